@@ -1,0 +1,3 @@
+//! `dvcr`: the command line of the conformance harness.
+
+fn main() {}
