@@ -13,6 +13,10 @@ pub(crate) const SESSIONID: FieldSpec = required(
 );
 
 /// The outcome every `CONFIRM` opens with.
+///
+/// The confirm tables of the spec describe a successful reply: a failed one
+/// may carry `RESULT` and `DESCRIPTION` alone, so a field marked required
+/// in a confirm is required when `RESULT` is `0`.
 pub(crate) const RESULT: FieldSpec = required(
     "RESULT",
     ValueType::Enumeration(&[("0", "command succeeded"), ("1", "command failed")]),

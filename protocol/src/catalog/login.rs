@@ -36,7 +36,8 @@ pub(crate) static LOGIN: Command = Command {
         required(
             "SESSIONID",
             ValueType::Guid,
-            "the ID of the new session, which every later command must carry",
+            "the ID of the new session, which every later command must carry; given when the login \
+             succeeded",
         ),
     ],
     replies: Replies::One,
@@ -44,6 +45,9 @@ pub(crate) static LOGIN: Command = Command {
 };
 
 /// `logout`: close a session (Login/Logout > Logout).
+///
+/// The table gives LANG as `0`/`1` while the example sends `en`: the table
+/// is followed.
 pub(crate) static LOGOUT: Command = Command {
     xmlid: "logout",
     section: "Login/Logout > Logout",
@@ -61,5 +65,5 @@ pub(crate) static LOGOUT: Command = Command {
 const PRIVILEGE: FieldSpec = required(
     "PRIVILEGE",
     ValueType::Enumeration(&[("0", "Administrator"), ("1", "Ordinary")]),
-    "the privilege of the account that logged in",
+    "the privilege of the account that logged in, given when the login succeeded",
 );

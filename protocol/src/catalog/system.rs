@@ -84,6 +84,9 @@ pub(crate) static REFRESHSTATUS: Command = Command {
 };
 
 /// `getip` (System Configuration > IP Settings > GETIP).
+///
+/// Without INDEX the device reports "all LAN port information"; as only LAN1
+/// works, the reply is read as one confirm.
 pub(crate) static GETIP: Command = Command {
     xmlid: "getip",
     section: "System Configuration > IP Settings > GETIP",
@@ -292,6 +295,9 @@ pub(crate) static SETSTORAGE: Command = Command {
 };
 
 /// `shutdown` (System Configuration > Upgrade/Reset System > SHUTDOWN).
+///
+/// The section has no confirm table: the confirm is read as the bare
+/// outcome every other confirm opens with.
 pub(crate) static SHUTDOWN: Command = Command {
     xmlid: "shutdown",
     section: "System Configuration > Upgrade/Reset System > SHUTDOWN",
