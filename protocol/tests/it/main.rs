@@ -1,3 +1,5 @@
-//! Integration tests of dvcr-protocol: one binary, a module per area.
+//! The integration tests of `dvcr-protocol`: one binary, a module per area.
 
+mod catalog_login_system_accounts;
+mod catalog_spec;
 mod spec_corpus;
