@@ -24,6 +24,9 @@ use crate::catalog::{Command, Replies};
 use crate::message::{Kind, Message, Record};
 use finding::quote;
 
+/// What an `unknown-xmlid` finding expected.
+const ANY_COMMAND: &str = "a command of the catalog";
+
 /// Which way a message travels.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Flow {
@@ -79,11 +82,7 @@ pub fn validate_with(message: &Message<'_>, flow: Flow, catalog: &Catalog<'_>) -
 
         let Some((command, exact)) = found else {
             let came = quote(record.xmlid());
-            report(Finding::new(
-                Rule::UnknownXmlid,
-                "a command of the catalog",
-                came,
-            ));
+            report(Finding::new(Rule::UnknownXmlid, ANY_COMMAND, came));
             continue;
         };
 

@@ -88,7 +88,8 @@ pub enum Rule {
     /// nor 1 (failure).
     BadResult,
     /// `mixed-xmlids` (error): the records of one message disagree on their
-    /// `xmlid`; reported at each record that differs from the first.
+    /// `xmlid`; reported at each record that differs from the first, case
+    /// ignored (`xmlid-case` reports case).
     MixedXmlids,
     /// `too-many-records` (error): a reply holds several `CONFIRM` records
     /// for a command the spec answers with exactly one; reported once, at
@@ -98,10 +99,12 @@ pub enum Rule {
     /// with a `name` attribute (such as a group member) has none.
     MissingNameAttribute,
     /// `not-implemented-command` (info): the command is one the spec marks
-    /// "No implementation"; a device may refuse it.
+    /// "No implementation"; a device may refuse it. Reported once per
+    /// message, at the first record naming the command.
     NotImplementedCommand,
     /// `web-ui-only` (info): a command or field the spec reserves for the
-    /// Web UI was used.
+    /// Web UI was used; reported once per message for a command and once per
+    /// record for a field.
     WebUiOnly,
     /// `space-in-xmlid` (warning, from lenient decoding): an `xmlid` value
     /// held spaces, which were dropped.
