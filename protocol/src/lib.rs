@@ -11,6 +11,7 @@
 pub mod catalog;
 pub mod limits;
 pub mod message;
+pub mod validate;
 
 pub use limits::Limits;
 pub use message::{Attribute, Field, Kind, Message, PROTOCOL_VERSION, Record, Text};

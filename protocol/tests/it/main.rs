@@ -3,3 +3,4 @@
 mod catalog_login_system_accounts;
 mod catalog_spec;
 mod spec_corpus;
+mod validate;
