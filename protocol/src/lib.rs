@@ -11,6 +11,7 @@
 pub mod catalog;
 pub mod limits;
 pub mod message;
+pub mod tpkt;
 
 pub use limits::Limits;
-pub use message::{Attribute, Field, Kind, Message, Record, Text, PROTOCOL_VERSION};
+pub use message::{Attribute, Field, Kind, Message, PROTOCOL_VERSION, Record, Text};
