@@ -56,9 +56,7 @@ pub enum TpktError {
     },
 
     /// The stream ended inside a frame.
-    #[error(
-        "stream ended inside the tpkt frame at {offset}: expected {expected} bytes, received {received}"
-    )]
+    #[error("tpkt frame at {offset} cut short: expected {expected} bytes, received {received}")]
     Truncated {
         /// The bytes the frame needs: its declared length, or the header's
         /// length while the header itself is incomplete.
