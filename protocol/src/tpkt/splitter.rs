@@ -46,6 +46,10 @@ impl Splitter {
     }
 
     /// Adds the next bytes of the stream. Ignored once the splitter failed.
+    ///
+    /// The splitter holds what it is given: drain it with
+    /// [`next_frame`](Splitter::next_frame) after each push, and it never
+    /// holds more than one frame and one chunk.
     pub fn push(&mut self, bytes: &[u8]) {
         if self.failed.is_some() {
             return;

@@ -26,15 +26,18 @@ pub(super) enum Sniff {
 /// Whether `buf`, which does not open with the TPKT version byte, opens an
 /// XML document: `<`, after an optional byte order mark and whitespace.
 ///
-/// Leading whitespace is looked at only up to `window` bytes, so that a
-/// stream of blanks cannot be buffered without bound.
+/// Only the first `window` bytes (at least one) are looked at, so that a
+/// run of blanks cannot be buffered without bound, and so that the answer
+/// does not depend on how the stream was chunked.
 pub(super) fn sniff(buf: &[u8], window: usize) -> Sniff {
     if buf.len() < BOM.len() && BOM.starts_with(buf) {
         return Sniff::NeedMore;
     }
 
+    let window = window.max(1);
     let start = if buf.starts_with(BOM) { BOM.len() } else { 0 };
-    let rest = buf.get(start..).unwrap_or_default();
+    let seen = buf.get(..buf.len().min(window)).unwrap_or_default();
+    let rest = seen.get(start..).unwrap_or_default();
     match rest.iter().position(|&byte| !is_xml_space(byte)) {
         Some(at) if rest.get(at) == Some(&b'<') => Sniff::Xml { open: start + at },
         Some(_) => Sniff::NotXml,

@@ -140,13 +140,15 @@ proptest! {
             Just(b"<x/>".to_vec()),
             Just(b"\r\n".to_vec()),
             Just(b" ".to_vec()),
+            Just(b"        ".to_vec()),
             Just(b"\xEF\xBB\xBF".to_vec()),
         ], 0..10),
         cuts in prop::collection::vec(any::<Index>(), 0..6),
+        max_frame_len in 0..40usize,
     ) {
         let stream = parts.concat();
         let cuts = cuts.iter().map(|index| index.index(stream.len() + 1)).collect();
-        let config = Config::DEFAULT.with_framing(Framing::Lenient);
+        let config = lenient().with_max_frame_len(max_frame_len);
         prop_assert_eq!(feed(config, [&stream[..]]), feed(config, cut(&stream, cuts)));
     }
 }

@@ -4,9 +4,10 @@ use bytes::{Bytes, BytesMut};
 use dvcr_protocol::tpkt::{
     CodecError, Config, Deviation, Framing, OwnedFrame, TpktCodec, TpktError,
 };
+use proptest::prelude::*;
 use tokio_util::codec::{Decoder, Encoder};
 
-use super::{framed, framed_with};
+use super::{feed, framed, framed_with, seen};
 
 /// Every frame `codec` decodes from `stream` given in one piece, then the
 /// end of the stream.
@@ -120,4 +121,21 @@ fn the_codec_refuses_to_encode_an_empty_payload() {
         result,
         Err(CodecError::Tpkt(TpktError::NothingToFrame))
     ));
+}
+
+proptest! {
+    #[test]
+    fn the_codec_and_the_splitter_agree_on_any_bytes(
+        bytes in prop::collection::vec(any::<u8>(), 0..120),
+        lenient_framing in any::<bool>(),
+    ) {
+        let framing = if lenient_framing { Framing::Lenient } else { Framing::Strict };
+        let config = Config::DEFAULT.with_framing(framing).with_max_frame_len(40);
+        let decoded = match decode_all(&mut TpktCodec::with_config(config), &bytes) {
+            Ok(frames) => Ok(frames.iter().map(|frame| seen(&frame.as_frame())).collect()),
+            Err(CodecError::Tpkt(error)) => Err(error),
+            Err(other) => return Err(TestCaseError::fail(other.to_string())),
+        };
+        prop_assert_eq!(decoded, feed(config, [&bytes[..]]));
+    }
 }

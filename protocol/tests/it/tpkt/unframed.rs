@@ -143,6 +143,19 @@ fn lenient_framing_rejects_a_long_run_of_whitespace() {
 }
 
 #[test]
+fn whitespace_is_looked_at_only_as_far_as_the_largest_payload_however_chunked() {
+    let config = lenient().with_max_frame_len(20);
+    let stream = [&[b' '; 20][..], b"<a/>\r\n"].concat();
+    let expected = TpktError::BadVersion {
+        expected: 3,
+        found: b' ',
+        offset: 0,
+    };
+    assert_eq!(feed(config, [&stream[..]]), Err(expected.clone()));
+    assert_eq!(feed(config, stream.chunks(1)), Err(expected));
+}
+
+#[test]
 fn lenient_framing_reports_a_stream_ending_before_cr_lf() {
     let stream = [framed(b"ok"), DOC.to_vec()].concat();
     let expected = TpktError::UnterminatedXml {
