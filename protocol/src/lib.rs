@@ -11,6 +11,7 @@
 pub mod catalog;
 pub mod limits;
 pub mod message;
+pub mod tpkt;
 pub mod validate;
 
 pub use limits::Limits;

@@ -3,4 +3,5 @@
 mod catalog_login_system_accounts;
 mod catalog_spec;
 mod spec_corpus;
+mod tpkt;
 mod validate;
