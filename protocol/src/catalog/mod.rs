@@ -9,12 +9,27 @@
 //! The tables live in one file per chapter of the spec so that a reader can
 //! hold a table beside its pages and correct it.
 
+mod common;
+mod fields;
+mod recording;
+mod room;
 mod types;
 
+pub use recording::RECORDING_ALIASES;
 pub use types::{Command, Direction, FieldSpec, Presence, Replies, Status, ValueType};
 
 /// Every command of the spec, in the order the spec documents them.
-pub static COMMANDS: &[&Command] = &[];
+pub static COMMANDS: &[&Command] = &[
+    // Recording Settings, Dial out and Record, Archives / Live Streaming,
+    // H.323 Connections, New in version 2.0: spec lines 3292 to the end.
+    &recording::GETSP,
+    &recording::SETSP,
+    &recording::GETROOM,
+    &recording::MODROOM,
+    &recording::ADDROOM,
+    &recording::DELROOM,
+    &recording::GETALLGROUP,
+];
 
 /// The command whose `xmlid` is `xmlid`, compared without regard to case as
 /// the spec's own examples spell some in mixed case.
