@@ -9,12 +9,16 @@
 //! The tables live in one file per chapter of the spec so that a reader can
 //! hold a table beside its pages and correct it.
 
+mod archives;
 mod common;
+mod dialout;
 mod fields;
 mod recording;
 mod room;
 mod types;
 
+pub use archives::ARCHIVES_ALIASES;
+pub use dialout::DIALOUT_ALIASES;
 pub use recording::RECORDING_ALIASES;
 pub use types::{Command, Direction, FieldSpec, Presence, Replies, Status, ValueType};
 
@@ -29,6 +33,11 @@ pub static COMMANDS: &[&Command] = &[
     &recording::ADDROOM,
     &recording::DELROOM,
     &recording::GETALLGROUP,
+    &dialout::STARTQUICKRECORD,
+    &archives::GETLISTINFO,
+    &archives::GETMEDIAINFO,
+    &archives::DELMEDIAINFO,
+    &archives::SETMEDIAINFO,
 ];
 
 /// The command whose `xmlid` is `xmlid`, compared without regard to case as
