@@ -11,6 +11,7 @@
 
 mod archives;
 mod common;
+mod connections;
 mod dialout;
 mod fields;
 mod recording;
@@ -38,6 +39,12 @@ pub static COMMANDS: &[&Command] = &[
     &archives::GETMEDIAINFO,
     &archives::DELMEDIAINFO,
     &archives::SETMEDIAINFO,
+    &connections::GETEPLINK,
+    &connections::STARTROOMRECORD,
+    &connections::PAUSEROOMRECORD,
+    &connections::CONTINUEROOMRECORD,
+    &connections::STOPROOMRECORD,
+    &connections::HANGUP,
 ];
 
 /// The command whose `xmlid` is `xmlid`, compared without regard to case as
