@@ -8,8 +8,12 @@ use super::types::{Command, Direction, FieldSpec, Presence, Replies, Status, Val
 
 /// The fields whose examples spell them otherwise than their table, as
 /// `(xmlid, direction, alias, table name)`.
-pub static ARCHIVES_ALIASES: &[(&str, Direction, &str, &str)] =
-    &[("getlistinfo", Direction::Confirm, "BROADLIST", "BROADLIST_ID")];
+pub static ARCHIVES_ALIASES: &[(&str, Direction, &str, &str)] = &[(
+    "getlistinfo",
+    Direction::Confirm,
+    "BROADLIST",
+    "BROADLIST_ID",
+)];
 
 /// The kinds of media.
 const CATALOG_VALUES: ValueType =
@@ -33,8 +37,11 @@ const CONFIRM_DESCRIPTION: FieldSpec = optional(
 );
 
 /// The archive's description, where nothing else can be meant.
-const ARCHIVE_DESCRIPTION: FieldSpec =
-    required("DESCRIPTION", TEXT, "the detailed description of the archive");
+const ARCHIVE_DESCRIPTION: FieldSpec = required(
+    "DESCRIPTION",
+    TEXT,
+    "the detailed description of the archive",
+);
 
 /// Who may view an archive.
 const ACCESSTYPE: FieldSpec = required(
@@ -138,8 +145,16 @@ pub(crate) static GETMEDIAINFO: Command = Command {
     command: &[
         SESSIONID,
         CATALOG,
-        optional("START", COUNT, "the index of the first media wanted; with END"),
-        optional("END", COUNT, "the index of the last media wanted; with START"),
+        optional(
+            "START",
+            COUNT,
+            "the index of the first media wanted; with END",
+        ),
+        optional(
+            "END",
+            COUNT,
+            "the index of the last media wanted; with START",
+        ),
         optional(
             "SORT",
             ValueType::Enumeration(&[
@@ -163,7 +178,11 @@ pub(crate) static GETMEDIAINFO: Command = Command {
         CONFIRM_DESCRIPTION,
         CONF_ID,
         NAME,
-        required("REC_TIME", ValueType::DateTime, "when the archive was recorded"),
+        required(
+            "REC_TIME",
+            ValueType::DateTime,
+            "when the archive was recorded",
+        ),
         required("DURATION", ValueType::Duration, "the length of the archive"),
         required("SIZE", COUNT, "the size of the archive file in KB"),
         required(
@@ -184,7 +203,11 @@ pub(crate) static GETMEDIAINFO: Command = Command {
             TEXT,
             "for an archive, its path for HTTP download; for a live stream, its port",
         ),
-        required("VIDEO_FORMAT", TEXT, "the video format of the archive, as text (`H.264`)"),
+        required(
+            "VIDEO_FORMAT",
+            TEXT,
+            "the video format of the archive, as text (`H.264`)",
+        ),
         required("EMAIL_LINK", TEXT, "reserved for the Web UI").web_ui(),
         CATALOG,
         optional(
@@ -198,7 +221,9 @@ pub(crate) static GETMEDIAINFO: Command = Command {
         ),
         required(
             "REFERENCEID",
-            ValueType::Text { max_chars: Some(30) },
+            ValueType::Text {
+                max_chars: Some(30),
+            },
             "the reference of up to 30 characters given by third-party software",
         ),
         ACCESSTYPE

@@ -12,7 +12,8 @@
 //! | 2            | `Paused`  | being recorded, recording paused   |
 //! | 3            | (none)    | streamed without being recorded    |
 //!
-//! - STARTROOMRECORD starts a recording task: to 1 (Running).
+//! - STARTROOMRECORD starts a recording task: 0 (or 3, the spec does not
+//!   say) to 1 (Running).
 //! - PAUSEROOMRECORD pauses it: 1 to 2 (Paused).
 //! - CONTINUEROOMRECORD resumes it: 2 to 1.
 //! - STOPROOMRECORD stops it: 1 or 2 back to 0 (Menu), the state of a
@@ -33,16 +34,23 @@ use super::types::{Command, FieldSpec, Replies, Status, ValueType};
 /// The index of an H.323 link.
 const LINK_INDEX: FieldSpec = required(
     "INDEX",
-    ValueType::Integer { min: 1024, max: 65535 },
+    ValueType::Integer {
+        min: 1024,
+        max: 65535,
+    },
     "the index of the H.323 connection; numbered from 1024, 65535 assumed as the top",
 );
 
 /// The LANG of this chapter's commands.
 const LANG: FieldSpec = V2_LANG;
 
-/// The records of a command on one link: its request, reply and indication.
+/// The request of a command on one link.
 const LINK_COMMAND: &[FieldSpec] = &[LANG, SESSIONID, LINK_INDEX];
+
+/// The reply to a command on one link.
 const LINK_CONFIRM: &[FieldSpec] = &[RESULT, DESCRIPTION, LINK_INDEX];
+
+/// The indication a command on one link pushes to other sessions.
 const LINK_INDICATION: &[FieldSpec] = &[LINK_INDEX];
 
 /// GETEPLINK: list the H.323 connections.
@@ -79,10 +87,18 @@ pub(crate) static GETEPLINK: Command = Command {
             ]),
             "the link state as a number",
         ),
-        required("IP", ValueType::Ipv4, "the IP address of the H.323 endpoint"),
+        required(
+            "IP",
+            ValueType::Ipv4,
+            "the IP address of the H.323 endpoint",
+        ),
         required("E164", TEXT, "the E.164 number of the H.323 endpoint"),
         required("H323", TEXT, "the H.323 alias of the H.323 endpoint"),
-        required("STARTTIME", ValueType::DateTime, "when the connection was made"),
+        required(
+            "STARTTIME",
+            ValueType::DateTime,
+            "when the connection was made",
+        ),
         required(
             "MEETINGROOM",
             TEXT,
@@ -93,8 +109,16 @@ pub(crate) static GETEPLINK: Command = Command {
             TEXT,
             "the packet loss rate of the last 5 seconds as a percentage, written `0%`",
         ),
-        required("VIDEO", TEXT, "the video protocol of the connection, such as `H.264`"),
-        required("AUDIO", TEXT, "the audio protocol of the connection, such as `G.722`"),
+        required(
+            "VIDEO",
+            TEXT,
+            "the video protocol of the connection, such as `H.264`",
+        ),
+        required(
+            "AUDIO",
+            TEXT,
+            "the audio protocol of the connection, such as `G.722`",
+        ),
         required(
             "H239",
             ValueType::Enumeration(&[
@@ -112,8 +136,8 @@ pub(crate) static GETEPLINK: Command = Command {
 pub(crate) static STARTROOMRECORD: Command = Command {
     xmlid: "startroomrecord",
     section: "H.323 Connections > STARTROOMRECORD",
-    summary: "Start a recording task for the H.323 link INDEX: its state goes from 0 (Menu) \
-              to 1 (Running).",
+    summary: "Start a recording task for the H.323 link INDEX: its state goes from 0 (Menu), \
+              or 3 (streaming only) as the spec does not say, to 1 (Running).",
     status: Status::Implemented,
     web_ui_only: false,
     changes_state: true,

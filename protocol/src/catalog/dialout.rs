@@ -4,8 +4,8 @@
 use super::common::{DESCRIPTION, RESULT, SESSIONID};
 use super::fields::{TEXT, optional, required};
 use super::room::{
-    BROADCAST, DUALVIDEO, H239, IFRAMEINTERVAL, NOTIN_REC, NOTIN_VIEW, RATE, RECORDRIGHT,
-    STATUS, STATUS_INDEX, VIDEO_FORMAT, VIEWID, VIEWIDEXT, VIEWRIGHT,
+    BROADCAST, DUALVIDEO, H239, IFRAMEINTERVAL, NOTIN_REC, NOTIN_VIEW, RATE, RECORDRIGHT, STATUS,
+    STATUS_INDEX, VIDEO_FORMAT, VIEWID, VIEWIDEXT, VIEWRIGHT,
 };
 use super::types::{Command, Direction, FieldSpec, Replies, Status, ValueType};
 
@@ -19,7 +19,9 @@ pub static DIALOUT_ALIASES: &[(&str, Direction, &str, &str)] = &[
 /// The reference a third-party application gives the recording task.
 const REFERENCEID: FieldSpec = optional(
     "REFERENCEID",
-    ValueType::Text { max_chars: Some(30) },
+    ValueType::Text {
+        max_chars: Some(30),
+    },
     "a reference of up to 30 characters for third-party software (Media Publisher RSS2000 \
      Manager); optional as the Web UI, which also starts quick records, has no use for it",
 );
@@ -36,7 +38,8 @@ const LINK_INDEX: FieldSpec = required(
 const DESTINATION: FieldSpec = required("ROOM_ID", TEXT, "the destination address called");
 
 /// Fields the quick recording reply carries without using them.
-const UNUSED_ROOM_NUM: FieldSpec = required("ROOM_NUM", TEXT, "not used; the example sends it empty");
+const UNUSED_ROOM_NUM: FieldSpec =
+    required("ROOM_NUM", TEXT, "not used; the example sends it empty");
 const UNUSED_PARTINOW: FieldSpec = required(
     "PARTINOW",
     ValueType::Integer { min: 0, max: 65535 },

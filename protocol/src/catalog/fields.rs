@@ -29,7 +29,10 @@ pub(crate) const TEXT: ValueType = ValueType::Text { max_chars: None };
 pub(crate) const PORT: ValueType = ValueType::Integer { min: 0, max: 65535 };
 
 /// A count or size that cannot be negative and has no bound in the spec.
-pub(crate) const COUNT: ValueType = ValueType::Integer { min: 0, max: i64::MAX };
+pub(crate) const COUNT: ValueType = ValueType::Integer {
+    min: 0,
+    max: i64::MAX,
+};
 
 const fn row(
     name: &'static str,

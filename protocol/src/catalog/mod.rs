@@ -17,11 +17,13 @@ mod fields;
 mod recording;
 mod room;
 mod types;
+mod version2;
 
 pub use archives::ARCHIVES_ALIASES;
 pub use dialout::DIALOUT_ALIASES;
 pub use recording::RECORDING_ALIASES;
 pub use types::{Command, Direction, FieldSpec, Presence, Replies, Status, ValueType};
+pub use version2::VERSION2_ALIASES;
 
 /// Every command of the spec, in the order the spec documents them.
 pub static COMMANDS: &[&Command] = &[
@@ -45,6 +47,27 @@ pub static COMMANDS: &[&Command] = &[
     &connections::CONTINUEROOMRECORD,
     &connections::STOPROOMRECORD,
     &connections::HANGUP,
+    &version2::GETCFSINFO,
+    &version2::SETCFSKEY,
+    &version2::GETLDAP,
+    &version2::SETLDAP,
+    &version2::GETMULTICAST,
+    &version2::SETMULTICAST,
+    &version2::GETLOGGING,
+    &version2::SETLOGGING,
+    &version2::GETOS,
+    &version2::SETOS,
+    &version2::GETSTACKING,
+    &version2::SETSTACKING,
+    &version2::GETBANNER,
+    &version2::SETBANNER,
+    &version2::GETUILOGO,
+    &version2::SETUILOGO,
+    &version2::GETVIDEOLOGO,
+    &version2::SETVIDEOLOGO,
+    &version2::CALLANDPLAY,
+    &version2::STARTFILEMULTICAST,
+    &version2::STOPFILEMULTICAST,
 ];
 
 /// The command whose `xmlid` is `xmlid`, compared without regard to case as

@@ -25,7 +25,10 @@ const SP_RECORDRIGHT: FieldSpec = required(
     "RECORDRIGHT",
     ValueType::Enumeration(&[
         ("0", "any endpoint may start a record task"),
-        ("1", "only endpoints of the listed groups may start a record task"),
+        (
+            "1",
+            "only endpoints of the listed groups may start a record task",
+        ),
     ]),
     "the recording right option",
 );
@@ -36,7 +39,10 @@ const SP_VIEWRIGHT: FieldSpec = required(
     ValueType::Enumeration(&[
         ("0", "deny every member the viewing of the archives"),
         ("1", "allow every member to view the archives"),
-        ("2", "allow only members of the recording endpoint's groups to view the archive"),
+        (
+            "2",
+            "allow only members of the recording endpoint's groups to view the archive",
+        ),
     ]),
     "the default view rights of newly recorded archives",
 );
@@ -221,8 +227,15 @@ pub(crate) static DELROOM: Command = Command {
     status: Status::Implemented,
     web_ui_only: false,
     changes_state: true,
-    command: &[SESSIONID, room::INDEX.doc("the index of the meeting room to delete")],
-    confirm: &[RESULT, DESCRIPTION, room::INDEX.doc("the index of the deleted meeting room")],
+    command: &[
+        SESSIONID,
+        room::INDEX.doc("the index of the meeting room to delete"),
+    ],
+    confirm: &[
+        RESULT,
+        DESCRIPTION,
+        room::INDEX.doc("the index of the deleted meeting room"),
+    ],
     replies: Replies::One,
     indication: Some(&[room::INDEX.doc("the index of the deleted meeting room")]),
 };

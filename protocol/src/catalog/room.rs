@@ -24,7 +24,10 @@ pub(crate) const BROADCAST_VALUES: ValueType = ValueType::Enumeration(&[
 pub(crate) const VIEWRIGHT_VALUES: ValueType = ValueType::Enumeration(&[
     ("0", "deny every member the viewing of the archive"),
     ("1", "allow any member to view the archive"),
-    ("2", "allow only the listed groups of users or endpoints to view the archive"),
+    (
+        "2",
+        "allow only the listed groups of users or endpoints to view the archive",
+    ),
 ]);
 
 /// The state of a room or of a quick recording task.
@@ -127,7 +130,10 @@ pub(crate) const RECORDRIGHT: FieldSpec = required(
     "RECORDRIGHT",
     ValueType::Enumeration(&[
         ("0", "any endpoint may join the meeting room"),
-        ("1", "only endpoints of the listed groups may join the meeting room"),
+        (
+            "1",
+            "only endpoints of the listed groups may join the meeting room",
+        ),
     ]),
     "the access rights of the meeting room",
 );
