@@ -18,6 +18,7 @@ mod recording;
 mod room;
 mod types;
 mod version2;
+mod version2_media;
 
 pub use archives::ARCHIVES_ALIASES;
 pub use dialout::DIALOUT_ALIASES;
@@ -59,15 +60,15 @@ pub static COMMANDS: &[&Command] = &[
     &version2::SETOS,
     &version2::GETSTACKING,
     &version2::SETSTACKING,
-    &version2::GETBANNER,
-    &version2::SETBANNER,
-    &version2::GETUILOGO,
-    &version2::SETUILOGO,
-    &version2::GETVIDEOLOGO,
-    &version2::SETVIDEOLOGO,
-    &version2::CALLANDPLAY,
-    &version2::STARTFILEMULTICAST,
-    &version2::STOPFILEMULTICAST,
+    &version2_media::GETBANNER,
+    &version2_media::SETBANNER,
+    &version2_media::GETUILOGO,
+    &version2_media::SETUILOGO,
+    &version2_media::GETVIDEOLOGO,
+    &version2_media::SETVIDEOLOGO,
+    &version2_media::CALLANDPLAY,
+    &version2_media::STARTFILEMULTICAST,
+    &version2_media::STOPFILEMULTICAST,
 ];
 
 /// The command whose `xmlid` is `xmlid`, compared without regard to case as
