@@ -1,14 +1,14 @@
 //! The tables of the spec's chapter "Account Management" (spec lines 1482 to
 //! 3289): endpoint, user and group accounts.
 
-use super::common::{COUNT, DESCRIPTION, RESULT, SESSIONID, TEXT};
-use super::common::{flag, named, optional, repeatable, required, web_ui};
+use super::common::{DESCRIPTION, RESULT, SESSIONID};
+use super::fields::{COUNT, TEXT, flag, optional, repeatable, required};
 use super::types::{Command, Direction, FieldSpec, Replies, Status, ValueType};
 
 /// The fields the spec's examples spell otherwise than its tables, for the
 /// commands of this chapter: `(xmlid, direction, example's spelling, table's
 /// spelling)`.
-pub static ACCOUNTS_ALIASES: &[(&str, Direction, &str, &str)] = &[
+pub(crate) static ACCOUNTS_ALIASES: &[super::FieldAlias] = &[
     ("getdevuser", Direction::Confirm, "OPTIONS", "OPIONS"),
     ("adddevuser", Direction::Confirm, "OPTIONS", "OPIONS"),
     ("adddevuser", Direction::Indication, "OPTIONS", "OPIONS"),
@@ -352,32 +352,38 @@ const MEMBER: FieldSpec = repeatable(
 );
 
 /// One user member, with its name.
-const MEMBER_USER: FieldSpec = named(repeatable(
+const MEMBER_USER: FieldSpec = repeatable(
     "MEMBER_USER",
     ValueType::Guid,
     "the GUID of one user member, its name in the name attribute",
-));
+)
+.named();
 
 /// One user outside the group, with its name.
-const NOTIN_USER: FieldSpec = web_ui(named(repeatable(
+const NOTIN_USER: FieldSpec = repeatable(
     "NOTIN_USER",
     ValueType::Guid,
     "the GUID of one user not in the group, its name in the name attribute",
-)));
+)
+.named()
+.web_ui();
 
 /// One endpoint member, with its name.
-const MEMBER_EP: FieldSpec = named(repeatable(
+const MEMBER_EP: FieldSpec = repeatable(
     "MEMBER_EP",
     ValueType::Guid,
     "the GUID of one endpoint member, its name in the name attribute",
-));
+)
+.named();
 
 /// One endpoint outside the group, with its name.
-const NOTIN_EP: FieldSpec = web_ui(named(repeatable(
+const NOTIN_EP: FieldSpec = repeatable(
     "NOTIN_EP",
     ValueType::Guid,
     "the GUID of one endpoint not in the group, its name in the name attribute",
-)));
+)
+.named()
+.web_ui();
 
 /// The parameters of ADDGROUP and MODGROUP.
 const GROUP_COMMAND: &[FieldSpec] = &[SESSIONID, GROUPNAME, GROUP_DESCRIPTION, MEMBER];

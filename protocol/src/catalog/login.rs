@@ -1,8 +1,9 @@
 //! The tables of the spec's chapter "Login/Logout" (spec lines 98 to 255):
 //! opening and closing a session.
 
-use super::common::{DESCRIPTION, OUTCOME, RESULT, SESSIONID, TEXT, WEB_UI_LANG};
-use super::common::{flag, optional, required};
+use super::common::{DESCRIPTION, OUTCOME, RESULT, SESSIONID, WEB_UI_LANG};
+use super::fields::TEXT;
+use super::fields::{flag, optional, required};
 use super::types::{Command, FieldSpec, Replies, Status, ValueType};
 
 /// `login`: open a session and get its ID (Login/Logout > Login).

@@ -2,8 +2,9 @@
 //! Configuration" (spec lines 256 to 1481): device facts and usage, IP,
 //! gatekeeper, language, IVR and backup settings, and shutdown.
 
-use super::common::{COUNT, DESCRIPTION, OUTCOME, PORT, RESULT, SESSIONID, TEXT};
-use super::common::{flag, optional, required, web_ui};
+use super::common::{DESCRIPTION, OUTCOME, RESULT, SESSIONID};
+use super::fields::TEXT;
+use super::fields::{COUNT, PORT, flag, optional, required};
 use super::types::{Command, FieldSpec, Replies, Status, ValueType};
 
 /// `getdevinfo` (System Information > System Information > GETDEVINFO).
@@ -396,11 +397,12 @@ const GK_CONFIRM: &[FieldSpec] = &[
     ),
     GKIP,
     required("GKSTATUS", TEXT, "the status of the registration, as text"),
-    web_ui(required(
+    required(
         "GKCOLOR",
         TEXT,
         "the font color the Web UI shows GKSTATUS in; the spec gives no values",
-    )),
+    )
+    .web_ui(),
     GKPORT,
     E164,
     H323,

@@ -4,15 +4,7 @@
 //! [`Catalog::builtin`] is the spec's own catalog; tests and tools may bundle
 //! smaller tables of their own.
 
-use crate::catalog::{self, Command, Direction, FieldSpec};
-
-/// A field spelled one way in a spec example and another in the section's
-/// parameter table: `(xmlid, direction, alias, table name)`, as in
-/// `("setldap", Direction::Command, "LDAP_PWD", "LDAP_PASSWORD")`.
-pub type FieldAlias = (&'static str, Direction, &'static str, &'static str);
-
-/// The alias lists of the built-in catalog, one per chapter of the spec.
-static BUILTIN_ALIASES: &[&[FieldAlias]] = &[];
+use crate::catalog::{self, Command, Direction, FieldAlias, FieldSpec};
 
 /// Commands and field aliases to validate against.
 #[derive(Clone, Copy, Debug)]
@@ -29,7 +21,7 @@ impl<'c> Catalog<'c> {
 
     /// The spec's catalog: [`catalog::COMMANDS`] and every chapter's aliases.
     pub fn builtin() -> Catalog<'static> {
-        Catalog::new(catalog::COMMANDS, BUILTIN_ALIASES)
+        Catalog::new(catalog::COMMANDS, catalog::ALIASES)
     }
 
     /// The commands of the catalog.

@@ -16,7 +16,8 @@ mod rule;
 mod time;
 pub mod value;
 
-pub use catalog::{Catalog, FieldAlias};
+pub use crate::catalog::FieldAlias;
+pub use catalog::Catalog;
 pub use finding::Finding;
 pub use rule::{Rule, Severity};
 
