@@ -13,4 +13,4 @@ pub mod limits;
 pub mod message;
 
 pub use limits::Limits;
-pub use message::{Attribute, Field, Kind, Message, Record, Text, PROTOCOL_VERSION};
+pub use message::{Attribute, Field, Kind, Message, PROTOCOL_VERSION, Record, Text};
