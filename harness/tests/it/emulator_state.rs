@@ -7,6 +7,32 @@ use dvcr::emulator::{Device, DeviceConfig, ManualClock};
 
 use crate::emulator_kit::{Bench, START_MS, column, value};
 
+/// A fresh empty directory under the system's temporary directory,
+/// removed when dropped.
+struct Scratch(std::path::PathBuf);
+
+impl Scratch {
+    fn as_path(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn scratch_dir() -> Scratch {
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let number = NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let name = format!("dvcr-emulator-{}-{number}", std::process::id());
+    let path = std::env::temp_dir().join(name);
+    let _ = std::fs::remove_dir_all(&path);
+    std::fs::create_dir_all(&path).expect("scratch directory");
+    Scratch(path)
+}
+
 #[test]
 fn the_default_fixture_holds_the_spec_examples() {
     let state = default_state();
@@ -58,8 +84,8 @@ fn a_small_fixture_file_starts_a_device() {
 
 #[test]
 fn a_saved_state_loads_back_equal() {
-    let directory = tempfile::tempdir().expect("temporary directory");
-    let path = directory.path().join("state.toml");
+    let directory = scratch_dir();
+    let path = directory.as_path().join("state.toml");
     let mut bench = Bench::new();
     let session = bench.admin(1);
     bench.call(
@@ -76,12 +102,12 @@ fn a_saved_state_loads_back_equal() {
 
 #[test]
 fn a_save_replaces_the_file_and_leaves_no_temporary_behind() {
-    let directory = tempfile::tempdir().expect("temporary directory");
-    let path = directory.path().join("state.toml");
+    let directory = scratch_dir();
+    let path = directory.as_path().join("state.toml");
     std::fs::write(&path, "old").expect("old file");
     persist::save(&default_state(), &path).expect("saved");
 
-    let names: Vec<_> = std::fs::read_dir(directory.path())
+    let names: Vec<_> = std::fs::read_dir(directory.as_path())
         .expect("listing")
         .filter_map(|entry| entry.ok().map(|e| e.file_name()))
         .collect();
@@ -95,8 +121,8 @@ fn a_save_replaces_the_file_and_leaves_no_temporary_behind() {
 
 #[test]
 fn a_save_into_a_missing_directory_fails_naming_the_path() {
-    let directory = tempfile::tempdir().expect("temporary directory");
-    let path = directory.path().join("missing-dir").join("state.toml");
+    let directory = scratch_dir();
+    let path = directory.as_path().join("missing-dir").join("state.toml");
     let error = persist::save(&default_state(), &path).expect_err("no directory");
 
     assert!(matches!(error, PersistError::Io { .. }));
@@ -105,8 +131,8 @@ fn a_save_into_a_missing_directory_fails_naming_the_path() {
 
 #[test]
 fn loading_a_torn_file_is_an_error_naming_the_file() {
-    let directory = tempfile::tempdir().expect("temporary directory");
-    let path = directory.path().join("torn.toml");
+    let directory = scratch_dir();
+    let path = directory.as_path().join("torn.toml");
     std::fs::write(&path, "[[users]]\nname = \"Admin").expect("torn file");
 
     let error = persist::load(&path).expect_err("torn");

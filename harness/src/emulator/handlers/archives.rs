@@ -126,6 +126,7 @@ pub fn setmediainfo(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
     let Some(media) = ctx.state.media.iter_mut().find(|media| media.id == id) else {
         return Err(Refusal(format!("no media with CONF_ID {id:?}")));
     };
+
     if let Some(name) = name {
         media.name = name.to_owned();
     }

@@ -137,6 +137,7 @@ pub fn startquickrecord(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled
     let Some(link) = ctx.state.link(link_index) else {
         return Err(Refusal::new("the new link vanished"));
     };
+
     let mut confirm = reply::confirm(ctx.xmlid);
     push_quick_record(&mut confirm, ctx.state, link, interval);
     let mut indication = reply::indication(ctx.xmlid);

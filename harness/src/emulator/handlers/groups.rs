@@ -156,6 +156,7 @@ fn members(state: &State, request: &Request<'_, '_>) -> Result<Vec<String>, Refu
         if !known {
             return Err(Refusal(format!("MEMBER {member:?} is no user or endpoint")));
         }
+
         if !members.contains(&member) {
             members.push(member);
         }

@@ -106,6 +106,7 @@ pub fn modroom(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
         if name.trim().is_empty() {
             return Err(Refusal::new("ROOM_ID cannot be blank"));
         }
+
         room.name = name.trim().to_owned();
     }
 
