@@ -1,0 +1,318 @@
+//! The emulated RSS 2000: it takes one decoded request from one connection
+//! and answers with an [`Outcome`] (spec, "General Information", items 3
+//! and 6). It is synchronous and deterministic: time comes from an injected
+//! [`Clock`], ids from a seedable generator, so that a server, a fuzzer or
+//! a test can drive it in-process.
+
+use std::collections::BTreeSet;
+
+use dvcr_protocol::{Kind, Message, Record};
+use tracing::{debug, info};
+
+use super::clock::Clock;
+use super::faults::{Fault, FaultSet};
+use super::handlers::{self, Action, Ctx, Effect, login};
+use super::ids::IdSource;
+use super::outcome::{ConnectionId, Delivery, Outcome};
+use super::reply;
+use super::request::{Refusal, Request, canonical_xmlid};
+use super::session::{DEFAULT_IDLE_TIMEOUT_MS, Session, Sessions};
+use super::state::State;
+
+/// The `SOURCENAME` length past which `hang-on-long-sourcename` hangs.
+pub const HANG_SOURCENAME_LEN: usize = 256;
+
+/// Who may change accounts and system settings.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PrivilegePolicy {
+    /// Ordinary users (`PRIVILEGE 1`) may read but not change accounts or
+    /// system settings.
+    #[default]
+    AdminChanges,
+    /// Every logged-in user may do everything.
+    Open,
+}
+
+/// How a device is started.
+#[derive(Clone, Debug)]
+pub struct DeviceConfig {
+    /// Makes every generated id reproducible; `None` seeds from the OS.
+    pub seed: Option<u64>,
+    /// How long a session may stay idle, in ms (30 minutes by default).
+    pub idle_timeout_ms: u64,
+    /// Who may change accounts and settings.
+    pub privilege: PrivilegePolicy,
+    /// Deliberate deviations from the spec.
+    pub faults: FaultSet,
+}
+
+impl Default for DeviceConfig {
+    fn default() -> Self {
+        DeviceConfig {
+            seed: None,
+            idle_timeout_ms: DEFAULT_IDLE_TIMEOUT_MS,
+            privilege: PrivilegePolicy::default(),
+            faults: FaultSet::none(),
+        }
+    }
+}
+
+/// The emulated device.
+pub struct Device {
+    state: State,
+    sessions: Sessions,
+    ids: IdSource,
+    clock: Box<dyn Clock>,
+    config: DeviceConfig,
+    connections: BTreeSet<ConnectionId>,
+    last_xmlid: String,
+}
+
+impl Device {
+    /// A device holding `state`, reading time from `clock`.
+    pub fn new(state: State, config: DeviceConfig, clock: Box<dyn Clock>) -> Self {
+        let timeout =
+            (!config.faults.contains(Fault::SessionNeverExpires)).then_some(config.idle_timeout_ms);
+        let ids = config.seed.map_or_else(IdSource::from_os, IdSource::seeded);
+        info!(faults = ?config.faults, seed = ?config.seed, "emulated device started");
+        Device {
+            state,
+            sessions: Sessions::new(timeout),
+            ids,
+            clock,
+            config,
+            connections: BTreeSet::new(),
+            last_xmlid: String::new(),
+        }
+    }
+
+    /// The faults the device runs with; the server applies the wire ones.
+    pub fn faults(&self) -> &FaultSet {
+        &self.config.faults
+    }
+
+    /// The current state, to inspect or to save.
+    pub fn state(&self) -> &State {
+        &self.state
+    }
+
+    /// The live sessions.
+    pub fn sessions(&self) -> impl Iterator<Item = &Session> {
+        self.sessions.live()
+    }
+
+    /// Tells the device that `connection` closed: its sessions stay until
+    /// they expire but receive no more indications.
+    pub fn disconnect(&mut self, connection: ConnectionId) {
+        self.connections.remove(&connection);
+        self.sessions.detach(connection);
+    }
+
+    /// Answers every record of `request`, sent on `connection`.
+    pub fn handle(&mut self, connection: ConnectionId, request: &Message<'_>) -> Outcome {
+        self.connections.insert(connection);
+        let mut outcome = Outcome::default();
+        if request.record_count() == 0 {
+            outcome
+                .replies
+                .push(reply::failure("", "the message holds no COMMAND record"));
+            return outcome;
+        }
+
+        for record in request.records() {
+            self.handle_record(connection, record, &mut outcome);
+            if outcome.hang || !outcome.close.is_empty() {
+                break;
+            }
+        }
+        outcome
+    }
+
+    fn handle_record(
+        &mut self,
+        connection: ConnectionId,
+        record: Record<'_, '_>,
+        out: &mut Outcome,
+    ) {
+        let xmlid = canonical_xmlid(record.xmlid());
+        debug!(connection = connection.0, %xmlid, "command received");
+        if record.kind() != Kind::Command {
+            let description = format!("expected a COMMAND record, got {}", record.kind());
+            return self.send(out, reply::failure(&xmlid, &description), &xmlid);
+        }
+
+        if self.is_hang_input(record) {
+            out.hang = true;
+            return;
+        }
+
+        self.panic_on_bad_index(record);
+        let Some(entry) = handlers::lookup(&xmlid) else {
+            let description = format!("unknown command {:?}", record.xmlid());
+            return self.send(out, reply::failure(&xmlid, &description), &xmlid);
+        };
+
+        let request = Request::new(record);
+        let Some(handler) = entry.handler else {
+            return self.login(connection, &request, out);
+        };
+
+        let now_ms = self.clock.now_ms();
+        let session = match self
+            .sessions
+            .check(request.value("SESSIONID"), connection, now_ms)
+        {
+            Ok(session) => Some(session.clone()),
+            Err(_) if self.config.faults.contains(Fault::NoSessionCheck) => None,
+            Err(error) => {
+                return self.send(out, reply::failure(&xmlid, error.description()), &xmlid);
+            }
+        };
+
+        let ordinary = session
+            .as_ref()
+            .is_some_and(|session| session.privilege != 0);
+        if entry.admin_only && ordinary && self.config.privilege == PrivilegePolicy::AdminChanges {
+            let description = "an ordinary user may not change accounts or system settings";
+            return self.send(out, reply::failure(&xmlid, description), &xmlid);
+        }
+
+        let mut ctx = Ctx {
+            state: &mut self.state,
+            ids: &mut self.ids,
+            now_ms,
+            faults: &self.config.faults,
+            xmlid: &xmlid,
+        };
+        match handler(&mut ctx, &request) {
+            Ok(effect) => self.apply(connection, session.as_ref(), effect, &xmlid, out),
+            Err(Refusal(description)) => {
+                self.send(out, reply::failure(&xmlid, &description), &xmlid);
+            }
+        }
+    }
+
+    fn login(&mut self, connection: ConnectionId, request: &Request<'_, '_>, out: &mut Outcome) {
+        let grant = match login::login(&self.state, request) {
+            Ok(grant) => grant,
+            Err(Refusal(description)) => {
+                return self.send(out, reply::failure("login", &description), "login");
+            }
+        };
+
+        let id = if self.config.faults.contains(Fault::PredictableSessionIds) {
+            self.ids.sequential_guid()
+        } else {
+            self.ids.guid()
+        };
+        info!(user = %grant.user, connection = connection.0, "session opened");
+        self.sessions.open(Session {
+            id: id.clone(),
+            user: grant.user.clone(),
+            privilege: grant.privilege,
+            wants_indications: grant.wants_indications,
+            connection: Some(connection),
+            last_seen_ms: self.clock.now_ms(),
+        });
+        self.send(out, login::confirm(&grant, &id), "login");
+        if self.config.faults.contains(Fault::DropAfterLogin) {
+            out.close.push(connection);
+        }
+    }
+
+    fn apply(
+        &mut self,
+        connection: ConnectionId,
+        session: Option<&Session>,
+        effect: Effect,
+        xmlid: &str,
+        out: &mut Outcome,
+    ) {
+        self.send(out, effect.confirm, xmlid);
+        if let Some(indication) = effect.indication {
+            self.route(connection, indication, out);
+        }
+
+        match effect.action {
+            Action::None => {}
+            Action::Logout => {
+                if let Some(session) = session {
+                    self.sessions
+                        .end(&session.id, super::session::SessionError::LoggedOut);
+                }
+            }
+            Action::EndSessionsOf(user) => self.sessions.end_user(&user),
+            Action::Shutdown { power_off } => {
+                info!(power_off, "device shutting down");
+                self.sessions.end_all();
+                out.close.extend(self.connections.iter().copied());
+                out.stop_server = power_off;
+            }
+        }
+    }
+
+    /// Sends an indication to every other connection whose session asked.
+    fn route(&mut self, sender: ConnectionId, indication: Message<'static>, out: &mut Outcome) {
+        let faults = &self.config.faults;
+        if faults.contains(Fault::NoIndications) {
+            return;
+        }
+
+        let mut targets = self.sessions.listeners(self.clock.now_ms());
+        targets.retain(|target| *target != sender);
+        if faults.contains(Fault::IndicationToSender) {
+            targets.insert(0, sender);
+        }
+        for to in targets {
+            out.indications.push(Delivery {
+                to,
+                message: indication.clone(),
+            });
+        }
+    }
+
+    /// Queues a confirm for the sender, bent by the message-shape faults.
+    fn send(&mut self, out: &mut Outcome, message: Message<'static>, xmlid: &str) {
+        let faults = &self.config.faults;
+        let mut message = message;
+        if faults.contains(Fault::ListInOneRecord) && message.record_count() > 1 {
+            message = reply::rebuild(
+                &message,
+                &str::to_owned,
+                &|record, name| record == 0 || name != "RESULT",
+                true,
+            );
+        }
+        if faults.contains(Fault::MissingResult) {
+            message = reply::rebuild(&message, &str::to_owned, &|_, name| name != "RESULT", false);
+        }
+        if faults.contains(Fault::WrongXmlid) && !self.last_xmlid.is_empty() {
+            let previous = self.last_xmlid.clone();
+            message = reply::rebuild(&message, &|_| previous.clone(), &|_, _| true, false);
+        }
+        self.last_xmlid = xmlid.to_owned();
+        out.replies.push(message);
+    }
+
+    fn is_hang_input(&self, record: Record<'_, '_>) -> bool {
+        self.config.faults.contains(Fault::HangOnLongSourcename)
+            && record
+                .value("SOURCENAME")
+                .is_some_and(|name| name.len() > HANG_SOURCENAME_LEN)
+    }
+
+    #[expect(
+        clippy::panic,
+        reason = "the panic-on-bad-index fault crashes on purpose"
+    )]
+    fn panic_on_bad_index(&self, record: Record<'_, '_>) {
+        if !self.config.faults.contains(Fault::PanicOnBadIndex) {
+            return;
+        }
+
+        let index = record.value("INDEX").map(str::trim).unwrap_or("");
+        if !index.is_empty() && index.parse::<i64>().is_err() {
+            panic!("emulated device crashed: INDEX {index:?} is not a number");
+        }
+    }
+}

@@ -1,0 +1,168 @@
+//! System information and configuration (spec, "System Information" and
+//! "System Configuration"): `GETDEVINFO`, `REFRESHSTATUS`, the IP, gatekeeper,
+//! language, IVR and backup settings, and `SHUTDOWN`. The flat settings
+//! blocks of version 2.0 share the same get and set handlers.
+
+use super::{Action, Ctx, Effect, Handled};
+use crate::emulator::clock::CivilTime;
+use crate::emulator::reply;
+use crate::emulator::request::{Refusal, Request};
+use crate::emulator::settings::{self, block_for};
+use crate::emulator::state::IvrFile;
+
+const DEVINFO_FIELDS: [&str; 6] = [
+    "PRODUCTNAME",
+    "VERSION",
+    "TYPE",
+    "H323COUNT",
+    "VODCOUNT",
+    "RECABILITY",
+];
+
+/// The default IVR files, by message index (spec, "GETIVR").
+const IVR_FILES: [&str; 10] = [
+    "welcome.wav",
+    "recording_started.wav",
+    "recording_paused.wav",
+    "recording_resumed.wav",
+    "recording_ended.wav",
+    "insufficient_disk.wav",
+    "recording_failed.wav",
+    "playback_ended.wav",
+    "enter_code.wav",
+    "invalid_code.wav",
+];
+
+/// `GETDEVINFO`: the product, its version and capacities.
+pub fn getdevinfo(ctx: &mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled {
+    let mut message = reply::confirm(ctx.xmlid);
+    for name in DEVINFO_FIELDS {
+        reply::put(&mut message, name, ctx.state.setting("devinfo", name));
+    }
+    reply::put(&mut message, "ACTIVATED", ctx.state.cfs.status);
+    Ok(Effect::reply(message))
+}
+
+/// `REFRESHSTATUS`: disk and CPU use, and the device's time.
+pub fn refreshstatus(ctx: &mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled {
+    let secs = ctx.now_ms / 1000;
+    let mut message = reply::confirm(ctx.xmlid);
+    reply::put(&mut message, "DISK", ctx.state.setting("usage", "DISK"));
+    reply::put(&mut message, "CPU", ctx.state.setting("usage", "CPU"));
+    reply::put(
+        &mut message,
+        "TIME",
+        CivilTime::from_unix(secs).spec_format(),
+    );
+    reply::put(&mut message, "TIMEVALUE", secs);
+    reply::put(
+        &mut message,
+        "TIMEZONE",
+        ctx.state.setting("os", "TIMEZONE"),
+    );
+    Ok(Effect::reply(message))
+}
+
+/// Any `GETx` of a flat settings block.
+pub fn get_block(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+    let Some(block) = block_for(ctx.xmlid) else {
+        return Err(Refusal::new("no settings block for this command"));
+    };
+
+    if block.key == "network"
+        && request
+            .number::<u8>("INDEX")?
+            .is_some_and(|index| index != 0)
+    {
+        return Err(Refusal::new("INDEX must be 0: only LAN1 is supported"));
+    }
+
+    let mut message = reply::confirm(ctx.xmlid);
+    settings::push_block(&mut message, ctx.state, block);
+    Ok(Effect::reply(message))
+}
+
+/// Any `SETx` of a flat settings block: checks, stores and echoes it.
+pub fn set_block(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+    let Some(block) = block_for(ctx.xmlid) else {
+        return Err(Refusal::new("no settings block for this command"));
+    };
+
+    settings::apply(ctx.state, block, request)?;
+    let mut message = reply::confirm(ctx.xmlid);
+    settings::push_block(&mut message, ctx.state, block);
+    if !block.indicates {
+        return Ok(Effect::reply(message));
+    }
+
+    let mut indication = reply::indication(ctx.xmlid);
+    settings::push_block(&mut indication, ctx.state, block);
+    Ok(Effect::change(message, indication))
+}
+
+/// `GETIVR`: where an IVR message file of a language can be played from.
+pub fn getivr(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+    let index = ivr_index(request, "INDEX")?;
+    let language = request.choice("LANGUAGE", &[0, 1, 2])?.unwrap_or(0);
+    let url = ctx
+        .state
+        .ivr
+        .iter()
+        .find(|file| file.index == index && file.language == language)
+        .map_or_else(|| default_ivr_url(index, language), |file| file.url.clone());
+
+    let mut message = reply::confirm(ctx.xmlid);
+    reply::put(&mut message, "PLAY_URL", url);
+    Ok(Effect::reply(message))
+}
+
+/// `SETIVR`: replaces an IVR message file with a file on the device.
+pub fn setivr(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+    let index = ivr_index(request, "TYPE")?;
+    let language = request.choice("LANGUAGE", &[0, 1, 2])?.unwrap_or(0);
+    let filename = request.non_blank("FILENAME")?;
+    let base = filename.rsplit(['\\', '/']).next().unwrap_or(filename);
+    let url = format!("/ivr/{language}/{base}");
+
+    ctx.state
+        .ivr
+        .retain(|file| !(file.index == index && file.language == language));
+    ctx.state.ivr.push(IvrFile {
+        language,
+        index,
+        url,
+    });
+    Ok(Effect::reply(reply::succeeded(ctx.xmlid)))
+}
+
+/// `SHUTDOWN`: restarts (`POWEROFF=0`) or powers off (`POWEROFF=1`) the
+/// device; either way every session ends.
+pub fn shutdown(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+    let power_off = request.choice("POWEROFF", &[0, 1])?.unwrap_or(0) == 1;
+    Ok(Effect {
+        confirm: reply::succeeded(ctx.xmlid),
+        indication: None,
+        action: Action::Shutdown { power_off },
+    })
+}
+
+fn ivr_index(request: &Request<'_, '_>, name: &str) -> Result<u8, Refusal> {
+    let index = request.required_number::<u8>(name)?;
+    if usize::from(index) >= IVR_FILES.len() {
+        return Err(Refusal(format!("{name} must be from 0 to 9, got {index}")));
+    }
+
+    Ok(index)
+}
+
+fn default_ivr_url(index: u8, language: u8) -> String {
+    let file = IVR_FILES
+        .get(usize::from(index))
+        .copied()
+        .unwrap_or("welcome.wav");
+    if language == 0 {
+        return format!("/ivr/{file}");
+    }
+
+    format!("/ivr/{language}/{file}")
+}

@@ -1,0 +1,30 @@
+//! An emulated RSS 2000 recording server: the device behind the management
+//! XML API (spec, all chapters), with state, sessions, privileges,
+//! indications, a fixture to start from, state files, and deliberate
+//! faults.
+//!
+//! The device is protocol-independent: it takes decoded [`Message`]s and
+//! answers with an [`Outcome`]. Framing and sockets belong to the server
+//! built on top, which also applies the [`Layer::Wire`] faults.
+//!
+//! [`Message`]: dvcr_protocol::Message
+
+pub mod clock;
+pub mod device;
+pub mod faults;
+pub mod fixture;
+pub mod handlers;
+pub mod ids;
+pub mod outcome;
+pub mod persist;
+pub mod reply;
+pub mod request;
+pub mod session;
+pub mod settings;
+pub mod state;
+
+pub use clock::{Clock, ManualClock, SystemClock};
+pub use device::{Device, DeviceConfig, PrivilegePolicy};
+pub use faults::{Fault, FaultSet, Layer};
+pub use outcome::{ConnectionId, Delivery, Outcome};
+pub use state::State;

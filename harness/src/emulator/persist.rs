@@ -1,0 +1,94 @@
+//! Saving the device state to a file and loading it back at start, so that
+//! an emulated device keeps its accounts and settings across restarts.
+//!
+//! A save writes a temporary file beside the target, flushes it to disk and
+//! renames it over the target, so that a crash leaves either the old file
+//! or the new one, never a torn one.
+
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use super::state::State;
+
+/// A state file that could not be read, parsed or written.
+#[derive(Debug, thiserror::Error)]
+pub enum PersistError {
+    /// The file system refused.
+    #[error("state file {path}: {source}")]
+    Io {
+        /// The file concerned.
+        path: PathBuf,
+        /// What the system said.
+        source: io::Error,
+    },
+    /// The file is not a state in TOML.
+    #[error("state file {path} does not parse: {source}")]
+    Parse {
+        /// The file concerned.
+        path: PathBuf,
+        /// What the TOML reader said, with the line and column.
+        source: toml::de::Error,
+    },
+    /// The state could not be written as TOML.
+    #[error("state cannot be written as toml: {0}")]
+    Serialize(#[from] toml::ser::Error),
+}
+
+/// Loads a state saved by [`save`], or any fixture file.
+pub fn load(path: &Path) -> Result<State, PersistError> {
+    let text = fs::read_to_string(path).map_err(|source| io_error(path, source))?;
+    toml::from_str(&text).map_err(|source| PersistError::Parse {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+/// Writes `state` to `path` atomically.
+pub fn save(state: &State, path: &Path) -> Result<(), PersistError> {
+    let text = toml::to_string_pretty(state)?;
+    let temporary = temporary_path(path);
+    let written =
+        write_synced(&temporary, text.as_bytes()).and_then(|()| fs::rename(&temporary, path));
+    if let Err(source) = written {
+        let _ = fs::remove_file(&temporary);
+        return Err(io_error(path, source));
+    }
+
+    sync_parent(path);
+    Ok(())
+}
+
+/// `dir/.name.tmp-PID`, beside the target so that the rename stays on one
+/// file system.
+fn temporary_path(path: &Path) -> PathBuf {
+    let name = path.file_name().map_or_else(
+        || "state".into(),
+        |name| name.to_string_lossy().into_owned(),
+    );
+    path.with_file_name(format!(".{name}.tmp-{}", std::process::id()))
+}
+
+fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = File::create(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+/// Flushes the directory entry of the rename; best effort, as not every
+/// platform can open a directory.
+fn sync_parent(path: &Path) {
+    let parent = path
+        .parent()
+        .filter(|parent| !parent.as_os_str().is_empty());
+    if let Ok(directory) = File::open(parent.unwrap_or(Path::new("."))) {
+        let _ = directory.sync_all();
+    }
+}
+
+fn io_error(path: &Path, source: io::Error) -> PersistError {
+    PersistError::Io {
+        path: path.to_owned(),
+        source,
+    }
+}

@@ -1,0 +1,7 @@
+//! `dvcr`: the conformance harness of the RSS 2000 management XML API, as a
+//! library so that the command line, the fuzz targets and the tests share it.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod emulator;

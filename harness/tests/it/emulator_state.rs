@@ -1,0 +1,156 @@
+//! State: the default fixture, fixture files, and atomic save and load.
+
+use dvcr::emulator::fixture::{self, DEFAULT_FIXTURE, default_state};
+use dvcr::emulator::persist::{self, PersistError};
+use dvcr::emulator::state::LinkStatus;
+use dvcr::emulator::{Device, DeviceConfig, ManualClock};
+
+use crate::emulator_kit::{Bench, START_MS, column, value};
+
+/// A fresh empty directory under the system's temporary directory,
+/// removed when dropped.
+struct Scratch(std::path::PathBuf);
+
+impl Scratch {
+    fn as_path(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn scratch_dir() -> Scratch {
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let number = NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let name = format!("dvcr-emulator-{}-{number}", std::process::id());
+    let path = std::env::temp_dir().join(name);
+    let _ = std::fs::remove_dir_all(&path);
+    std::fs::create_dir_all(&path).expect("scratch directory");
+    Scratch(path)
+}
+
+#[test]
+fn the_default_fixture_holds_the_spec_examples() {
+    let state = default_state();
+
+    assert_eq!(
+        state.user("Administrator").map(|u| u.password.as_str()),
+        Some("")
+    );
+    assert_eq!(state.endpoints.len(), 3);
+    assert_eq!(state.groups.len(), 2);
+    assert_eq!(state.rooms.len(), 2);
+    assert_eq!(state.media.len(), 2);
+    assert_eq!(
+        state.link(1024).map(|link| link.status),
+        Some(LinkStatus::Menu)
+    );
+    assert_eq!(state.setting("gatekeeper", "GKPORT"), "1719");
+}
+
+#[test]
+fn the_default_fixture_parses_without_falling_back() {
+    assert!(fixture::parse(DEFAULT_FIXTURE).is_ok());
+}
+
+#[test]
+fn a_fixture_with_an_unknown_key_is_refused_with_its_line() {
+    let error = fixture::parse("[[users]]\nname = \"a\"\nshoe_size = 9\n").expect_err("bad key");
+
+    let text = error.to_string();
+    assert!(
+        text.contains("shoe_size") && text.contains("line 3"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_small_fixture_file_starts_a_device() {
+    let text = "[[users]]\nname = \"root\"\npassword = \"pw\"\nprivilege = 0\n";
+    let state = fixture::parse(text).expect("fixture parses");
+    let clock = ManualClock::starting_at(START_MS);
+    let mut bench = Bench {
+        device: Device::new(state, DeviceConfig::default(), Box::new(clock.clone())),
+        clock,
+    };
+    let session = bench.login(1, "root", "pw", false);
+
+    assert!(column(&bench.call(1, &session, "getendpoint", &[]), "SOURCENAME").is_empty());
+}
+
+#[test]
+fn a_saved_state_loads_back_equal() {
+    let directory = scratch_dir();
+    let path = directory.as_path().join("state.toml");
+    let mut bench = Bench::new();
+    let session = bench.admin(1);
+    bench.call(
+        1,
+        &session,
+        "addendpoint",
+        &[("SOURCENAME", "9000"), ("SOURCEIP", "10.0.0.9")],
+    );
+    persist::save(bench.device.state(), &path).expect("saved");
+
+    let loaded = persist::load(&path).expect("loaded");
+    assert_eq!(&loaded, bench.device.state());
+}
+
+#[test]
+fn a_save_replaces_the_file_and_leaves_no_temporary_behind() {
+    let directory = scratch_dir();
+    let path = directory.as_path().join("state.toml");
+    std::fs::write(&path, "old").expect("old file");
+    persist::save(&default_state(), &path).expect("saved");
+
+    let names: Vec<_> = std::fs::read_dir(directory.as_path())
+        .expect("listing")
+        .filter_map(|entry| entry.ok().map(|e| e.file_name()))
+        .collect();
+    assert_eq!(names, [std::ffi::OsString::from("state.toml")]);
+    assert!(
+        std::fs::read_to_string(&path)
+            .expect("read")
+            .contains("[[users]]")
+    );
+}
+
+#[test]
+fn a_save_into_a_missing_directory_fails_naming_the_path() {
+    let directory = scratch_dir();
+    let path = directory.as_path().join("missing-dir").join("state.toml");
+    let error = persist::save(&default_state(), &path).expect_err("no directory");
+
+    assert!(matches!(error, PersistError::Io { .. }));
+    assert!(error.to_string().contains("missing-dir"));
+}
+
+#[test]
+fn loading_a_torn_file_is_an_error_naming_the_file() {
+    let directory = scratch_dir();
+    let path = directory.as_path().join("torn.toml");
+    std::fs::write(&path, "[[users]]\nname = \"Admin").expect("torn file");
+
+    let error = persist::load(&path).expect_err("torn");
+    assert!(error.to_string().contains("torn.toml"), "{error}");
+}
+
+#[test]
+fn the_same_seed_makes_the_same_guids() {
+    let add = |bench: &mut Bench| {
+        let session = bench.admin(1);
+        let outcome = bench.call(
+            1,
+            &session,
+            "addendpoint",
+            &[("SOURCENAME", "9"), ("SOURCEIP", "1.1.1.1")],
+        );
+        value(&outcome, "SOURCEID")
+    };
+
+    assert_eq!(add(&mut Bench::new()), add(&mut Bench::new()));
+}

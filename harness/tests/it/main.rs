@@ -1,0 +1,18 @@
+//! The integration tests of the `dvcr` crate, one module per area.
+
+#![expect(
+    clippy::expect_used,
+    reason = "a test fails loudly on a broken precondition"
+)]
+
+mod emulator_accounts;
+mod emulator_faults;
+mod emulator_groups;
+mod emulator_indications;
+mod emulator_kit;
+mod emulator_media;
+mod emulator_privilege;
+mod emulator_recording;
+mod emulator_sessions;
+mod emulator_settings;
+mod emulator_state;
