@@ -9,8 +9,11 @@
 #![deny(missing_docs)]
 
 pub mod catalog;
+pub mod decode;
+pub mod encode;
 pub mod limits;
 pub mod message;
+pub mod reference;
 
 pub use limits::Limits;
-pub use message::{Attribute, Field, Kind, Message, Record, Text, PROTOCOL_VERSION};
+pub use message::{Attribute, Field, Kind, Message, PROTOCOL_VERSION, Record, Text};
