@@ -5,6 +5,7 @@
 
 use std::borrow::Cow;
 
+use super::chars::is_xml_char;
 use super::declaration;
 use super::deviation::{Deviation, DeviationKind};
 use super::error::DecodeError;
@@ -163,11 +164,17 @@ impl<'a> Reader<'a, '_> {
         Err(DecodeError::MarkupDeclaration { offset: at })
     }
 
+    /// The error for text at `at`, or for a character XML forbids there.
     fn unexpected_text(&self, at: usize) -> DecodeError {
-        DecodeError::UnexpectedText {
-            offset: at,
-            found: self.scan.char_at(at).unwrap_or('\u{FFFD}'),
+        let found = self.scan.char_at(at).unwrap_or('\u{FFFD}');
+        if !is_xml_char(found) {
+            return DecodeError::ForbiddenChar {
+                offset: at,
+                code: u32::from(found),
+            };
         }
+
+        DecodeError::UnexpectedText { offset: at, found }
     }
 
     /// Reads the root element and everything in it.
@@ -429,9 +436,11 @@ impl<'a> Reader<'a, '_> {
         }
     }
 
-    /// Reads the end tag whose `<` is at `at` and checks it closes `open`;
-    /// a root or record (`canonical` not empty) may differ in case when
-    /// lenient, as its start tag may.
+    /// Reads the end tag whose `<` is at `at` and checks it closes `open`.
+    ///
+    /// The end tag of a root or record (`canonical` not empty) may differ
+    /// from its start tag in case when lenient, as the start tag may; it is
+    /// reported when it is not in upper case itself.
     fn end_tag(&mut self, at: usize, open: &str, canonical: &str) -> Result<(), DecodeError> {
         let name_at = self.scan.pos();
         let name = self.scan.name(self.max_text())?;
@@ -448,6 +457,10 @@ impl<'a> Reader<'a, '_> {
                 expected: open.to_owned(),
                 found: name.to_owned(),
             });
+        }
+
+        if name == canonical {
+            return Ok(());
         }
 
         self.deviate(DeviationKind::MixedCaseElement, name_at)

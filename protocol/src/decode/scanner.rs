@@ -279,7 +279,7 @@ fn check_noncharacter(bytes: &[u8], at: usize) -> Result<(), DecodeError> {
     match (bytes.get(at + 1), bytes.get(at + 2)) {
         (Some(0xBF), Some(&last @ (0xBE | 0xBF))) => Err(DecodeError::ForbiddenChar {
             offset: at,
-            code: 0xFF00 | u32::from(last),
+            code: 0xFFFE + u32::from(last - 0xBE),
         }),
         _ => Ok(()),
     }

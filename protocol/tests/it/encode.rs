@@ -1,0 +1,2 @@
+//! Encoding messages as TPKT frames (spec, "General Information", items 4
+//! and 5).

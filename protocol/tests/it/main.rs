@@ -1,0 +1,5 @@
+//! The integration tests of `dvcr-protocol`, one module per area.
+
+mod decode;
+mod encode;
+mod properties;

@@ -1,0 +1,1 @@
+//! Properties of the codec over generated messages and bytes.
