@@ -41,25 +41,15 @@ pub fn decode(payload: &[u8]) -> Result<Message<'static>, ReferenceError> {
     let mut root_seen = false;
     let mut first = true;
     loop {
+        let at = position(&reader);
         let event = reader
             .read_event()
             .map_err(|error| fail(error.to_string()))?;
         let is_first = std::mem::replace(&mut first, false);
         match event {
-            Event::Decl(decl) if is_first => {
-                let version = decl.version().map_err(|error| fail(error.to_string()))?;
-                let version_ok = version.strip_prefix("1.").is_some_and(|minor| {
-                    !minor.is_empty() && minor.bytes().all(|b| b.is_ascii_digit())
-                });
-                if !version_ok {
-                    return Err(fail("bad xml version"));
-                }
-                if let Some(encoding) = decl.encoding() {
-                    let encoding = encoding.map_err(|error| fail(error.to_string()))?;
-                    if !encoding.eq_ignore_ascii_case("utf-8") {
-                        return Err(fail("encoding other than utf-8"));
-                    }
-                }
+            Event::Decl(_) if is_first => {
+                let raw = text.get(at..position(&reader)).unwrap_or("");
+                declaration(raw)?;
             }
             Event::Decl(_) => return Err(fail("declaration not at start")),
             Event::Start(element) | Event::Empty(element) if depth == 0 && root_seen => {
@@ -84,8 +74,8 @@ pub fn decode(payload: &[u8]) -> Result<Message<'static>, ReferenceError> {
                 }
             }
             Event::PI(pi) => {
-                if pi.target().eq_ignore_ascii_case("xml") {
-                    return Err(fail("processing instruction named xml"));
+                if !is_name(pi.target()) || pi.target().eq_ignore_ascii_case("xml") {
+                    return Err(fail("processing instruction without a proper target"));
                 }
             }
             Event::Comment(_) => {}
@@ -105,6 +95,48 @@ pub fn decode(payload: &[u8]) -> Result<Message<'static>, ReferenceError> {
     }
 
     Ok(message)
+}
+
+/// Where the reader stands in its text.
+fn position(reader: &quick_xml::Reader<&[u8]>) -> usize {
+    usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX)
+}
+
+/// Checks a declaration, `raw` from `<?xml` to `?>`: version 1.x, then an
+/// optional UTF-8 encoding and an optional standalone, in that order.
+fn declaration(raw: &str) -> Result<(), ReferenceError> {
+    let inner = raw
+        .strip_prefix("<?xml")
+        .and_then(|inner| inner.strip_suffix("?>"))
+        .filter(|inner| inner.starts_with([' ', '\t', '\n', '\r']))
+        .ok_or_else(|| fail("malformed declaration"))?;
+    let content = format!("xml{inner}");
+    let element = BytesStart::from_content(content.as_str(), 3);
+    let attributes = attributes(&element)?;
+    let names: Vec<&str> = attributes.iter().map(|(name, _)| name.as_str()).collect();
+    let known = [
+        &["version"][..],
+        &["version", "encoding"],
+        &["version", "standalone"],
+        &["version", "encoding", "standalone"],
+    ];
+    if !known.contains(&names.as_slice()) {
+        return Err(fail("malformed declaration"));
+    }
+
+    for (name, value) in &attributes {
+        let well_formed = match name.as_str() {
+            "version" => value.strip_prefix("1.").is_some_and(|minor| {
+                !minor.is_empty() && minor.bytes().all(|b| b.is_ascii_digit())
+            }),
+            "encoding" => value.eq_ignore_ascii_case("utf-8"),
+            _ => value == "yes" || value == "no",
+        };
+        if !well_formed {
+            return Err(fail(format!("declaration with {name}={value:?}")));
+        }
+    }
+    Ok(())
 }
 
 /// Adds the element that opens at `depth` to `message`.
@@ -128,8 +160,11 @@ fn start(
         1 => {
             let kind = Kind::from_element(&name).ok_or_else(|| fail(format!("record {name}")))?;
             let xmlid = only(&attributes, "xmlid")?;
-            if xmlid.trim_matches([' ', '\t', '\n', '\r']).len() != xmlid.len() {
-                return Err(fail("spaces around an xmlid"));
+            let written = element.attributes().flatten().any(|attribute| {
+                attribute.value.trim_matches([' ', '\t', '\n', '\r']) != attribute.value
+            });
+            if written {
+                return Err(fail("spaces written around an xmlid"));
             }
             message.push_record(kind, xmlid);
         }
@@ -147,6 +182,10 @@ fn start(
 
 /// The element's attributes, names checked and values normalised.
 fn attributes(element: &BytesStart<'_>) -> Result<Vec<(String, String)>, ReferenceError> {
+    if !spaced_apart(element.attributes_raw()) {
+        return Err(fail("attributes not apart"));
+    }
+
     let mut all = Vec::new();
     for attribute in element.attributes().with_checks(true) {
         let attribute = attribute.map_err(|error| fail(error.to_string()))?;
@@ -165,6 +204,28 @@ fn attributes(element: &BytesStart<'_>) -> Result<Vec<(String, String)>, Referen
         all.push((name, Cow::into_owned(value)));
     }
     Ok(all)
+}
+
+/// Whether every quoted value in `raw` is followed by white space, `/` or
+/// the end, as XML requires between attributes.
+fn spaced_apart(raw: &str) -> bool {
+    let mut quote = None;
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        match quote {
+            Some(open) if c == open => {
+                quote = None;
+                let next = chars.peek().copied();
+                if next.is_some_and(|next| !matches!(next, ' ' | '\t' | '\n' | '\r' | '/')) {
+                    return false;
+                }
+            }
+            Some(_) => {}
+            None if c == '"' || c == '\'' => quote = Some(c),
+            None => {}
+        }
+    }
+    true
 }
 
 /// The value of the one attribute `wanted`, which must be the only one.

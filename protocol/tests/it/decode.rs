@@ -71,7 +71,10 @@ fn the_general_information_command_decodes_leniently_with_its_leading_space_repo
 
 #[test]
 fn the_general_information_examples_are_rejected_strictly_for_their_leading_space() {
-    for name in ["general-information-command.xml", "general-information-confirm.xml"] {
+    for name in [
+        "general-information-command.xml",
+        "general-information-confirm.xml",
+    ] {
         let payload = fixture(name);
         let result = decode(&payload, &DecodeOptions::STRICT);
 
@@ -126,7 +129,10 @@ fn a_plain_value_is_borrowed_from_the_payload() {
     let decoded = strict(&xml).unwrap();
 
     let field = decoded.message.first().unwrap().fields().next().unwrap();
-    assert!(matches!(field.attributes()[0].value, Cow::Borrowed("Administrator")));
+    assert!(matches!(
+        field.attributes()[0].value,
+        Cow::Borrowed("Administrator")
+    ));
 }
 
 #[test]
@@ -293,7 +299,16 @@ fn an_unknown_entity_is_rejected_and_never_expanded() {
 
 #[test]
 fn malformed_character_references_are_rejected() {
-    for reference in ["&#;", "&#x;", "&#xZ;", "&#X41;", "&#12", "&#-1;", "&#x110000;", "&#99999999999;"] {
+    for reference in [
+        "&#;",
+        "&#x;",
+        "&#xZ;",
+        "&#X41;",
+        "&#12",
+        "&#-1;",
+        "&#x110000;",
+        "&#99999999999;",
+    ] {
         let xml = command(&format!("<A value=\"{reference}\"/>"));
         let expected = DecodeError::MalformedCharRef {
             offset: at(&xml, "&"),
@@ -304,7 +319,13 @@ fn malformed_character_references_are_rejected() {
 
 #[test]
 fn references_to_characters_xml_forbids_are_rejected() {
-    for (reference, code) in [("&#0;", 0), ("&#x1;", 1), ("&#xD800;", 0xD800), ("&#xFFFE;", 0xFFFE), ("&#65535;", 0xFFFF)] {
+    for (reference, code) in [
+        ("&#0;", 0),
+        ("&#x1;", 1),
+        ("&#xD800;", 0xD800),
+        ("&#xFFFE;", 0xFFFE),
+        ("&#65535;", 0xFFFF),
+    ] {
         let xml = command(&format!("<A value=\"{reference}\"/>"));
         let expected = DecodeError::ForbiddenChar {
             offset: at(&xml, "&"),
@@ -316,7 +337,12 @@ fn references_to_characters_xml_forbids_are_rejected() {
 
 #[test]
 fn characters_xml_forbids_are_rejected_wherever_they_are_written() {
-    for (text, code) in [("\u{1}", 1), ("\u{1F}", 0x1F), ("\u{FFFF}", 0xFFFF), ("\u{FFFE}", 0xFFFE)] {
+    for (text, code) in [
+        ("\u{1}", 1),
+        ("\u{1F}", 0x1F),
+        ("\u{FFFF}", 0xFFFF),
+        ("\u{FFFE}", 0xFFFE),
+    ] {
         let in_value = command(&format!("<A value=\"x{text}\"/>"));
         let in_comment = command(&format!("<!-- {text} -->"));
         let between = command(&format!("<A/>{text}"));
@@ -341,7 +367,10 @@ fn invalid_utf8_is_rejected_where_it_starts() {
 
 #[test]
 fn an_encoding_other_than_utf8_is_rejected_in_either_mode() {
-    let xml = format!("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>{}", command(""));
+    let xml = format!(
+        "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>{}",
+        command("")
+    );
     let expected = DecodeError::Encoding {
         offset: at(&xml, "ISO"),
         found: "ISO-8859-1".to_owned(),
@@ -370,7 +399,11 @@ fn a_declaration_not_at_the_start_is_rejected() {
 
 #[test]
 fn a_doctype_or_entity_declaration_is_rejected_in_either_mode() {
-    for prolog in ["<!DOCTYPE DVCRMANAGER>", "<!DOCTYPE x [<!ENTITY e \"y\">]>", "<!ENTITY e \"y\">"] {
+    for prolog in [
+        "<!DOCTYPE DVCRMANAGER>",
+        "<!DOCTYPE x [<!ENTITY e \"y\">]>",
+        "<!ENTITY e \"y\">",
+    ] {
         let xml = format!("{prolog}{}", command("<A value=\"&e;\"/>"));
         let expected = DecodeError::MarkupDeclaration { offset: 0 };
         assert_eq!(error(&xml), expected);
@@ -411,7 +444,11 @@ fn text_other_than_white_space_is_rejected_inside_and_outside_elements() {
         (&reference, at(&reference, "&"), '&'),
     ];
     for (xml, offset, found) in cases {
-        assert_eq!(error(xml), DecodeError::UnexpectedText { offset, found }, "{xml}");
+        assert_eq!(
+            error(xml),
+            DecodeError::UnexpectedText { offset, found },
+            "{xml}"
+        );
     }
 }
 
@@ -606,14 +643,23 @@ fn spaces_inside_an_xmlid_are_trimmed_and_reported() {
     assert_eq!(message, expected);
     assert!(matches!(message.records().collect::<Vec<_>>()[..], [_, _]));
     let kind = DeviationKind::SpaceInXmlid;
-    assert_eq!(found, [deviation(kind, at(&xml, " pause")), deviation(kind, at(&xml, "hangup"))]);
+    assert_eq!(
+        found,
+        [
+            deviation(kind, at(&xml, " pause")),
+            deviation(kind, at(&xml, "hangup"))
+        ]
+    );
 }
 
 #[test]
 fn spaces_in_an_xmlid_written_as_references_are_kept() {
     let xml = doc("<COMMAND xmlid=\"&#32;a&#32;\"/>");
 
-    assert_eq!(strict(&xml).unwrap().message, Message::single(Kind::Command, " a "));
+    assert_eq!(
+        strict(&xml).unwrap().message,
+        Message::single(Kind::Command, " a ")
+    );
 }
 
 #[test]
@@ -625,7 +671,13 @@ fn a_space_after_less_than_is_read_through_and_reported() {
     expected.push_value("ADDR", "172.21.1.1");
     assert_eq!(message, expected);
     let kind = DeviationKind::SpaceAfterLessThan;
-    assert_eq!(found, [deviation(kind, at(&xml, "< ADDR")), deviation(kind, at(&xml, "</ "))]);
+    assert_eq!(
+        found,
+        [
+            deviation(kind, at(&xml, "< ADDR")),
+            deviation(kind, at(&xml, "</ "))
+        ]
+    );
 }
 
 #[test]
@@ -634,21 +686,39 @@ fn an_attribute_without_a_name_is_read_as_value() {
     let (message, found) = deviations(&xml);
 
     let mut expected = Message::single(Kind::Command, "login");
-    expected.push_value("STATUS", "0").push_value("VERSION_RUNNING", "2.1");
+    expected
+        .push_value("STATUS", "0")
+        .push_value("VERSION_RUNNING", "2.1");
     expected.push_attribute("name", "x");
     assert_eq!(message, expected);
     let kind = DeviationKind::AttributeWithoutName;
-    assert_eq!(found, [deviation(kind, at(&xml, "=\"0")), deviation(kind, at(&xml, "= \"2"))]);
+    assert_eq!(
+        found,
+        [
+            deviation(kind, at(&xml, "=\"0")),
+            deviation(kind, at(&xml, "= \"2"))
+        ]
+    );
 }
 
 #[test]
 fn a_malformed_declaration_is_read_through_and_reported() {
-    for declaration in ["<? xml version=\"1.0\" encoding=\"utf-8\"?>", "<?XML version=\"1.0\"?>", "<?xml version=\"1.0\" encoding=\"utf-8\">", "<?xml?>", "<?xml version=1.0 ?>"] {
+    for declaration in [
+        "<? xml version=\"1.0\" encoding=\"utf-8\"?>",
+        "<?XML version=\"1.0\"?>",
+        "<?xml version=\"1.0\" encoding=\"utf-8\">",
+        "<?xml?>",
+        "<?xml version=1.0 ?>",
+    ] {
         let xml = format!("{declaration}{}", command("<USERNAME value=\"a\"/>"));
         let (message, found) = deviations(&xml);
 
         assert_eq!(message, login("a"));
-        assert_eq!(found, [deviation(DeviationKind::MalformedDeclaration, 0)], "{declaration}");
+        assert_eq!(
+            found,
+            [deviation(DeviationKind::MalformedDeclaration, 0)],
+            "{declaration}"
+        );
     }
 }
 
@@ -667,7 +737,10 @@ fn root_and_record_names_in_mixed_case_are_read_through_and_reported() {
     };
     assert_eq!(error(xml), expected);
     let xml = "<DVCRMANAGER version=\"1.0.0.0\"><CONFIRM xmlid=\"a\"></COMMAND></DVCRMANAGER>";
-    assert!(matches!(lenient(xml), Err(DecodeError::MismatchedEndTag { .. })));
+    assert!(matches!(
+        lenient(xml),
+        Err(DecodeError::MismatchedEndTag { .. })
+    ));
     assert_eq!(found, offsets.map(|offset| deviation(kind, offset)));
 }
 
@@ -682,7 +755,10 @@ fn a_root_without_version_is_read_as_an_empty_version_and_reported() {
 
 #[test]
 fn every_deviation_kind_has_a_distinct_kebab_case_id_and_a_description() {
-    let ids: Vec<_> = DeviationKind::ALL.iter().map(|kind| kind.as_str()).collect();
+    let ids: Vec<_> = DeviationKind::ALL
+        .iter()
+        .map(|kind| kind.as_str())
+        .collect();
     let expected = [
         "space-in-xmlid",
         "space-after-lt",
@@ -693,7 +769,11 @@ fn every_deviation_kind_has_a_distinct_kebab_case_id_and_a_description() {
         "root-without-version",
     ];
     assert_eq!(ids, expected);
-    assert!(DeviationKind::ALL.iter().all(|kind| !kind.description().is_empty()));
+    assert!(
+        DeviationKind::ALL
+            .iter()
+            .all(|kind| !kind.description().is_empty())
+    );
 }
 
 #[test]
@@ -718,6 +798,9 @@ fn strict_decoding_and_the_reference_agree_on_the_error_cases_above() {
         String::new(),
     ];
     for xml in cases {
-        assert!(strict(&xml).is_err() && reference::decode(xml.as_bytes()).is_err(), "{xml}");
+        assert!(
+            strict(&xml).is_err() && reference::decode(xml.as_bytes()).is_err(),
+            "{xml}"
+        );
     }
 }
