@@ -2,7 +2,11 @@
 //! every strict error, every lenient deviation, text handling, the spec's
 //! own examples and agreement with the quick-xml reference decoder.
 
-#![expect(clippy::unwrap_used, reason = "a test fails by panicking")]
+#![expect(
+    clippy::unwrap_used,
+    clippy::panic,
+    reason = "a test fails by panicking"
+)]
 
 use std::borrow::Cow;
 
@@ -107,6 +111,41 @@ fn the_stream_fixtures_decode_strictly_and_agree_with_the_reference() {
         let decoded = decode(&payload, &DecodeOptions::STRICT).unwrap();
 
         assert_eq!(reference::decode(&payload).unwrap(), decoded.message);
+    }
+}
+
+/// Every `.xml` file under `dir`, at any depth.
+fn xml_files(dir: &std::path::Path, found: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for path in entries.map(|entry| entry.unwrap().path()) {
+        if path.is_dir() {
+            xml_files(&path, found);
+        } else if path.extension().is_some_and(|ext| ext == "xml") {
+            found.push(path);
+        }
+    }
+}
+
+#[test]
+fn every_corpus_document_is_read_alike_by_strict_decoding_and_the_reference() {
+    let mut files = Vec::new();
+    xml_files(
+        std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../corpus")),
+        &mut files,
+    );
+    assert!(!files.is_empty());
+
+    for file in files {
+        let payload = std::fs::read(&file).unwrap();
+        let ours = decode(&payload, &DecodeOptions::STRICT).map(|decoded| decoded.message);
+        let theirs = reference::decode(&payload);
+        match (&ours, &theirs) {
+            (Ok(ours), Ok(theirs)) => assert_eq!(ours, theirs, "{}", file.display()),
+            (Err(_), Err(_)) => {}
+            _ => panic!("{}: {ours:?} but the reference {theirs:?}", file.display()),
+        }
     }
 }
 
