@@ -419,9 +419,10 @@ impl<'a> Reader<'a, '_> {
             } else {
                 self.scan.name(self.max_text())?
             };
-            let duplicate = message
-                .last_field()
-                .is_some_and(|field| field.attribute(name).is_some());
+            let duplicate = count > 0
+                && message
+                    .last_field()
+                    .is_some_and(|field| field.attribute(name).is_some());
             if duplicate {
                 return Err(DecodeError::DuplicateAttribute {
                     offset: at,

@@ -28,6 +28,38 @@ const VALUE_STOP: [bool; 256] = {
     stop
 };
 
+/// ASCII bytes that may start a name: letters, `_` and `:`.
+const NAME_START: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        let b = byte as u8;
+        table[byte] = b.is_ascii_alphabetic() || b == b'_' || b == b':';
+        byte += 1;
+    }
+    table
+};
+
+/// Bytes that may continue a name and are ASCII; every other byte ends a
+/// run of them.
+const NAME_ASCII: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        table[byte] = is_ascii_name_byte(byte as u8);
+        byte += 1;
+    }
+    table
+};
+
+/// How many bytes at the start of `bytes` are ASCII name characters.
+fn ascii_name_len(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|&byte| !NAME_ASCII[usize::from(byte)])
+        .unwrap_or(bytes.len())
+}
+
 /// A quoted value as it stands in the document.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct RawValue<'a> {
@@ -53,16 +85,19 @@ impl<'a> Scanner<'a> {
     }
 
     /// The current byte offset.
+    #[inline]
     pub(crate) fn pos(&self) -> usize {
         self.pos
     }
 
     /// Moves the cursor to `pos`.
+    #[inline]
     pub(crate) fn seek(&mut self, pos: usize) {
         self.pos = pos.min(self.text.len());
     }
 
     /// Moves the cursor `count` bytes on.
+    #[inline]
     pub(crate) fn advance(&mut self, count: usize) {
         self.seek(self.pos + count);
     }
@@ -73,26 +108,31 @@ impl<'a> Scanner<'a> {
     }
 
     /// The byte `ahead` bytes after the cursor.
+    #[inline]
     pub(crate) fn peek_at(&self, ahead: usize) -> Option<u8> {
         self.text.as_bytes().get(self.pos + ahead).copied()
     }
 
     /// The byte at the cursor.
+    #[inline]
     pub(crate) fn peek(&self) -> Option<u8> {
         self.peek_at(0)
     }
 
     /// The bytes from the cursor on.
+    #[inline]
     pub(crate) fn rest(&self) -> &'a [u8] {
         self.text.as_bytes().get(self.pos..).unwrap_or_default()
     }
 
     /// Whether the bytes at the cursor start with `prefix`.
+    #[inline]
     pub(crate) fn starts_with(&self, prefix: &[u8]) -> bool {
         self.rest().starts_with(prefix)
     }
 
     /// The character at byte `at`, if one starts there.
+    #[inline]
     pub(crate) fn char_at(&self, at: usize) -> Option<char> {
         self.text.get(at..).and_then(|rest| rest.chars().next())
     }
@@ -112,15 +152,16 @@ impl<'a> Scanner<'a> {
     }
 
     /// Skips white space; says whether there was any.
+    #[inline]
     pub(crate) fn skip_space(&mut self) -> bool {
-        let start = self.pos;
-        while self.peek().is_some_and(is_space) {
-            self.pos += 1;
-        }
-        self.pos > start
+        let rest = self.rest();
+        let skipped = rest.iter().position(|&byte| !is_space(byte)).unwrap_or(rest.len());
+        self.pos += skipped;
+        skipped > 0
     }
 
     /// Consumes `byte`, or fails saying `expected`.
+    #[inline]
     pub(crate) fn expect(&mut self, byte: u8, expected: &'static str) -> Result<(), DecodeError> {
         if self.peek() != Some(byte) {
             return Err(self.syntax(expected));
@@ -131,38 +172,46 @@ impl<'a> Scanner<'a> {
     }
 
     /// Reads an XML name of at most `max_len` bytes.
+    #[inline]
     pub(crate) fn name(&mut self, max_len: usize) -> Result<&'a str, DecodeError> {
         let start = self.pos;
-        let bytes = self.text.as_bytes();
-        let mut end = start;
-        while let Some(&byte) = bytes.get(end) {
-            if byte < 0x80 {
-                if !is_ascii_name_byte(byte) {
-                    break;
-                }
-                end += 1;
-                continue;
-            }
-            match self.char_at(end) {
-                Some(c) if is_name_char(c) => end += c.len_utf8(),
-                _ => break,
-            }
+        let rest = self.rest();
+        let len = ascii_name_len(rest);
+        let plain = rest.first().is_some_and(|&byte| NAME_START[usize::from(byte & 0x7F)])
+            && rest.get(len).is_none_or(|&byte| byte < 0x80);
+        if plain && len <= max_len {
+            self.pos = start + len;
+            return Ok(self.text.get(start..start + len).unwrap_or(""));
         }
 
-        let name = self.text.get(start..end).unwrap_or("");
-        if !name.chars().next().is_some_and(is_name_start) {
+        let starts_well = match rest.first() {
+            Some(&byte) if byte < 0x80 => NAME_START[usize::from(byte)],
+            Some(_) => self.char_at(start).is_some_and(is_name_start),
+            None => false,
+        };
+        if !starts_well {
             return Err(self.syntax_at(start, "a name"));
         }
 
-        if name.len() > max_len {
-            return Err(too_long(start, name.len(), max_len));
+        let mut len = len;
+        while rest.get(len).is_some_and(|&byte| byte >= 0x80) {
+            match self.char_at(start + len) {
+                Some(c) if is_name_char(c) => len += c.len_utf8(),
+                _ => break,
+            }
+            len += rest.get(len..).map_or(0, ascii_name_len);
         }
 
-        self.pos = end;
-        Ok(name)
+        if len > max_len {
+            return Err(too_long(start, len, max_len));
+        }
+
+        self.pos = start + len;
+        Ok(self.text.get(start..start + len).unwrap_or(""))
     }
 
     /// Reads a value in single or double quotes of at most `max_len` bytes.
+    #[inline]
     pub(crate) fn value(&mut self, max_len: usize) -> Result<RawValue<'a>, DecodeError> {
         let quote = match self.peek() {
             Some(quote @ (b'"' | b'\'')) => quote,
@@ -173,6 +222,11 @@ impl<'a> Scanner<'a> {
         let mut end = start;
         let mut needs_unescape = false;
         loop {
+            let tail = bytes.get(end..).unwrap_or_default();
+            end += tail
+                .iter()
+                .position(|&byte| VALUE_STOP[usize::from(byte)])
+                .unwrap_or(tail.len());
             let Some(&byte) = bytes.get(end) else {
                 return Err(DecodeError::Syntax {
                     offset: end,
@@ -180,10 +234,6 @@ impl<'a> Scanner<'a> {
                     found: None,
                 });
             };
-            if !VALUE_STOP[usize::from(byte)] {
-                end += 1;
-                continue;
-            }
             match byte {
                 _ if byte == quote => break,
                 b'"' | b'\'' => {}
