@@ -843,3 +843,109 @@ fn strict_decoding_and_the_reference_agree_on_the_error_cases_above() {
         );
     }
 }
+
+#[test]
+fn a_space_inside_an_end_tag_before_the_slash_is_read_through_and_reported() {
+    let xml = doc("<COMMAND xmlid=\"login\">< /COMMAND>");
+    let (message, found) = deviations(&xml);
+
+    assert_eq!(message, Message::single(Kind::Command, "login"));
+    assert_eq!(
+        found,
+        [deviation(
+            DeviationKind::SpaceAfterLessThan,
+            at(&xml, "< /")
+        )]
+    );
+}
+
+#[test]
+fn a_processing_instruction_named_xml_after_the_start_is_rejected() {
+    let xml = command("<?XML x?>");
+    let expected = DecodeError::Syntax {
+        offset: at(&xml, "<?"),
+        expected: "a processing instruction other than a declaration",
+        found: Some('<'),
+    };
+    assert_eq!(error(&xml), expected);
+}
+
+#[test]
+fn a_double_hyphen_inside_a_comment_is_rejected() {
+    let xml = command("<!-- a -- b -->");
+    let expected = DecodeError::Syntax {
+        offset: at(&xml, " b"),
+        expected: "'>' after '--' in a comment",
+        found: Some(' '),
+    };
+    assert_eq!(error(&xml), expected);
+}
+
+#[test]
+fn a_declaration_with_a_bad_version_or_standalone_is_malformed() {
+    for declaration in [
+        "<?xml version=\"2.0\"?>",
+        "<?xml version=\"1.0\" standalone=\"maybe\"?>",
+    ] {
+        let xml = format!("{declaration}{}", command(""));
+        let decoded = lenient(&xml).unwrap();
+
+        assert_eq!(
+            decoded.deviations,
+            [deviation(DeviationKind::MalformedDeclaration, 0)]
+        );
+        let expected = DecodeError::Deviation {
+            offset: 0,
+            kind: DeviationKind::MalformedDeclaration,
+        };
+        assert_eq!(error(&xml), expected, "{declaration}");
+    }
+}
+
+#[test]
+fn an_attribute_the_model_cannot_hold_on_the_root_is_rejected() {
+    let xml = "<DVCRMANAGER version=\"1.0.0.0\" lang=\"en\"/>";
+    let expected = DecodeError::UnexpectedAttribute {
+        offset: at(xml, "lang"),
+        element: "DVCRMANAGER",
+        name: "lang".to_owned(),
+    };
+    assert_eq!(error(xml), expected);
+}
+
+#[test]
+fn an_end_tag_after_the_root_is_rejected() {
+    let xml = format!("{}</DVCRMANAGER>", command(""));
+    let expected = DecodeError::Syntax {
+        offset: xml.len() - "</DVCRMANAGER>".len(),
+        expected: "end of document",
+        found: Some('<'),
+    };
+    assert_eq!(error(&xml), expected);
+}
+
+#[test]
+fn a_field_may_be_closed_by_an_end_tag_with_white_space_inside() {
+    let xml = command("<USERNAME value=\"a\">\r\n </USERNAME >");
+
+    assert_eq!(strict(&xml).unwrap().message, login("a"));
+}
+
+#[test]
+fn decoding_into_a_recycled_message_replaces_what_it_held() {
+    let first = command("<USERNAME value=\"a\"/>");
+    let second = doc("<CONFIRM xmlid=\"b\"/>");
+    let options = DecodeOptions::LENIENT;
+    let mut message = Message::default();
+    let mut found = vec![deviation(DeviationKind::SpaceInXmlid, 9)];
+
+    dvcr_protocol::decode::decode_into(first.as_bytes(), &options, &mut message, &mut found)
+        .unwrap();
+    assert_eq!(message, login("a"));
+    assert!(found.is_empty());
+
+    let mut message = message.recycle();
+    dvcr_protocol::decode::decode_into(second.as_bytes(), &options, &mut message, &mut found)
+        .unwrap();
+    assert_eq!(message, Message::single(Kind::Confirm, "b"));
+}

@@ -103,6 +103,10 @@ fn fragment() -> impl Strategy<Value = Vec<u8>> {
     ]
 }
 
+fn bytes() -> impl Strategy<Value = Vec<u8>> {
+    proptest::collection::vec(any::<u8>(), 0..256)
+}
+
 fn document_like() -> impl Strategy<Value = Vec<u8>> {
     proptest::collection::vec(fragment(), 0..48).prop_map(|pieces| pieces.concat())
 }
@@ -207,12 +211,15 @@ proptest! {
         match (ours, theirs) {
             (Ok(ours), Ok(theirs)) => prop_assert_eq!(ours, theirs),
             (Err(_), Err(_)) => {}
-            (ours, theirs) => prop_assert!(false, "{:?} vs {:?} on {:?}", ours, theirs, String::from_utf8_lossy(&bytes)),
+            (ours, theirs) => {
+                let text = String::from_utf8_lossy(&bytes);
+                prop_assert!(false, "{:?} vs {:?} on {:?}", ours, theirs, text);
+            }
         }
     }
 
     #[test]
-    fn arbitrary_bytes_never_panic_and_stay_within_limits(bytes in proptest::collection::vec(any::<u8>(), 0..256)) {
+    fn arbitrary_bytes_never_panic_and_stay_within_limits(bytes in bytes()) {
         check_bounded(&bytes, SMALL);
         check_bounded(&bytes, Limits::DEFAULT);
     }
