@@ -155,7 +155,10 @@ impl<'a> Scanner<'a> {
     #[inline]
     pub(crate) fn skip_space(&mut self) -> bool {
         let rest = self.rest();
-        let skipped = rest.iter().position(|&byte| !is_space(byte)).unwrap_or(rest.len());
+        let skipped = rest
+            .iter()
+            .position(|&byte| !is_space(byte))
+            .unwrap_or(rest.len());
         self.pos += skipped;
         skipped > 0
     }
@@ -177,7 +180,9 @@ impl<'a> Scanner<'a> {
         let start = self.pos;
         let rest = self.rest();
         let len = ascii_name_len(rest);
-        let plain = rest.first().is_some_and(|&byte| NAME_START[usize::from(byte & 0x7F)])
+        let plain = rest
+            .first()
+            .is_some_and(|&byte| NAME_START[usize::from(byte & 0x7F)])
             && rest.get(len).is_none_or(|&byte| byte < 0x80);
         if plain && len <= max_len {
             self.pos = start + len;
