@@ -166,6 +166,7 @@ fn start(
             if written {
                 return Err(fail("spaces written around an xmlid"));
             }
+
             message.push_record(kind, xmlid);
         }
         2 => {

@@ -66,6 +66,7 @@ pub(crate) fn strict(scan: &mut Scanner<'_>, max_len: usize) -> Result<(), Decod
         if !matches!(standalone.text, "yes" | "no") {
             return Err(scan.syntax_at(standalone.offset, "standalone 'yes' or 'no'"));
         }
+
         scan.skip_space();
     }
 
@@ -85,6 +86,7 @@ pub(crate) fn lenient(scan: &mut Scanner<'_>) -> Result<(), DecodeError> {
     let Some(end) = memchr::memchr(b'>', scan.rest()).map(|at| start + at) else {
         return Err(scan.syntax("'>' ending the declaration"));
     };
+
     let inner = scan.text().get(start + 1..end).unwrap_or("");
     if let Some(at) = inner.find('<') {
         return Err(scan.syntax_at(start + 1 + at, "'>' ending the declaration"));

@@ -138,10 +138,12 @@ impl<'a> Reader<'a, '_> {
                     if !self.scan.skip_space() {
                         return Ok(Markup::Start { at });
                     }
+
                     self.deviate(DeviationKind::SpaceAfterLessThan, at)?;
                     if self.scan.peek() != Some(b'/') {
                         return Ok(Markup::Start { at });
                     }
+
                     self.scan.advance(1);
                     self.scan.skip_space();
                     return Ok(Markup::End { at });

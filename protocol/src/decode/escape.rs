@@ -46,6 +46,7 @@ fn reference(text: &str, offset: usize) -> Result<(char, &str), DecodeError> {
     let Some(end) = body.find(';') else {
         return Err(unterminated(body, offset));
     };
+
     let (name, after) = (
         body.get(..end).unwrap_or(""),
         body.get(end + 1..).unwrap_or(""),

@@ -222,6 +222,7 @@ impl<'a> Scanner<'a> {
             Some(quote @ (b'"' | b'\'')) => quote,
             _ => return Err(self.syntax("a quoted value")),
         };
+
         let bytes = self.text.as_bytes();
         let start = self.pos + 1;
         let mut end = start;
@@ -239,6 +240,7 @@ impl<'a> Scanner<'a> {
                     found: None,
                 });
             };
+
             match byte {
                 _ if byte == quote => break,
                 b'"' | b'\'' => {}
