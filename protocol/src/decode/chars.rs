@@ -10,7 +10,7 @@ pub(crate) fn is_xml_char(c: char) -> bool {
 
 /// Whether `byte` is XML white space: space, tab, LF or CR.
 pub(crate) const fn is_space(byte: u8) -> bool {
-    matches!(byte, b' ' | b'\t' | b'\n' | b'\r')
+    byte <= b' ' && matches!(byte, b' ' | b'\t' | b'\n' | b'\r')
 }
 
 /// Whether `c` may start an XML name.

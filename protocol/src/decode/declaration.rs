@@ -13,6 +13,22 @@ use super::scanner::Scanner;
 /// The encoding every message must be in, compared without regard to case.
 const UTF_8: &str = "utf-8";
 
+/// Declarations as clients and devices write them, which need no parsing.
+const COMMON: [&[u8]; 4] = [
+    b"<?xml version=\"1.0\" encoding=\"UTF-8\" ?>",
+    b"<?xml version=\"1.0\" encoding=\"utf-8\" ?>",
+    b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+    b"<?xml version=\"1.0\" encoding=\"utf-8\"?>",
+];
+
+/// The length of the common declaration `rest` starts with, if any.
+pub(crate) fn common_len(rest: &[u8]) -> Option<usize> {
+    COMMON
+        .into_iter()
+        .find(|common| rest.starts_with(common))
+        .map(<[u8]>::len)
+}
+
 /// Whether the bytes at the cursor open a declaration, perhaps a malformed
 /// one: `<`, `?` and `xml` in any case, with white space allowed between.
 pub(crate) fn looks_like_declaration(rest: &[u8]) -> bool {

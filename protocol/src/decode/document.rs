@@ -18,6 +18,10 @@ use crate::message::{Kind, Message, Text};
 /// The root element's name.
 const ROOT: &str = "DVCRMANAGER";
 
+/// The attribute that carries a field's content, and so the one most
+/// fields have: it is recognised without scanning its name.
+const VALUE: &str = "value";
+
 /// The bytes of a TPKT header, counted against the frame limit.
 const TPKT_HEADER_LEN: usize = 4;
 
@@ -94,6 +98,11 @@ impl<'a> Reader<'a, '_> {
 
         if start > first {
             self.deviate(DeviationKind::DeclarationNotAtStart, first)?;
+        }
+
+        if let Some(len) = declaration::common_len(self.scan.rest()) {
+            self.scan.advance(len);
+            return Ok(());
         }
 
         let max_text = self.max_text();
@@ -417,7 +426,10 @@ impl<'a> Reader<'a, '_> {
 
             let name = if nameless {
                 self.deviate(DeviationKind::AttributeWithoutName, at)?;
-                "value"
+                VALUE
+            } else if self.scan.starts_with(b"value=") {
+                self.scan.advance(VALUE.len());
+                VALUE
             } else {
                 self.scan.name(self.max_text())?
             };
