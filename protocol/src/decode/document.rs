@@ -3,30 +3,23 @@
 //! record a flat list of empty field elements, with white space, comments
 //! and processing instructions allowed between them (XML 1.0 §2.1, §2.8).
 
-use std::borrow::Cow;
-
 use super::chars::is_xml_char;
 use super::declaration;
 use super::deviation::{Deviation, DeviationKind};
 use super::error::DecodeError;
-use super::escape::unescape;
-use super::scanner::{RawValue, Scanner};
+use super::scanner::Scanner;
+use super::tags::text_of;
 use super::{DecodeOptions, Mode};
-use crate::limits::MAX_DEPTH;
-use crate::message::{Kind, Message, Text};
+use crate::message::Message;
 
 /// The root element's name.
 const ROOT: &str = "DVCRMANAGER";
-
-/// The attribute that carries a field's content, and so the one most
-/// fields have: it is recognised without scanning its name.
-const VALUE: &str = "value";
 
 /// The bytes of a TPKT header, counted against the frame limit.
 const TPKT_HEADER_LEN: usize = 4;
 
 /// What the cursor stopped at between elements.
-enum Markup {
+pub(super) enum Markup {
     /// A start tag whose `<` is at `at`; the cursor is on its name.
     Start { at: usize },
     /// An end tag whose `<` is at `at`; the cursor is on its name.
@@ -66,15 +59,20 @@ pub(super) fn read<'a>(
     reader.epilog()
 }
 
-struct Reader<'a, 'o> {
-    scan: Scanner<'a>,
-    options: &'o DecodeOptions,
-    deviations: &'o mut Vec<Deviation>,
+/// The reader of one payload: its cursor, options and deviations.
+pub(super) struct Reader<'a, 'o> {
+    pub(super) scan: Scanner<'a>,
+    pub(super) options: &'o DecodeOptions,
+    pub(super) deviations: &'o mut Vec<Deviation>,
 }
 
 impl<'a> Reader<'a, '_> {
     /// Records a deviation when lenient, or fails with it when strict.
-    fn deviate(&mut self, kind: DeviationKind, offset: usize) -> Result<(), DecodeError> {
+    pub(super) fn deviate(
+        &mut self,
+        kind: DeviationKind,
+        offset: usize,
+    ) -> Result<(), DecodeError> {
         if self.options.mode == Mode::Strict {
             return Err(DecodeError::Deviation { offset, kind });
         }
@@ -83,7 +81,7 @@ impl<'a> Reader<'a, '_> {
         Ok(())
     }
 
-    fn max_text(&self) -> usize {
+    pub(super) fn max_text(&self) -> usize {
         self.options.limits.max_text_len
     }
 
@@ -122,7 +120,7 @@ impl<'a> Reader<'a, '_> {
 
     /// Skips white space, comments and processing instructions up to the
     /// next tag or the end.
-    fn next_markup(&mut self) -> Result<Markup, DecodeError> {
+    pub(super) fn next_markup(&mut self) -> Result<Markup, DecodeError> {
         loop {
             self.scan.skip_space();
             let at = self.scan.pos();
@@ -237,226 +235,17 @@ impl<'a> Reader<'a, '_> {
         Ok(())
     }
 
-    /// Reads the attributes of the root or a record, which may only carry
-    /// `wanted`; says whether the start tag was empty (`/>`).
-    fn special_attributes(
-        &mut self,
-        element: &'static str,
-        wanted: &'static str,
-        found: &mut Option<RawValue<'a>>,
-    ) -> Result<bool, DecodeError> {
-        loop {
-            let spaced = self.scan.skip_space();
-            if let Some(empty) = self.tag_end()? {
-                return Ok(empty);
-            }
-
-            if !spaced {
-                return Err(self.scan.syntax("white space, '>' or '/>'"));
-            }
-
-            let at = self.scan.pos();
-            let name = self.scan.name(self.max_text())?;
-            if name != wanted {
-                return Err(DecodeError::UnexpectedAttribute {
-                    offset: at,
-                    element,
-                    name: name.to_owned(),
-                });
-            }
-
-            if found.is_some() {
-                return Err(DecodeError::DuplicateAttribute {
-                    offset: at,
-                    name: name.to_owned(),
-                });
-            }
-
-            self.equals()?;
-            *found = Some(self.scan.value(self.max_text())?);
-        }
-    }
-
-    /// Consumes `>` or `/>` at the cursor: `Some(true)` for an empty
-    /// element, `Some(false)` for a start tag, `None` for anything else.
-    fn tag_end(&mut self) -> Result<Option<bool>, DecodeError> {
-        match self.scan.peek() {
-            Some(b'>') => {
-                self.scan.advance(1);
-                Ok(Some(false))
-            }
-            Some(b'/') => {
-                self.scan.advance(1);
-                self.scan.expect(b'>', "'>' after '/'")?;
-                Ok(Some(true))
-            }
-            _ => Ok(None),
-        }
-    }
-
-    /// Consumes `=` and the white space around it.
-    fn equals(&mut self) -> Result<(), DecodeError> {
-        self.scan.skip_space();
-        self.scan.expect(b'=', "'=' after the attribute name")?;
-        self.scan.skip_space();
-        Ok(())
-    }
-
-    /// Reads a quoted value, unescaping it only if it must be.
-    fn value(&mut self) -> Result<Text<'a>, DecodeError> {
-        let raw = self.scan.value(self.max_text())?;
-        text_of(raw)
-    }
-
-    /// Reads one record whose `<` is at `at`.
-    fn record(&mut self, message: &mut Message<'a>, at: usize) -> Result<(), DecodeError> {
-        let max = self.options.limits.max_records;
-        if message.record_count() >= max {
-            return Err(DecodeError::TooManyRecords { offset: at, max });
-        }
-
-        let name_at = self.scan.pos();
-        let name = self.scan.name(self.max_text())?;
-        let kind = self.record_kind(name, name_at)?;
-        let mut xmlid = None;
-        let empty = self.special_attributes(kind.element(), "xmlid", &mut xmlid)?;
-        let Some(xmlid) = xmlid else {
-            return Err(DecodeError::MissingAttribute {
-                offset: self.scan.pos(),
-                element: kind.element(),
-                name: "xmlid",
-            });
-        };
-
-        let xmlid = self.trim_xmlid(xmlid)?;
-        message.push_record(kind, text_of(xmlid)?);
-        if empty {
-            return Ok(());
-        }
-
-        loop {
-            match self.next_markup()? {
-                Markup::Start { at } => self.field(message, at)?,
-                Markup::End { at } => return self.end_tag(at, name, kind.element()),
-                Markup::Eof => return Err(self.unclosed(name)),
-            }
-        }
-    }
-
-    /// The kind of record an element named `name` is.
-    fn record_kind(&mut self, name: &str, at: usize) -> Result<Kind, DecodeError> {
-        if let Some(kind) = Kind::from_element(name) {
-            return Ok(kind);
-        }
-
-        let folded = Kind::ALL
-            .into_iter()
-            .find(|kind| kind.element().eq_ignore_ascii_case(name));
-        let Some(kind) = folded else {
-            return Err(DecodeError::UnexpectedRecord {
-                offset: at,
-                found: name.to_owned(),
-            });
-        };
-
-        self.deviate(DeviationKind::MixedCaseElement, at)?;
-        Ok(kind)
-    }
-
-    /// The `xmlid` without white space written around it, reported if
-    /// there was any; spaces written as references are kept.
-    fn trim_xmlid(&mut self, xmlid: RawValue<'a>) -> Result<RawValue<'a>, DecodeError> {
-        let text = xmlid.text.trim_start_matches(is_space_char);
-        let leading = xmlid.text.len() - text.len();
-        let text = text.trim_end_matches(is_space_char);
-        if text.len() == xmlid.text.len() {
-            return Ok(xmlid);
-        }
-
-        self.deviate(DeviationKind::SpaceInXmlid, xmlid.offset)?;
-        Ok(RawValue {
-            text,
-            offset: xmlid.offset + leading,
-            needs_unescape: text.contains(['&', '\t', '\n', '\r']),
-        })
-    }
-
-    /// Reads one field whose `<` is at `at`.
-    fn field(&mut self, message: &mut Message<'a>, at: usize) -> Result<(), DecodeError> {
-        let max = self.options.limits.max_fields;
-        if message.field_count() >= max {
-            return Err(DecodeError::TooManyFields { offset: at, max });
-        }
-
-        let name = self.scan.name(self.max_text())?;
-        message.push_field(name);
-        if self.field_attributes(message)? {
-            return Ok(());
-        }
-
-        match self.next_markup()? {
-            Markup::Start { at } => Err(DecodeError::TooDeep {
-                offset: at,
-                max: MAX_DEPTH,
-            }),
-            Markup::End { at } => self.end_tag(at, name, ""),
-            Markup::Eof => Err(self.unclosed(name)),
-        }
-    }
-
-    /// Reads a field's attributes; says whether the field was empty (`/>`).
-    fn field_attributes(&mut self, message: &mut Message<'a>) -> Result<bool, DecodeError> {
-        let max = self.options.limits.max_attributes_per_field;
-        let mut count = 0;
-        loop {
-            let spaced = self.scan.skip_space();
-            if let Some(empty) = self.tag_end()? {
-                return Ok(empty);
-            }
-
-            let at = self.scan.pos();
-            let nameless = count == 0 && self.scan.peek() == Some(b'=');
-            if !spaced && !nameless {
-                return Err(self.scan.syntax("white space, '>' or '/>'"));
-            }
-
-            if count >= max {
-                return Err(DecodeError::TooManyAttributes { offset: at, max });
-            }
-
-            let name = if nameless {
-                self.deviate(DeviationKind::AttributeWithoutName, at)?;
-                VALUE
-            } else if self.scan.starts_with(b"value=") {
-                self.scan.advance(VALUE.len());
-                VALUE
-            } else {
-                self.scan.name(self.max_text())?
-            };
-            let duplicate = count > 0
-                && message
-                    .last_field()
-                    .is_some_and(|field| field.attribute(name).is_some());
-            if duplicate {
-                return Err(DecodeError::DuplicateAttribute {
-                    offset: at,
-                    name: name.to_owned(),
-                });
-            }
-
-            self.equals()?;
-            let value = self.value()?;
-            message.push_attribute(name, value);
-            count += 1;
-        }
-    }
-
     /// Reads the end tag whose `<` is at `at` and checks it closes `open`.
     ///
     /// The end tag of a root or record (`canonical` not empty) may differ
     /// from its start tag in case when lenient, as the start tag may; it is
     /// reported when it is not in upper case itself.
-    fn end_tag(&mut self, at: usize, open: &str, canonical: &str) -> Result<(), DecodeError> {
+    pub(super) fn end_tag(
+        &mut self,
+        at: usize,
+        open: &str,
+        canonical: &str,
+    ) -> Result<(), DecodeError> {
         let name_at = self.scan.pos();
         let name = self.scan.name(self.max_text())?;
         self.scan.skip_space();
@@ -481,7 +270,7 @@ impl<'a> Reader<'a, '_> {
         self.deviate(DeviationKind::MixedCaseElement, name_at)
     }
 
-    fn unclosed(&self, open: &str) -> DecodeError {
+    pub(super) fn unclosed(&self, open: &str) -> DecodeError {
         DecodeError::Unclosed {
             offset: self.scan.pos(),
             expected: open.to_owned(),
@@ -497,17 +286,4 @@ impl<'a> Reader<'a, '_> {
             Markup::End { at } => Err(self.scan.syntax_at(at, "end of document")),
         }
     }
-}
-
-/// The text a raw value stands for.
-fn text_of(raw: RawValue<'_>) -> Result<Text<'_>, DecodeError> {
-    if !raw.needs_unescape {
-        return Ok(Cow::Borrowed(raw.text));
-    }
-
-    Ok(Cow::Owned(unescape(raw.text, raw.offset)?))
-}
-
-fn is_space_char(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\r')
 }

@@ -18,7 +18,9 @@ mod deviation;
 mod document;
 mod error;
 mod escape;
+mod record;
 mod scanner;
+mod tags;
 
 pub use deviation::{Deviation, DeviationKind};
 pub use error::DecodeError;
