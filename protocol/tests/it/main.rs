@@ -2,4 +2,6 @@
 
 mod decode;
 mod encode;
+mod lenient;
 mod properties;
+mod strict;
