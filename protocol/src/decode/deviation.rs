@@ -1,6 +1,6 @@
 //! Known ways the spec's own examples and real clients break XML while their
 //! meaning stays clear (spec, "General Information", item 5, and the
-//! examples of "Conference Room", "Utility" and "Call and Play").
+//! examples of "H.323 Connections" and "New in version 2.0").
 //!
 //! Lenient decoding accepts each of these and reports it as a [`Deviation`];
 //! strict decoding rejects it with [`DecodeError::Deviation`](super::DecodeError::Deviation).
@@ -41,21 +41,17 @@ pub enum DeviationKind {
     /// White space before the XML declaration, as in both examples of
     /// "General Information", item 5.
     DeclarationNotAtStart,
-    /// A root element with no `version` attribute; the version is read as
-    /// empty.
-    RootWithoutVersion,
 }
 
 impl DeviationKind {
     /// Every kind, in the order of their ids.
-    pub const ALL: [DeviationKind; 7] = [
+    pub const ALL: [DeviationKind; 6] = [
         DeviationKind::SpaceInXmlid,
         DeviationKind::SpaceAfterLessThan,
         DeviationKind::AttributeWithoutName,
         DeviationKind::MalformedDeclaration,
         DeviationKind::MixedCaseElement,
         DeviationKind::DeclarationNotAtStart,
-        DeviationKind::RootWithoutVersion,
     ];
 
     /// The stable kebab-case id of this kind.
@@ -67,7 +63,6 @@ impl DeviationKind {
             DeviationKind::MalformedDeclaration => "malformed-declaration",
             DeviationKind::MixedCaseElement => "mixed-case-element",
             DeviationKind::DeclarationNotAtStart => "declaration-not-at-start",
-            DeviationKind::RootWithoutVersion => "root-without-version",
         }
     }
 
@@ -84,7 +79,6 @@ impl DeviationKind {
                 "a root or record element name in other than upper case"
             }
             DeviationKind::DeclarationNotAtStart => "white space before the XML declaration",
-            DeviationKind::RootWithoutVersion => "a DVCRMANAGER root with no version attribute",
         }
     }
 }

@@ -211,10 +211,15 @@ impl<'a> Reader<'a, '_> {
 
         let mut version = None;
         let empty = self.special_attributes(ROOT, "version", &mut version)?;
-        match version {
-            Some(version) => message.set_version(text_of(version)?),
-            None => self.deviate(DeviationKind::RootWithoutVersion, at)?,
-        }
+        let Some(version) = version else {
+            return Err(DecodeError::MissingAttribute {
+                offset: self.scan.pos(),
+                element: ROOT,
+                name: "version",
+            });
+        };
+
+        message.set_version(text_of(version)?);
 
         if empty {
             return Err(DecodeError::NoRecord { offset: at });

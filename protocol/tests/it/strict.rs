@@ -466,6 +466,18 @@ fn a_double_hyphen_inside_a_comment_is_rejected() {
 }
 
 #[test]
+fn a_root_without_version_is_rejected_in_either_mode() {
+    let xml = "<DVCRMANAGER ><COMMAND xmlid=\"a\"/></DVCRMANAGER>";
+    let expected = DecodeError::MissingAttribute {
+        offset: at(xml, "<COMMAND"),
+        element: "DVCRMANAGER",
+        name: "version",
+    };
+    assert_eq!(error(xml), expected);
+    assert_eq!(lenient(xml).unwrap_err(), expected);
+}
+
+#[test]
 fn an_attribute_the_model_cannot_hold_on_the_root_is_rejected() {
     let xml = "<DVCRMANAGER version=\"1.0.0.0\" lang=\"en\"/>";
     let expected = DecodeError::UnexpectedAttribute {
