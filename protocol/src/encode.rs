@@ -11,15 +11,13 @@
 use crate::decode::{is_name, is_xml_char};
 use crate::limits::MAX_TPKT_FRAME_LEN;
 use crate::message::Message;
+use crate::tpkt::{self, Header};
 
 /// The declaration every encoded document opens with.
 const DECLARATION: &[u8] = b"<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n";
 
 /// The root element's name.
 const ROOT: &str = "DVCRMANAGER";
-
-/// The bytes of a TPKT header.
-const TPKT_HEADER_LEN: usize = 4;
 
 /// A message that cannot be encoded as it is.
 #[non_exhaustive]
@@ -68,7 +66,7 @@ pub enum EncodeError {
 /// it was.
 pub fn encode(message: &Message<'_>, out: &mut Vec<u8>) -> Result<(), EncodeError> {
     let start = out.len();
-    out.extend_from_slice(&[0; TPKT_HEADER_LEN]);
+    out.extend_from_slice(&[0; tpkt::HEADER_LEN]);
     let written = encode_xml(message, out).and_then(|()| write_header(out, start));
     if written.is_err() {
         out.truncate(start);
@@ -89,18 +87,17 @@ pub fn encode_xml(message: &Message<'_>, out: &mut Vec<u8>) -> Result<(), Encode
     written
 }
 
-/// Writes the TPKT header of the frame that starts at `start` of `out`:
-/// `0x03 0x00` and the frame's length, header included, big-endian.
+/// Writes the TPKT header of the frame that starts at `start` of `out`,
+/// over the placeholder `encode` left there.
 fn write_header(out: &mut [u8], start: usize) -> Result<(), EncodeError> {
-    let len = out.len() - start;
-    let too_long = EncodeError::TooLong {
-        len,
+    let frame_len = out.len().saturating_sub(start);
+    let payload_len = frame_len.saturating_sub(tpkt::HEADER_LEN);
+    let header = Header::for_payload(payload_len).map_err(|_| EncodeError::TooLong {
+        len: frame_len,
         max: MAX_TPKT_FRAME_LEN,
-    };
-    let len = u16::try_from(len).map_err(|_| too_long)?;
-    let [high, low] = len.to_be_bytes();
-    if let Some(header) = out.get_mut(start..start + TPKT_HEADER_LEN) {
-        header.copy_from_slice(&[0x03, 0x00, high, low]);
+    })?;
+    if let Some(slot) = out.get_mut(start..start + tpkt::HEADER_LEN) {
+        slot.copy_from_slice(&header.to_bytes());
     }
 
     Ok(())
