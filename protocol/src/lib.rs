@@ -9,10 +9,16 @@
 #![deny(missing_docs)]
 
 pub mod catalog;
+pub mod decode;
+pub mod encode;
 pub mod limits;
 pub mod message;
+<<<<<<< HEAD
 pub mod tpkt;
 pub mod validate;
+=======
+pub mod reference;
+>>>>>>> codec
 
 pub use limits::Limits;
 pub use message::{Attribute, Field, Kind, Message, PROTOCOL_VERSION, Record, Text};
