@@ -13,12 +13,9 @@ pub mod decode;
 pub mod encode;
 pub mod limits;
 pub mod message;
-<<<<<<< HEAD
+pub mod reference;
 pub mod tpkt;
 pub mod validate;
-=======
-pub mod reference;
->>>>>>> codec
 
 pub use limits::Limits;
 pub use message::{Attribute, Field, Kind, Message, PROTOCOL_VERSION, Record, Text};
