@@ -26,6 +26,7 @@ pub mod request;
 pub mod server;
 pub mod session;
 pub mod settings;
+pub mod start;
 pub mod state;
 pub mod wire;
 

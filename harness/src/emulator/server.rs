@@ -116,7 +116,7 @@ impl Shared {
 pub struct Server {
     addr: SocketAddr,
     shared: Arc<Shared>,
-    task: JoinHandle<()>,
+    task: Option<JoinHandle<()>>,
 }
 
 impl Server {
@@ -136,7 +136,11 @@ impl Server {
         });
         info!(%addr, "emulator listening");
         let task = tokio::spawn(run(listener, Arc::clone(&shared)));
-        Ok(Server { addr, shared, task })
+        Ok(Server {
+            addr,
+            shared,
+            task: Some(task),
+        })
     }
 
     /// The address the server is bound to.
@@ -160,15 +164,18 @@ impl Server {
     }
 
     /// Stops accepting, closes every connection and waits for the end.
-    pub async fn stop(self) {
+    pub async fn stop(mut self) {
         info!("emulator stopping");
         self.shared.stop_all();
-        let _ = self.task.await;
+        self.stopped().await;
     }
 
-    /// Waits until the server ends by itself (power-off or crash).
-    pub async fn stopped(self) {
-        let _ = self.task.await;
+    /// Waits until the server has ended: by itself (power-off or crash) or
+    /// after [`Server::stop`]. Returns at once when already waited for.
+    pub async fn stopped(&mut self) {
+        if let Some(task) = self.task.take() {
+            let _ = task.await;
+        }
     }
 }
 
