@@ -18,3 +18,5 @@ mod emulator_settings;
 mod emulator_state;
 mod emulator_server_kit;
 mod emulator_server_sessions;
+mod emulator_server_hostile;
+mod emulator_server_traffic;
