@@ -20,3 +20,4 @@ mod emulator_server_kit;
 mod emulator_server_sessions;
 mod emulator_server_hostile;
 mod emulator_server_traffic;
+mod emulator_server_faults;
