@@ -21,3 +21,4 @@ mod emulator_server_sessions;
 mod emulator_server_hostile;
 mod emulator_server_traffic;
 mod emulator_server_faults;
+mod client_session;
