@@ -27,7 +27,10 @@ fn indication(xmlid: &str) -> String {
 async fn mock() -> (Connection, TcpStream) {
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("addr");
-    let (client, accepted) = tokio::join!(Connection::connect(addr, client_config()), listener.accept());
+    let (client, accepted) = tokio::join!(
+        Connection::connect(addr, client_config()),
+        listener.accept()
+    );
     (client.expect("connects"), accepted.expect("accepts").0)
 }
 
@@ -40,8 +43,14 @@ async fn an_indication_between_a_command_and_its_confirm_goes_to_the_indication_
     let (mut client, mut device) = mock().await;
     client.send(&getip()).await.expect("sent");
     read_frame(&mut device).await;
-    device.write_all(&document(&indication("addendpoint"))).await.expect("written");
-    device.write_all(&document(&confirm("getip"))).await.expect("written");
+    device
+        .write_all(&document(&indication("addendpoint")))
+        .await
+        .expect("written");
+    device
+        .write_all(&document(&confirm("getip")))
+        .await
+        .expect("written");
     let reply = client.await_reply("getip", WAIT).await.expect("reply");
     let heard = client.next_indication(WAIT).await.expect("indication");
 
@@ -70,7 +79,12 @@ async fn frames_coalesced_in_one_read_are_each_routed() {
 #[tokio::test]
 async fn a_message_mixing_confirms_and_indications_is_split_by_kind() {
     let (mut client, mut device) = mock().await;
-    let mixed = format!("{}{}{}", confirm("getip"), indication("modroom"), confirm("getip"));
+    let mixed = format!(
+        "{}{}{}",
+        confirm("getip"),
+        indication("modroom"),
+        confirm("getip")
+    );
     device.write_all(&document(&mixed)).await.expect("written");
     let reply = client.await_reply("getip", WAIT).await.expect("reply");
     let heard = client.next_indication(WAIT).await.expect("indication");
@@ -100,9 +114,18 @@ async fn a_reply_spread_over_frames_is_merged_within_the_settle_pause() {
     config.reply_settle = Duration::from_millis(100);
     let (client, accepted) = tokio::join!(Connection::connect(addr, config), listener.accept());
     let (mut client, mut device) = (client.expect("connects"), accepted.expect("accepts").0);
-    device.write_all(&document(&confirm("getendpoint"))).await.expect("written");
-    device.write_all(&document(&confirm("getendpoint"))).await.expect("written");
-    let reply = client.await_reply("getendpoint", WAIT).await.expect("reply");
+    device
+        .write_all(&document(&confirm("getendpoint")))
+        .await
+        .expect("written");
+    device
+        .write_all(&document(&confirm("getendpoint")))
+        .await
+        .expect("written");
+    let reply = client
+        .await_reply("getendpoint", WAIT)
+        .await
+        .expect("reply");
 
     assert_eq!(reply.frames, 2);
     assert_eq!(reply.len(), 2);
@@ -116,8 +139,14 @@ async fn a_wait_that_times_out_names_what_it_awaited() {
 
     let confirm_text = confirm_wait.expect_err("timed out").to_string();
     let indication_text = indication_wait.expect_err("timed out").to_string();
-    assert!(confirm_text.contains("awaiting the confirm of getdevinfo"), "{confirm_text}");
-    assert!(indication_text.contains("awaiting an indication"), "{indication_text}");
+    assert!(
+        confirm_text.contains("awaiting the confirm of getdevinfo"),
+        "{confirm_text}"
+    );
+    assert!(
+        indication_text.contains("awaiting an indication"),
+        "{indication_text}"
+    );
 }
 
 #[tokio::test]
@@ -127,9 +156,7 @@ async fn connecting_to_a_closed_port_fails_naming_the_target() {
     drop(listener);
     let failed = Connection::connect(addr, client_config()).await;
 
-    let Err(error) = failed else {
-        panic!("connected to a closed port");
-    };
+    let error = failed.expect_err("connecting to a closed port fails");
     assert!(error.to_string().contains(&addr.to_string()), "{error}");
 }
 
@@ -140,7 +167,10 @@ async fn the_peer_closing_ends_waits_with_a_closed_error() {
     let waited = client.await_reply("getip", WAIT).await;
     let reason = client.closed(WAIT).await;
 
-    assert!(matches!(waited, Err(ClientError::Closed { .. })), "{waited:?}");
+    assert!(
+        matches!(waited, Err(ClientError::Closed { .. })),
+        "{waited:?}"
+    );
     assert!(reason.is_ok());
     assert!(client.is_closed());
 }
@@ -148,7 +178,10 @@ async fn the_peer_closing_ends_waits_with_a_closed_error() {
 #[tokio::test]
 async fn a_broken_frame_from_the_peer_closes_with_the_framing_error() {
     let (mut client, mut device) = mock().await;
-    device.write_all(b"\x07\x00\x00\x09hello").await.expect("written");
+    device
+        .write_all(b"\x07\x00\x00\x09hello")
+        .await
+        .expect("written");
     let waited = client.await_reply("getip", WAIT).await;
 
     let text = waited.expect_err("broken").to_string();
@@ -166,7 +199,10 @@ async fn the_transcript_holds_every_frame_with_its_direction() {
     let (mut session, mut device) = (client.expect("connects"), accepted.expect("accepts").0);
     let sent = tokio::spawn(async move {
         let command = read_frame(&mut device).await;
-        device.write_all(&document(&confirm("getip"))).await.expect("written");
+        device
+            .write_all(&document(&confirm("getip")))
+            .await
+            .expect("written");
         command
     });
     session.command("getip", &[]).await.expect("reply");

@@ -17,7 +17,10 @@ async fn a_malformed_frame_closes_only_that_connection() {
     let net = Net::start().await;
     let mut other = net.admin().await;
     let mut stream = net.raw().await;
-    stream.write_all(b"GET / HTTP/1.0\r\n\r\n").await.expect("sent");
+    stream
+        .write_all(b"GET / HTTP/1.0\r\n\r\n")
+        .await
+        .expect("sent");
     let closed = is_closed_by_peer(&mut stream).await;
     let reply = other.command("getdevinfo", &[]).await.expect("reply");
 
@@ -31,7 +34,9 @@ async fn malformed_xml_in_a_good_frame_gets_result_1_and_the_connection_goes_on(
     let mut stream = net.raw().await;
     let session = raw_login(&mut stream).await;
     stream
-        .write_all(&frame(b"<DVCRMANAGER version=\"1.0.0.0\"><COMMAND xmlid=\"getip\"><oops"))
+        .write_all(&frame(
+            b"<DVCRMANAGER version=\"1.0.0.0\"><COMMAND xmlid=\"getip\"><oops",
+        ))
         .await
         .expect("sent");
     let refused = String::from_utf8_lossy(&read_frame(&mut stream).await).into_owned();
@@ -68,7 +73,10 @@ async fn the_spec_sloppy_xml_is_served_leniently() {
         "<? xml version=\"1.0\"?><DVCRMANAGER version=\"1.0.0.0\">\
          <COMMAND xmlid=\" getdevinfo\">< SESSIONID value=\"{session}\"/></COMMAND></DVCRMANAGER>"
     );
-    stream.write_all(&frame(sloppy.as_bytes())).await.expect("sent");
+    stream
+        .write_all(&frame(sloppy.as_bytes()))
+        .await
+        .expect("sent");
     let reply = String::from_utf8_lossy(&read_frame(&mut stream).await).into_owned();
 
     assert!(reply.contains("<RESULT value=\"0\"/>"), "{reply}");
@@ -82,7 +90,10 @@ async fn a_frame_above_the_maximum_closes_the_connection() {
     };
     let net = Net::with_server(config).await;
     let mut stream = net.raw().await;
-    stream.write_all(&[3, 0, 0x10, 0x00]).await.expect("header sent");
+    stream
+        .write_all(&[3, 0, 0x10, 0x00])
+        .await
+        .expect("header sent");
 
     assert!(is_closed_by_peer(&mut stream).await);
 }
@@ -96,7 +107,9 @@ async fn a_client_that_does_not_read_is_dropped_and_others_go_on() {
     };
     let net = Net::with_server(config).await;
     let socket = tokio::net::TcpSocket::new_v4().expect("socket");
-    socket.set_recv_buffer_size(2048).expect("small receive buffer");
+    socket
+        .set_recv_buffer_size(2048)
+        .expect("small receive buffer");
     let mut stalled = socket.connect(net.addr).await.expect("connects");
     raw_login(&mut stalled).await;
     let mut sender = net.login("liling", "liling", false).await;
@@ -107,7 +120,11 @@ async fn a_client_that_does_not_read_is_dropped_and_others_go_on() {
         let reply = sender
             .command(
                 "addendpoint",
-                &[("SOURCENAME", &name), ("SOURCEIP", "10.1.1.1"), ("E164", &long)],
+                &[
+                    ("SOURCENAME", &name),
+                    ("SOURCEIP", "10.1.1.1"),
+                    ("E164", &long),
+                ],
             )
             .await
             .expect("reply");
@@ -117,8 +134,16 @@ async fn a_client_that_does_not_read_is_dropped_and_others_go_on() {
         }
     }
 
-    assert_eq!(net.server.connection_count(), 1, "the stalled reader is still served");
-    assert!(started.elapsed() < Duration::from_secs(5), "{:?}", started.elapsed());
+    assert_eq!(
+        net.server.connection_count(),
+        1,
+        "the stalled reader is still served"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
     drop(stalled);
 }
 

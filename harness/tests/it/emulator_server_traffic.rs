@@ -7,9 +7,7 @@ use dvcr::emulator::DeviceConfig;
 use dvcr_protocol::{Kind, Message};
 use tokio::io::AsyncWriteExt;
 
-use crate::emulator_server_kit::{
-    Net, QUIET, WAIT, command_frame, conn, raw_login, read_frame,
-};
+use crate::emulator_server_kit::{Net, QUIET, WAIT, command_frame, conn, raw_login, read_frame};
 
 #[tokio::test]
 async fn a_change_is_indicated_to_other_sessions_that_asked_only() {
@@ -18,7 +16,10 @@ async fn a_change_is_indicated_to_other_sessions_that_asked_only() {
     let mut listener = net.login("liling", "liling", true).await;
     let mut deaf = net.login("test", "test", false).await;
     sender
-        .command("addendpoint", &[("SOURCENAME", "7000"), ("SOURCEIP", "10.0.0.7")])
+        .command(
+            "addendpoint",
+            &[("SOURCENAME", "7000"), ("SOURCEIP", "10.0.0.7")],
+        )
         .await
         .expect("reply");
     let heard = listener.next_indication(WAIT).await.expect("an indication");
