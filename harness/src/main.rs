@@ -1,3 +1,11 @@
 //! `dvcr`: the command line of the conformance harness.
 
-fn main() {}
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    cli::Cli::parse().run()
+}

@@ -5,6 +5,7 @@
     reason = "a test fails loudly on a broken precondition"
 )]
 
+mod decode_cli;
 mod emulator_accounts;
 mod emulator_faults;
 mod emulator_groups;
