@@ -233,3 +233,21 @@ fn the_help_shows_an_example() -> TestResult {
     assert!(stdout(&output).contains("dvcr decode corpus/spec/"));
     Ok(())
 }
+
+#[test]
+fn the_readme_shows_the_real_output_of_its_example() -> TestResult {
+    let readme = std::fs::read_to_string(corpus("../README.md"))?;
+    let command = "$ dvcr decode corpus/spec/149-callandplay-command-1.tpkt\n";
+    let shown = readme
+        .split_once(command)
+        .and_then(|(_, rest)| rest.split_once("\n```"))
+        .map(|(shown, _)| shown)
+        .unwrap_or_default();
+
+    let output = Command::new(env!("CARGO_BIN_EXE_dvcr"))
+        .current_dir(corpus(".."))
+        .args(["decode", "corpus/spec/149-callandplay-command-1.tpkt"])
+        .output()?;
+    assert_eq!(stdout(&output).trim_end(), shown);
+    Ok(())
+}

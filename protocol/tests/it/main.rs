@@ -9,6 +9,7 @@ mod errata;
 mod inspect;
 mod lenient;
 mod properties;
+mod readme;
 mod spec_corpus;
 mod spec_snapshots;
 mod strict;
