@@ -1,5 +1,6 @@
-//! The `dvcr` command line: one subcommand per file of this folder.
+//! The `dvcr` command line (clap): one subcommand per file of this folder.
 
+mod decode;
 mod emulate;
 
 use std::fmt::Display;
@@ -10,17 +11,20 @@ use clap::{Parser, Subcommand};
 /// The exit code of usage, I/O and infrastructure errors.
 pub(crate) const EXIT_USAGE: u8 = 2;
 
-/// Conformance harness and fuzzer for the RSS 2000 management XML API.
+/// Conformance test harness and fuzzer for the RSS 2000 management XML API.
 #[derive(Debug, Parser)]
 #[command(name = "dvcr", version, about)]
 pub(crate) struct Cli {
+    /// What to do.
     #[command(subcommand)]
     command: Command,
 }
 
-/// What `dvcr` is asked to do.
+/// The subcommands of `dvcr`.
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Decode messages from files or standard input and print their findings.
+    Decode(decode::Args),
     /// Serve an emulated RSS 2000 over TCP.
     #[command(after_help = emulate::EXAMPLES)]
     Emulate(emulate::EmulateArgs),
@@ -30,6 +34,7 @@ impl Cli {
     /// Runs the chosen subcommand and gives the process's exit code.
     pub(crate) fn run(self) -> ExitCode {
         match self.command {
+            Command::Decode(args) => decode::run(&args),
             Command::Emulate(args) => finish(emulate::run(args)),
         }
     }

@@ -6,6 +6,7 @@
 )]
 
 mod client_session;
+mod decode_cli;
 mod emulator_accounts;
 mod emulator_faults;
 mod emulator_groups;

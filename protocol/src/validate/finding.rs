@@ -29,7 +29,9 @@ pub struct Finding {
     pub expected: String,
     /// What came instead, in a few words.
     pub found: String,
-    /// The byte offset in the frame, when the finding came from decoding.
+    /// The byte offset of what the finding is about, when it came from
+    /// decoding or framing: in the payload when a payload was judged, in
+    /// the stream when a stream was (see [`crate::inspect`]).
     pub offset: Option<usize>,
 }
 

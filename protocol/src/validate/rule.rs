@@ -127,6 +127,10 @@ pub enum Rule {
     /// `unframed-xml` (warning, from the TPKT layer): XML arrived without a
     /// TPKT header, ended by CR LF.
     UnframedXml,
+    /// `declaration-not-at-start` (warning, from lenient decoding): white
+    /// space came before the XML declaration, as in both examples of
+    /// "General Information", item 5.
+    DeclarationNotAtStart,
 }
 
 impl Rule {
@@ -158,6 +162,7 @@ impl Rule {
         Rule::MixedCaseElement,
         Rule::TpktReservedByte,
         Rule::UnframedXml,
+        Rule::DeclarationNotAtStart,
     ];
 
     /// The rule's stable kebab-case id, as reports print it.
@@ -189,6 +194,7 @@ impl Rule {
             Rule::MixedCaseElement => "mixed-case-element",
             Rule::TpktReservedByte => "tpkt-reserved-byte",
             Rule::UnframedXml => "unframed-xml",
+            Rule::DeclarationNotAtStart => "declaration-not-at-start",
         }
     }
 
@@ -205,7 +211,8 @@ impl Rule {
             | Rule::MalformedDeclaration
             | Rule::MixedCaseElement
             | Rule::TpktReservedByte
-            | Rule::UnframedXml => Severity::Warning,
+            | Rule::UnframedXml
+            | Rule::DeclarationNotAtStart => Severity::Warning,
             Rule::NotImplementedCommand | Rule::WebUiOnly => Severity::Info,
             Rule::UnknownXmlid
             | Rule::WrongRecordKind

@@ -34,11 +34,12 @@ fn variant_number(rule: Rule) -> usize {
         Rule::MixedCaseElement => 23,
         Rule::TpktReservedByte => 24,
         Rule::UnframedXml => 25,
+        Rule::DeclarationNotAtStart => 26,
         _ => usize::MAX,
     }
 }
 
-const VARIANTS: usize = 26;
+const VARIANTS: usize = 27;
 
 #[test]
 fn all_lists_every_variant_once() {
@@ -87,6 +88,7 @@ fn the_deviations_are_warnings_and_the_notes_are_info() {
         "mixed-case-element",
         "tpkt-reserved-byte",
         "unframed-xml",
+        "declaration-not-at-start",
         "guid-rfc4122-form",
         "field-alias",
         "missing-name-attribute",

@@ -1,0 +1,131 @@
+//! `dvcr decode`: reads messages from files or standard input (TPKT frames,
+//! bare XML or a hex dump of either), judges each through
+//! `dvcr_protocol::inspect` and prints it with its findings (spec, "General
+//! Information", items 3 to 6, and each command's tables).
+//!
+//! Exit code 0 when nothing is an error, 1 when a message has an error
+//! finding or could not be decoded, 2 when an input could not be read.
+
+mod hex;
+mod input;
+mod json;
+mod judge;
+mod text;
+
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+use dvcr_protocol::decode::{DecodeOptions, Mode};
+use dvcr_protocol::validate::Flow;
+
+use judge::Judged;
+
+/// The exit code when some message has an error.
+const EXIT_FINDINGS: u8 = 1;
+
+/// The exit code when some input could not be read.
+const EXIT_UNREADABLE: u8 = 2;
+
+/// The arguments of `dvcr decode`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  dvcr decode corpus/spec/149-callandplay-command-1.tpkt
+  dvcr decode --strict --json capture.bin
+  xxd capture.bin | dvcr decode -")]
+pub(super) struct Args {
+    /// Files to decode: TPKT frames, bare XML (documents separated by CR LF)
+    /// or a hex dump (plain, `xxd` or `hexdump -C`); `-` reads standard input.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<String>,
+    /// Print one JSON array, an object per file, instead of text.
+    #[arg(long)]
+    json: bool,
+    /// Reject every deviation from XML and TPKT.
+    #[arg(long, conflicts_with = "lenient")]
+    strict: bool,
+    /// Read through the known deviations, reporting each (the default).
+    #[arg(long)]
+    lenient: bool,
+    /// Which way the messages travel; `auto` judges each by its first record.
+    #[arg(long, value_enum, default_value_t = FlowArg::Auto)]
+    flow: FlowArg,
+}
+
+/// The values of `--flow`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum FlowArg {
+    /// Every message is a client's: its records must be COMMANDs.
+    ToDevice,
+    /// Every message is the device's: CONFIRMs or INDICATIONs.
+    FromDevice,
+    /// A COMMAND goes to the device, a CONFIRM or INDICATION comes from it.
+    Auto,
+}
+
+impl FlowArg {
+    fn flow(self) -> Option<Flow> {
+        match self {
+            FlowArg::ToDevice => Some(Flow::ToDevice),
+            FlowArg::FromDevice => Some(Flow::FromDevice),
+            FlowArg::Auto => None,
+        }
+    }
+}
+
+/// One input read and judged.
+struct Report<'a> {
+    name: &'a str,
+    hex: bool,
+    judged: Judged<'a>,
+}
+
+/// Runs `dvcr decode` and gives its exit code.
+pub(super) fn run(args: &Args) -> ExitCode {
+    let mode = if args.strict {
+        Mode::Strict
+    } else {
+        Mode::Lenient
+    };
+    let options = DecodeOptions {
+        mode,
+        ..DecodeOptions::LENIENT
+    };
+
+    let mut unreadable = false;
+    let mut sources = Vec::new();
+    for name in &args.files {
+        match input::read(name) {
+            Ok(source) => sources.push((name.as_str(), source)),
+            Err(error) => {
+                eprintln!("dvcr decode: {error}");
+                unreadable = true;
+            }
+        }
+    }
+
+    let reports: Vec<Report<'_>> = sources
+        .iter()
+        .map(|(name, source)| Report {
+            name,
+            hex: source.hex,
+            judged: judge::judge(&source.bytes, &options, args.flow.flow()),
+        })
+        .collect();
+
+    if args.json {
+        println!("{}", json::render(&reports));
+    } else {
+        print!("{}", text::render(&reports));
+    }
+
+    if unreadable {
+        return ExitCode::from(EXIT_UNREADABLE);
+    }
+
+    if reports.iter().any(|report| report.judged.has_errors()) {
+        return ExitCode::from(EXIT_FINDINGS);
+    }
+
+    ExitCode::SUCCESS
+}

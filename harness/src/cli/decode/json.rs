@@ -1,0 +1,148 @@
+//! The JSON report of `dvcr decode --json`: one array, an object per input
+//! holding its messages, each with its records, fields and findings. The
+//! keys are stable: scripts diff them between firmware builds.
+
+use serde::Serialize;
+
+use dvcr_protocol::Message;
+use dvcr_protocol::validate::{Finding, Flow};
+
+use super::Report;
+use super::input::Layout;
+use super::judge::Judgement;
+
+/// One input.
+#[derive(Serialize)]
+struct InputJson<'a> {
+    input: &'a str,
+    layout: &'static str,
+    hex: bool,
+    messages: Vec<MessageJson<'a>>,
+    stream_error: Option<String>,
+    has_errors: bool,
+}
+
+/// One message of an input.
+#[derive(Serialize)]
+struct MessageJson<'a> {
+    offset: usize,
+    carrier: &'static str,
+    flow: Option<&'static str>,
+    version: Option<&'a str>,
+    error: Option<ErrorJson>,
+    records: Vec<RecordJson<'a>>,
+    findings: Vec<FindingJson<'a>>,
+}
+
+/// Why a message was not decoded.
+#[derive(Serialize)]
+struct ErrorJson {
+    message: String,
+    offset: usize,
+}
+
+/// One record.
+#[derive(Serialize)]
+struct RecordJson<'a> {
+    kind: &'static str,
+    xmlid: &'a str,
+    fields: Vec<FieldJson<'a>>,
+}
+
+/// One field: its name, its value, its other attributes in order.
+#[derive(Serialize)]
+struct FieldJson<'a> {
+    name: &'a str,
+    value: Option<&'a str>,
+    attributes: Vec<(&'a str, &'a str)>,
+}
+
+/// One finding.
+#[derive(Serialize)]
+struct FindingJson<'a> {
+    rule: &'static str,
+    severity: &'static str,
+    section: Option<&'static str>,
+    record: Option<usize>,
+    field: Option<&'a str>,
+    offset: Option<usize>,
+    expected: &'a str,
+    found: &'a str,
+}
+
+/// The JSON text of every input's report.
+pub(super) fn render(reports: &[Report<'_>]) -> String {
+    let inputs: Vec<InputJson<'_>> = reports.iter().map(input_json).collect();
+    serde_json::to_string_pretty(&inputs).unwrap_or_default()
+}
+
+fn input_json<'a>(report: &'a Report<'a>) -> InputJson<'a> {
+    let judged = &report.judged;
+    InputJson {
+        input: report.name,
+        layout: match judged.layout {
+            Layout::Stream => "stream",
+            Layout::Xml => "xml",
+        },
+        hex: report.hex,
+        messages: judged.messages.iter().map(message_json).collect(),
+        stream_error: judged.error.as_ref().map(ToString::to_string),
+        has_errors: judged.has_errors(),
+    }
+}
+
+fn message_json<'a>(message: &'a Judgement<'a>) -> MessageJson<'a> {
+    let inspection = &message.inspection;
+    let decoded = inspection.message.as_ref();
+    MessageJson {
+        offset: message.offset,
+        carrier: message.carrier.as_str(),
+        flow: inspection.flow.map(|flow| match flow {
+            Flow::ToDevice => "to-device",
+            Flow::FromDevice => "from-device",
+        }),
+        version: decoded.map(Message::version),
+        error: inspection.error.as_ref().map(|error| ErrorJson {
+            message: error.to_string(),
+            offset: message.payload_offset.saturating_add(error.offset()),
+        }),
+        records: decoded.map(records_json).unwrap_or_default(),
+        findings: inspection.findings.iter().map(finding_json).collect(),
+    }
+}
+
+fn records_json<'a>(message: &'a Message<'a>) -> Vec<RecordJson<'a>> {
+    message
+        .records()
+        .map(|record| RecordJson {
+            kind: record.kind().element(),
+            xmlid: record.xmlid(),
+            fields: record
+                .fields()
+                .map(|field| FieldJson {
+                    name: field.name(),
+                    value: field.value(),
+                    attributes: field
+                        .attributes()
+                        .iter()
+                        .filter(|attribute| attribute.name != "value")
+                        .map(|attribute| (attribute.name.as_ref(), attribute.value.as_ref()))
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+fn finding_json(finding: &Finding) -> FindingJson<'_> {
+    FindingJson {
+        rule: finding.rule.id(),
+        severity: finding.severity.as_str(),
+        section: finding.section,
+        record: finding.record,
+        field: finding.field.as_deref(),
+        offset: finding.offset,
+        expected: &finding.expected,
+        found: &finding.found,
+    }
+}

@@ -1,0 +1,253 @@
+//! `dvcr decode` run as a user runs it: the built binary on corpus files
+//! and on standard input, its text and JSON reports, its exit codes.
+
+use std::error::Error;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+type TestResult = Result<(), Box<dyn Error>>;
+
+fn corpus(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("corpus")
+        .join(path)
+}
+
+/// Runs `dvcr decode ARGS...`.
+fn decode(args: &[&str]) -> Result<Output, Box<dyn Error>> {
+    Ok(Command::new(env!("CARGO_BIN_EXE_dvcr"))
+        .arg("decode")
+        .args(args)
+        .output()?)
+}
+
+/// Runs `dvcr decode ARGS... -` with `input` on standard input.
+fn decode_stdin(args: &[&str], input: &[u8]) -> Result<Output, Box<dyn Error>> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dvcr"))
+        .arg("decode")
+        .args(args)
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()?;
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin.write_all(input)?;
+    }
+    Ok(child.wait_with_output()?)
+}
+
+fn path_arg(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// The JSON report of `dvcr decode --json ARGS...`, parsed.
+fn decode_json(args: &[&str]) -> Result<(Value, Option<i32>), Box<dyn Error>> {
+    let mut all = vec!["--json"];
+    all.extend_from_slice(args);
+    let output = decode(&all)?;
+    Ok((
+        serde_json::from_slice(&output.stdout)?,
+        output.status.code(),
+    ))
+}
+
+#[test]
+fn a_clean_tpkt_example_prints_its_fields_and_exits_0() -> TestResult {
+    let file = path_arg(&corpus("spec/004-login-confirm-1.tpkt"));
+    let output = decode(&[&file])?;
+    let text = stdout(&output);
+
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("(tpkt at byte 0), from the device, version 1.0.0.0"),
+        "{text}"
+    );
+    assert!(text.contains("  CONFIRM login\n"), "{text}");
+    assert!(text.contains("    DESCRIPTION  \"Succeeded\"\n"), "{text}");
+    assert!(text.contains("    RESULT       \"0\"\n"), "{text}");
+    assert!(text.contains("  no findings\n"), "{text}");
+    Ok(())
+}
+
+#[test]
+fn an_example_with_error_findings_prints_each_and_exits_1() -> TestResult {
+    let file = path_arg(&corpus("spec/149-callandplay-command-1.tpkt"));
+    let output = decode(&[&file])?;
+    let text = stdout(&output);
+
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.contains("    warning[space-in-xmlid] General Information: at byte 97"));
+    assert!(text.contains("    error[missing-field] New in version 2.0 > CALLANDPLAY"));
+    assert!(text.contains("summary: 1 message, 0 not decoded, 2 errors, 5 warnings, 0 notes"));
+    Ok(())
+}
+
+#[test]
+fn the_xml_of_an_example_reads_as_its_tpkt_with_offsets_4_bytes_earlier() -> TestResult {
+    let (tpkt, _) = decode_json(&[&path_arg(&corpus("spec/149-callandplay-command-1.tpkt"))])?;
+    let (xml, _) = decode_json(&[&path_arg(&corpus("spec/149-callandplay-command-1.xml"))])?;
+
+    let framed = &tpkt[0]["messages"][0];
+    let bare = &xml[0]["messages"][0];
+    assert_eq!(framed["carrier"], "tpkt");
+    assert_eq!(bare["carrier"], "xml");
+    assert_eq!(framed["records"], bare["records"]);
+    assert_eq!(framed["findings"][0]["offset"], 97);
+    assert_eq!(bare["findings"][0]["offset"], 93);
+    Ok(())
+}
+
+#[test]
+fn strict_decoding_rejects_what_lenient_reads_through() -> TestResult {
+    let file = path_arg(&corpus("spec/001-general-command-1.xml"));
+    let (lenient, lenient_code) = decode_json(&[&file])?;
+    let (strict, strict_code) = decode_json(&["--strict", &file])?;
+
+    assert_eq!(lenient_code, Some(0));
+    assert_eq!(
+        lenient[0]["messages"][0]["findings"][0]["rule"],
+        "declaration-not-at-start"
+    );
+    assert_eq!(strict_code, Some(1));
+    assert_eq!(strict[0]["messages"][0]["error"]["offset"], 0);
+    assert_eq!(
+        strict[0]["messages"][0]["records"],
+        Value::Array(Vec::new())
+    );
+    Ok(())
+}
+
+#[test]
+fn hex_dumps_in_every_style_decode_as_their_bytes() -> TestResult {
+    let dumps = [
+        ("decode-cli/pauseroomrecord-confirm.xxd", "pauseroomrecord"),
+        ("decode-cli/login-confirm.hexdump", "login"),
+        ("decode-cli/login-command.hex", "login"),
+    ];
+    for (dump, xmlid) in dumps {
+        let (report, _) = decode_json(&[&path_arg(&corpus(dump))])?;
+
+        assert_eq!(report[0]["hex"], true, "{dump}");
+        assert_eq!(report[0]["stream_error"], Value::Null, "{dump}");
+        assert_eq!(
+            report[0]["messages"][0]["records"][0]["xmlid"], xmlid,
+            "{dump}"
+        );
+    }
+    Ok(())
+}
+
+#[test]
+fn a_stream_of_several_frames_prints_each_frame() -> TestResult {
+    let file = path_arg(&corpus("decode-cli/login-logout.stream"));
+    let (report, code) = decode_json(&[&file])?;
+    let messages = report[0]["messages"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let xmlids: Vec<&Value> = messages
+        .iter()
+        .map(|message| &message["records"][0]["xmlid"])
+        .collect();
+
+    assert_eq!(xmlids, ["login", "login", "logout"]);
+    assert_eq!(messages[1]["flow"], "from-device");
+    assert_eq!(
+        messages[2]["findings"][0]["rule"],
+        "value-not-in-enumeration"
+    );
+    assert_eq!(code, Some(1));
+    Ok(())
+}
+
+#[test]
+fn bare_xml_documents_separated_by_crlf_print_each() -> TestResult {
+    let file = path_arg(&corpus("decode-cli/refreshstatus.xml"));
+    let output = decode(&[&file])?;
+    let text = stdout(&output);
+
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("message 1 (xml at byte 0), to the device"),
+        "{text}"
+    );
+    assert!(text.contains("  COMMAND refreshstatus\n"), "{text}");
+    assert!(text.contains("), from the device"), "{text}");
+    assert!(text.contains("  CONFIRM refreshstatus\n"), "{text}");
+    assert!(text.contains("summary: 2 messages"), "{text}");
+    Ok(())
+}
+
+#[test]
+fn standard_input_is_read_for_a_dash() -> TestResult {
+    let bytes = std::fs::read(corpus("spec/112-pauseroomrecord-confirm-1.tpkt"))?;
+    let output = decode_stdin(&[], &bytes)?;
+    let text = stdout(&output);
+
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    assert!(text.starts_with("== standard input\n"), "{text}");
+    assert!(text.contains("warning[space-in-xmlid]"), "{text}");
+    Ok(())
+}
+
+#[test]
+fn the_flow_can_be_forced() -> TestResult {
+    let file = path_arg(&corpus("spec/004-login-confirm-1.tpkt"));
+    let (report, code) = decode_json(&["--flow", "to-device", &file])?;
+
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        report[0]["messages"][0]["findings"][0]["rule"],
+        "wrong-record-kind"
+    );
+    Ok(())
+}
+
+#[test]
+fn a_missing_file_is_one_line_on_stderr_and_exit_2() -> TestResult {
+    let missing = path_arg(&corpus("decode-cli/no-such-file.tpkt"));
+    let clean = path_arg(&corpus("spec/004-login-confirm-1.tpkt"));
+    let output = decode(&[&missing, &clean])?;
+    let stderr = String::from_utf8_lossy(&output.stderr);
+
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("dvcr decode: cannot read "), "{stderr}");
+    assert!(stdout(&output).contains("CONFIRM login"));
+    Ok(())
+}
+
+#[test]
+fn the_help_shows_an_example() -> TestResult {
+    let output = decode(&["--help"])?;
+
+    assert!(stdout(&output).contains("dvcr decode corpus/spec/"));
+    Ok(())
+}
+
+#[test]
+fn the_readme_shows_the_real_output_of_its_example() -> TestResult {
+    let readme = std::fs::read_to_string(corpus("../README.md"))?;
+    let command = "$ dvcr decode corpus/spec/149-callandplay-command-1.tpkt\n";
+    let shown = readme
+        .split_once(command)
+        .and_then(|(_, rest)| rest.split_once("\n```"))
+        .map(|(shown, _)| shown)
+        .unwrap_or_default();
+
+    let output = Command::new(env!("CARGO_BIN_EXE_dvcr"))
+        .current_dir(corpus(".."))
+        .args(["decode", "corpus/spec/149-callandplay-command-1.tpkt"])
+        .output()?;
+    assert_eq!(stdout(&output).trim_end(), shown);
+    Ok(())
+}
