@@ -47,5 +47,8 @@ pub(crate) const V2_LANG: FieldSpec = required(
     "the language of the Web UI's texts in the reply",
 );
 
+/// The request of a version 2.0 command that only reads.
+pub(crate) const V2_READ: &[FieldSpec] = &[V2_LANG, SESSIONID];
+
 /// The `CONFIRM` of a command whose table lists only the outcome.
 pub(crate) const OUTCOME: &[FieldSpec] = &[RESULT, DESCRIPTION];

@@ -32,6 +32,22 @@ macro_rules! flag {
 
 pub(crate) use flag;
 
+/// The doc of a GET confirm field inferred from its SET command's
+/// parameters, for the version 2.0 GETs that have no confirm table.
+macro_rules! inferred {
+    ($doc:literal) => {
+        concat!(
+            $doc,
+            "; inferred from the SET command, the GET has no confirm table"
+        )
+    };
+}
+
+pub(crate) use inferred;
+
+/// A two-state switch whose meanings the spec leaves out.
+pub(crate) const OFF_ON: ValueType = ValueType::Enumeration(&[("0", "off"), ("1", "on")]);
+
 /// Free text without a bound.
 pub(crate) const TEXT: ValueType = ValueType::Text { max_chars: None };
 

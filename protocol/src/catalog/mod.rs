@@ -15,12 +15,14 @@ mod common;
 mod connections;
 mod dialout;
 mod fields;
+mod information;
 mod login;
 mod recording;
 mod room;
 mod system;
 mod types;
 mod version2;
+mod version2_host;
 mod version2_media;
 
 pub use types::{Command, Direction, FieldSpec, Presence, Replies, Status, ValueType};
@@ -30,8 +32,8 @@ pub static COMMANDS: &[&Command] = &[
     // Login/Logout, System Information, System Configuration, Account Management.
     &login::LOGIN,
     &login::LOGOUT,
-    &system::GETDEVINFO,
-    &system::REFRESHSTATUS,
+    &information::GETDEVINFO,
+    &information::REFRESHSTATUS,
     &system::GETIP,
     &system::SETIP,
     &system::GETGK,
@@ -82,12 +84,12 @@ pub static COMMANDS: &[&Command] = &[
     &version2::SETLDAP,
     &version2::GETMULTICAST,
     &version2::SETMULTICAST,
-    &version2::GETLOGGING,
-    &version2::SETLOGGING,
-    &version2::GETOS,
-    &version2::SETOS,
-    &version2::GETSTACKING,
-    &version2::SETSTACKING,
+    &version2_host::GETLOGGING,
+    &version2_host::SETLOGGING,
+    &version2_host::GETOS,
+    &version2_host::SETOS,
+    &version2_host::GETSTACKING,
+    &version2_host::SETSTACKING,
     &version2_media::GETBANNER,
     &version2_media::SETBANNER,
     &version2_media::GETUILOGO,

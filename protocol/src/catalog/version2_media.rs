@@ -7,13 +7,10 @@
 //! fields belong there and are ignored, see `corpus/spec/ERRATA.md`); the
 //! tables are followed.
 
-use super::common::{DESCRIPTION, RESULT, SESSIONID};
+use super::common::{DESCRIPTION, OUTCOME, RESULT, SESSIONID};
 use super::fields::{TEXT, optional, required};
 use super::room::RATE_VALUES;
 use super::types::{Command, FieldSpec, Replies, Status, ValueType};
-
-/// The reply of a command that only reports its result.
-const DONE: &[FieldSpec] = &[RESULT, DESCRIPTION];
 
 /// The language of the banner message.
 const LANGUAGE: FieldSpec = optional(
@@ -64,7 +61,7 @@ pub(crate) static SETBANNER: Command = Command {
         LANGUAGE,
         required("BANNER_MSG", TEXT, "the new welcome message, in UTF-8"),
     ],
-    confirm: DONE,
+    confirm: OUTCOME,
     replies: Replies::One,
     indication: None,
 };
@@ -115,7 +112,7 @@ pub(crate) static SETUILOGO: Command = Command {
     web_ui_only: false,
     changes_state: true,
     command: LOGO_COMMAND,
-    confirm: DONE,
+    confirm: OUTCOME,
     replies: Replies::One,
     indication: None,
 };
@@ -143,7 +140,7 @@ pub(crate) static SETVIDEOLOGO: Command = Command {
     web_ui_only: false,
     changes_state: true,
     command: LOGO_COMMAND,
-    confirm: DONE,
+    confirm: OUTCOME,
     replies: Replies::One,
     indication: None,
 };
@@ -171,7 +168,7 @@ pub(crate) static CALLANDPLAY: Command = Command {
         ),
         required("FILE_ID", ValueType::Guid, "the id of the archive to play"),
     ],
-    confirm: DONE,
+    confirm: OUTCOME,
     replies: Replies::One,
     indication: None,
 };
@@ -193,7 +190,7 @@ pub(crate) static STARTFILEMULTICAST: Command = Command {
             "the repeat count; the spec gives no range, 0..=65535 assumed",
         ),
     ],
-    confirm: DONE,
+    confirm: OUTCOME,
     replies: Replies::One,
     indication: None,
 };
@@ -210,7 +207,7 @@ pub(crate) static STOPFILEMULTICAST: Command = Command {
         SESSIONID,
         CONF_ID.doc("the id of the archive whose multicast to stop"),
     ],
-    confirm: DONE,
+    confirm: OUTCOME,
     replies: Replies::One,
     indication: None,
 };
