@@ -5,4 +5,5 @@
 #![deny(missing_docs)]
 
 pub mod emulator;
+pub mod frames;
 pub mod scenario;
