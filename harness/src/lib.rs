@@ -7,3 +7,4 @@
 pub mod emulator;
 pub mod frames;
 pub mod scenario;
+pub mod report;

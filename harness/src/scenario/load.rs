@@ -214,7 +214,7 @@ fn check_table(checks: &FieldChecks) -> Result<(), String> {
 /// ignored.
 pub fn parse_hex(text: &str) -> Result<Vec<u8>, String> {
     let digits: Vec<u8> = text.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
-    if digits.len() % 2 != 0 {
+    if !digits.len().is_multiple_of(2) {
         return Err(format!("raw holds {} hex digits, expected an even number", digits.len()));
     }
 
