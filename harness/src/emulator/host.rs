@@ -57,7 +57,9 @@ impl Host {
             return Err(Crashed);
         }
 
-        let handled = catch_unwind(AssertUnwindSafe(|| inner.device.handle(connection, request)));
+        let handled = catch_unwind(AssertUnwindSafe(|| {
+            inner.device.handle(connection, request)
+        }));
         let Ok(outcome) = handled else {
             error!(connection = connection.0, "emulated device crashed");
             inner.crashed = true;

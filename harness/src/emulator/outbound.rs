@@ -59,7 +59,11 @@ pub(crate) fn spawn_writer(
                     break;
                 }
                 Err(_) => {
-                    debug!(connection = id.0, ?write_timeout, "peer does not read, dropped");
+                    debug!(
+                        connection = id.0,
+                        ?write_timeout,
+                        "peer does not read, dropped"
+                    );
                     break;
                 }
             }

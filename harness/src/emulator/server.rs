@@ -211,7 +211,10 @@ async fn run(listener: TcpListener, shared: Arc<Shared>) {
 
     drop(listener);
     tracker.close();
-    if tokio::time::timeout(DRAIN_GRACE, tracker.wait()).await.is_err() {
+    if tokio::time::timeout(DRAIN_GRACE, tracker.wait())
+        .await
+        .is_err()
+    {
         shared.connections.cancel();
         tracker.wait().await;
     }

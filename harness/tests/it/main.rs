@@ -16,3 +16,5 @@ mod emulator_recording;
 mod emulator_sessions;
 mod emulator_settings;
 mod emulator_state;
+mod emulator_server_kit;
+mod emulator_server_sessions;
