@@ -9,3 +9,4 @@ pub mod emulator;
 pub mod frames;
 pub mod scenario;
 pub mod report;
+pub mod run;

@@ -152,6 +152,10 @@ pub struct CaseResult {
     pub expected_failure: Option<String>,
     /// Whether the baseline expected a failure that did not happen.
     pub baseline_fixed: bool,
+    /// Whether the run's profile requires the command an unsupported case
+    /// found missing.
+    #[serde(default)]
+    pub profile_requires: bool,
     /// The frames exchanged, kept for cases that did not pass.
     pub frames: Vec<FrameRecord>,
 }
@@ -160,14 +164,14 @@ impl CaseResult {
     /// Whether the case counts against the run: a failure or error not in
     /// the baseline, a required command unsupported, or a baseline entry
     /// that now passes.
-    pub fn breaks_run(&self, unsupported_required: bool) -> bool {
+    pub fn breaks_run(&self) -> bool {
         if self.baseline_fixed {
             return true;
         }
 
         match self.verdict {
             Verdict::Fail | Verdict::Error => self.expected_failure.is_none(),
-            Verdict::Unsupported => unsupported_required && self.expected_failure.is_none(),
+            Verdict::Unsupported => self.profile_requires && self.expected_failure.is_none(),
             _ => false,
         }
     }

@@ -247,6 +247,9 @@ pub struct Expect {
     /// The device must answer or close, not stay silent.
     #[serde(default)]
     pub answer_or_close: bool,
+    /// Every reply must have come within this many ms of the write.
+    #[serde(default)]
+    pub max_ms: Option<u64>,
 }
 
 /// One check on a field: an exact value, or a table of conditions.
