@@ -106,6 +106,7 @@ pub async fn attempt(scenario: &Scenario, options: &RunOptions, vars: Vars) -> A
                 StepError::Failed { .. } => Verdict::Fail,
                 StepError::Unsupported(_) => Verdict::Unsupported,
                 StepError::Harness(_) => Verdict::Error,
+                StepError::Skip(_) => Verdict::Skipped,
             };
             (verdict, Some(to_failure(step, error)))
         }
@@ -199,14 +200,16 @@ fn describe(error: &StepError) -> String {
                 format!("{message}: {}", details.join("; "))
             }
         }
-        StepError::Unsupported(message) | StepError::Harness(message) => message.clone(),
+        StepError::Unsupported(message) | StepError::Harness(message) | StepError::Skip(message) => {
+            message.clone()
+        }
     }
 }
 
 fn to_failure(step: String, error: StepError) -> Failure {
     match error {
         StepError::Failed { message, mismatches } => Failure { step, message, mismatches },
-        StepError::Unsupported(message) | StepError::Harness(message) => Failure {
+        StepError::Unsupported(message) | StepError::Harness(message) | StepError::Skip(message) => Failure {
             step,
             message,
             mismatches: Vec::new(),

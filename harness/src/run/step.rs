@@ -25,6 +25,11 @@ const INDICATION_WAIT: Duration = Duration::from_secs(2);
 const SILENCE_WAIT: Duration = Duration::from_millis(400);
 /// The pause between the pieces of a chunked write.
 const CHUNK_PAUSE: Duration = Duration::from_millis(2);
+/// A capture of `FIELD[]` keeps every value of a repeated field.
+const LIST_SUFFIX: &str = "[]";
+/// A field value naming a list variable as `${name[]}`... is sent as one
+/// field per value; list variables are named with a trailing `[]`.
+const LIST_MARK: &str = "[]}";
 /// How much longer than the session timeout an idle step waits.
 const IDLE_MARGIN: Duration = Duration::from_millis(700);
 
@@ -42,6 +47,8 @@ pub enum StepError {
     Unsupported(String),
     /// The harness could not carry the step out.
     Harness(String),
+    /// The device lacks what the rest of the scenario needs.
+    Skip(String),
 }
 
 impl StepError {
@@ -157,6 +164,13 @@ fn typed(step: &Step, ctx: &mut StepContext<'_>, name: &str, xmlid: &str) -> Res
         };
         for item in values {
             let text = match item {
+                toml::Value::String(text) if text.contains(LIST_MARK) => {
+                    let list = expand(ctx.vars, &text)?;
+                    for value in list.split('\n').filter(|value| !value.is_empty()) {
+                        message.push_value(field.clone(), value.to_owned());
+                    }
+                    continue;
+                }
                 toml::Value::String(text) => expand(ctx.vars, &text)?,
                 toml::Value::Boolean(flag) => if flag { "1" } else { "0" }.to_owned(),
                 other => other.to_string(),
@@ -212,7 +226,26 @@ async fn send(step: &Step, ctx: &mut StepContext<'_>, name: &str, xmlid: &str) -
     unsupported(&step.expect, &reply, xmlid)?;
     judge(step, ctx, &reply, xmlid, Kind::Confirm, &step.expect)?;
     timing(&step.expect, elapsed)?;
+    skip_unless(step, ctx, &reply, xmlid)?;
     capture(step, ctx, &reply.message)
+}
+
+/// Stops the scenario as skipped when no record passes `skip_unless`.
+fn skip_unless(step: &Step, ctx: &StepContext<'_>, reply: &Reply, xmlid: &str) -> Result<(), StepError> {
+    let Some(checks) = &step.skip_unless else {
+        return Ok(());
+    };
+
+    let direction = dvcr_protocol::catalog::Direction::Confirm;
+    let fits = reply.message.records().any(|record| {
+        crate::scenario::expect::check_fields(checks, record, xmlid, direction, ctx.vars).is_empty()
+    });
+    if fits {
+        return Ok(());
+    }
+
+    let wanted: Vec<String> = checks.iter().map(|(name, value)| format!("{name}={value}")).collect();
+    Err(StepError::Skip(format!("the device reports no record with {}", wanted.join(", "))))
 }
 
 async fn await_reply(ctx: &mut StepContext<'_>, name: &str, xmlid: &str, timeout: Duration) -> Result<Reply, StepError> {
@@ -286,6 +319,12 @@ fn timing(expect: &Expect, elapsed: Duration) -> Result<(), StepError> {
 fn capture(step: &Step, ctx: &mut StepContext<'_>, message: &Message<'static>) -> Result<(), StepError> {
     for (variable, field) in &step.capture {
         let field = field.as_str().unwrap_or_default();
+        if let Some(field) = field.strip_suffix(LIST_SUFFIX) {
+            let values: Vec<&str> = message.first().map(|record| record.values(field).collect()).unwrap_or_default();
+            ctx.vars.set(variable.clone(), values.join("\n"));
+            continue;
+        }
+
         let value = message.first().and_then(|record| record.value(field));
         let Some(value) = value else {
             return Err(StepError::Failed {

@@ -177,7 +177,8 @@ fn check_step(scenario: &Scenario, step: &Step) -> Result<(), String> {
     }
 
     check_table(&step.expect.fields)?;
-    for checks in step.expect.some_record.iter().chain(&step.expect.no_record) {
+    let tables = step.expect.some_record.iter().chain(&step.expect.no_record);
+    for checks in tables.chain(&step.skip_unless) {
         check_table(checks)?;
     }
     for (variable, field) in &step.capture {
