@@ -150,14 +150,14 @@ async fn run_case(
     case
 }
 
-/// The variables every case starts with: `run`, a token unique to the run
-/// for names of test accounts, and `user`.
+/// The variables every case starts with: `run`, five digits unique to the
+/// run for names and numbers of test accounts, and `user`.
 fn run_vars(options: &RunOptions) -> Vars {
     let nanos = SystemTime::now()
         .duration_since(SystemTime::UNIX_EPOCH)
         .map_or(0, |elapsed| elapsed.subsec_nanos() ^ (elapsed.as_secs() as u32));
     let mut vars = Vars::new();
-    vars.set("run", format!("{:04x}", nanos & 0xffff));
+    vars.set("run", format!("{:05}", nanos % 100_000));
     vars.set("user", options.user.clone());
     vars
 }

@@ -27,8 +27,8 @@ const SILENCE_WAIT: Duration = Duration::from_millis(400);
 const CHUNK_PAUSE: Duration = Duration::from_millis(2);
 /// A capture of `FIELD[]` keeps every value of a repeated field.
 const LIST_SUFFIX: &str = "[]";
-/// A field value naming a list variable as `${name[]}`... is sent as one
-/// field per value; list variables are named with a trailing `[]`.
+/// A field value naming a list variable, `${name[]}`, is sent as one field
+/// per value; list variables are named with a trailing `[]`.
 const LIST_MARK: &str = "[]}";
 /// How much longer than the session timeout an idle step waits.
 const IDLE_MARGIN: Duration = Duration::from_millis(700);
@@ -316,16 +316,34 @@ fn timing(expect: &Expect, elapsed: Duration) -> Result<(), StepError> {
     })
 }
 
+/// Sets the step's variables from the first record of `message`, or from
+/// the first record passing `expect.some_record` when the step has one. A
+/// field written `FIELD[]` captures every value, one per line; `FIELD?`
+/// captures an empty value when the field is absent.
 fn capture(step: &Step, ctx: &mut StepContext<'_>, message: &Message<'static>) -> Result<(), StepError> {
+    let direction = dvcr_protocol::catalog::Direction::Confirm;
+    let xmlid = message.first().map(|record| record.xmlid().to_owned()).unwrap_or_default();
+    let record = match &step.expect.some_record {
+        Some(checks) => message.records().find(|record| {
+            crate::scenario::expect::check_fields(checks, *record, &xmlid, direction, ctx.vars)
+                .is_empty()
+        }),
+        None => message.first(),
+    };
     for (variable, field) in &step.capture {
         let field = field.as_str().unwrap_or_default();
         if let Some(field) = field.strip_suffix(LIST_SUFFIX) {
-            let values: Vec<&str> = message.first().map(|record| record.values(field).collect()).unwrap_or_default();
+            let values: Vec<&str> = record.map(|record| record.values(field).collect()).unwrap_or_default();
             ctx.vars.set(variable.clone(), values.join("\n"));
             continue;
         }
+        if let Some(field) = field.strip_suffix('?') {
+            let value = record.and_then(|record| record.value(field)).unwrap_or_default();
+            ctx.vars.set(variable.clone(), value);
+            continue;
+        }
 
-        let value = message.first().and_then(|record| record.value(field));
+        let value = record.and_then(|record| record.value(field));
         let Some(value) = value else {
             return Err(StepError::Failed {
                 message: format!("nothing to capture into {variable}"),
