@@ -105,7 +105,7 @@ pub async fn run_step(step: &Step, ctx: &mut StepContext<'_>) -> Result<(), Step
         Action::NoIndication => no_indication(step, ctx, &name).await,
         Action::Reconnect => match ctx.sessions.open(&name, ctx.options).await {
             Ok(_) => Ok(()),
-            Err(error) => Err(open_error(&name, error)),
+            Err(error) => Err(reconnect_error(&name, error)),
         },
         Action::Sleep(ms) => {
             tokio::time::sleep(Duration::from_millis(ms)).await;
@@ -131,6 +131,15 @@ pub fn open_error(name: &str, error: OpenError) -> StepError {
             reply.result().unwrap_or("<none>"),
             reply.description()
         )),
+    }
+}
+
+/// A reconnection that failed: the device served this scenario before, so
+/// a device that no longer accepts connections has failed, not the harness.
+fn reconnect_error(name: &str, error: OpenError) -> StepError {
+    match open_error(name, error) {
+        StepError::Harness(message) => StepError::failed(format!("the device stopped serving: {message}")),
+        other => other,
     }
 }
 
