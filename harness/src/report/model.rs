@@ -219,6 +219,9 @@ pub struct RunReport {
 impl RunReport {
     /// How many cases got `verdict`.
     pub fn count(&self, verdict: Verdict) -> usize {
-        self.cases.iter().filter(|case| case.verdict == verdict).count()
+        self.cases
+            .iter()
+            .filter(|case| case.verdict == verdict)
+            .count()
     }
 }

@@ -116,7 +116,11 @@ pub(crate) fn command_frame(xmlid: &str, fields: &[(&str, &str)]) -> Vec<u8> {
 pub(crate) async fn raw_login(stream: &mut TcpStream) -> String {
     let login = command_frame(
         "login",
-        &[("USERNAME", "Administrator"), ("PASSWORD", ""), ("LANG", "0")],
+        &[
+            ("USERNAME", "Administrator"),
+            ("PASSWORD", ""),
+            ("LANG", "0"),
+        ],
     );
     stream.write_all(&login).await.expect("login sent");
     let reply = read_frame(stream).await;

@@ -30,7 +30,10 @@ async fn a_wrong_password_is_refused_with_the_device_description() {
     let mut session = net.connect().await;
     let refused = session.login(&Login::new("Administrator", "nope")).await;
 
-    assert!(matches!(refused, Err(ClientError::Refused { .. })), "{refused:?}");
+    assert!(
+        matches!(refused, Err(ClientError::Refused { .. })),
+        "{refused:?}"
+    );
 }
 
 #[tokio::test]
@@ -87,7 +90,10 @@ async fn every_command_family_answers_through_the_client() {
         ("refreshstatus", &[]),
         ("getip", &[]),
         ("getendpoint", &[]),
-        ("addendpoint", &[("SOURCENAME", "7000"), ("SOURCEIP", "10.0.0.7")]),
+        (
+            "addendpoint",
+            &[("SOURCENAME", "7000"), ("SOURCEIP", "10.0.0.7")],
+        ),
         ("getdevuser", &[]),
         ("getgroup", &[]),
         ("getallgroup", &[]),
@@ -146,14 +152,22 @@ async fn the_state_file_is_saved_after_a_change() {
     session.command("getendpoint", &[]).await.expect("reply");
     let untouched = path.exists();
     session
-        .command("addendpoint", &[("SOURCENAME", "7001"), ("SOURCEIP", "10.0.0.8")])
+        .command(
+            "addendpoint",
+            &[("SOURCENAME", "7001"), ("SOURCEIP", "10.0.0.8")],
+        )
         .await
         .expect("reply");
     let saved = dvcr::emulator::persist::load(&path).expect("saved state loads");
     let _ = std::fs::remove_dir_all(&dir);
 
     assert!(!untouched, "a read must not write the state file");
-    assert!(saved.endpoints.iter().any(|endpoint| endpoint.name == "7001"));
+    assert!(
+        saved
+            .endpoints
+            .iter()
+            .any(|endpoint| endpoint.name == "7001")
+    );
 }
 
 #[tokio::test]

@@ -36,21 +36,30 @@ fn baseline(reason: &str) -> Baseline {
 #[tokio::test(flavor = "multi_thread")]
 async fn an_expected_failure_in_the_baseline_lets_the_run_pass() {
     let scenarios = [scenario(NEEDS_SOURCEIP)];
-    let report = run_on(&[Fault::BlankEndpointIp], &scenarios, &Baseline::default()).await.report;
+    let report = run_on(&[Fault::BlankEndpointIp], &scenarios, &Baseline::default())
+        .await
+        .report;
     assert_eq!(report.exit_code, 1);
 
     let known = baseline("firmware 1.0 accepts a blank SOURCEIP");
-    let report = run_on(&[Fault::BlankEndpointIp], &scenarios, &known).await.report;
+    let report = run_on(&[Fault::BlankEndpointIp], &scenarios, &known)
+        .await
+        .report;
     let case = case(&report, "endpoint-needs-a-sourceip");
     assert_eq!(case.verdict, Verdict::Fail);
-    assert_eq!(case.expected_failure.as_deref(), Some("firmware 1.0 accepts a blank SOURCEIP"));
+    assert_eq!(
+        case.expected_failure.as_deref(),
+        Some("firmware 1.0 accepts a blank SOURCEIP")
+    );
     assert_eq!(report.exit_code, 0);
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_expected_failure_that_now_passes_fails_the_run() {
     let scenarios = [scenario(NEEDS_SOURCEIP)];
-    let report = run_on(&[], &scenarios, &baseline("was broken")).await.report;
+    let report = run_on(&[], &scenarios, &baseline("was broken"))
+        .await
+        .report;
     let case = case(&report, "endpoint-needs-a-sourceip");
     assert_eq!(case.verdict, Verdict::Pass);
     assert!(case.baseline_fixed);
@@ -75,7 +84,9 @@ note = "absent on the first attempt, added by its cleanup for the second"
 send = "addendpoint"
 fields = { SOURCENAME = "dvcr-flaky", SOURCEIP = "192.0.2.98", E164 = "", H323 = "", FLAG = "0" }
 "#;
-    let report = run_on(&[], &[scenario(text)], &Baseline::default()).await.report;
+    let report = run_on(&[], &[scenario(text)], &Baseline::default())
+        .await
+        .report;
     let case = case(&report, "passes-the-second-time");
     assert_eq!(case.verdict, Verdict::Flaky);
     assert_eq!(case.attempts, 2);

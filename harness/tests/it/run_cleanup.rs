@@ -48,7 +48,11 @@ async fn cleanup_runs_after_a_failed_step_and_undoes_the_change() {
     let failed = case(&report, "adds-then-fails");
     assert_eq!(failed.verdict, Verdict::Fail);
     assert_eq!(failed.attempts, 2, "a failed case is run again");
-    assert!(failed.cleanup_errors.is_empty(), "{:?}", failed.cleanup_errors);
+    assert!(
+        failed.cleanup_errors.is_empty(),
+        "{:?}",
+        failed.cleanup_errors
+    );
     let failure = failed.failure.as_ref().expect("a failure");
     assert!(failure.step.starts_with("step 2"), "{}", failure.step);
     assert!(!failed.frames.is_empty(), "a failure keeps its frames");

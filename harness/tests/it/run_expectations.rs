@@ -29,11 +29,13 @@ async fn result_and_record_count_are_checked() {
 #[tokio::test(flavor = "multi_thread")]
 async fn exact_values_sets_and_patterns_are_checked() {
     holds("[[steps]]\nsend = \"getlang\"\nexpect = { fields = { LANG = { one_of = [\"0\", \"1\"] } } }").await;
-    breaks("[[steps]]\nsend = \"getlang\"\nexpect = { fields = { LANG = { one_of = [\"7\"] } } }").await;
+    breaks("[[steps]]\nsend = \"getlang\"\nexpect = { fields = { LANG = { one_of = [\"7\"] } } }")
+        .await;
     holds("[[steps]]\nsend = \"getdevinfo\"\nexpect = { fields = { PRODUCTNAME = { pattern = \"Polycom.*\" } } }").await;
     breaks("[[steps]]\nsend = \"getdevinfo\"\nexpect = { fields = { PRODUCTNAME = { pattern = \"Acme.*\" } } }").await;
     breaks("[[steps]]\nsend = \"getdevinfo\"\nexpect = { fields = { RESULT = \"1\" } }").await;
-    breaks("[[steps]]\nsend = \"getdevinfo\"\nexpect = { fields = { RESULT = { not = \"0\" } } }").await;
+    breaks("[[steps]]\nsend = \"getdevinfo\"\nexpect = { fields = { RESULT = { not = \"0\" } } }")
+        .await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -48,8 +50,12 @@ async fn catalog_types_and_presence_are_checked() {
 #[tokio::test(flavor = "multi_thread")]
 async fn some_record_and_no_record_look_across_a_list() {
     holds("[[steps]]\nsend = \"getendpoint\"\nexpect = { some_record = { SOURCENAME = \"8000\" }, no_record = { SOURCENAME = \"nobody\" } }").await;
-    breaks("[[steps]]\nsend = \"getendpoint\"\nexpect = { some_record = { SOURCENAME = \"nobody\" } }").await;
-    breaks("[[steps]]\nsend = \"getendpoint\"\nexpect = { no_record = { SOURCENAME = \"8000\" } }").await;
+    breaks(
+        "[[steps]]\nsend = \"getendpoint\"\nexpect = { some_record = { SOURCENAME = \"nobody\" } }",
+    )
+    .await;
+    breaks("[[steps]]\nsend = \"getendpoint\"\nexpect = { no_record = { SOURCENAME = \"8000\" } }")
+        .await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -80,11 +86,17 @@ async fn indications_and_their_absence_are_checked() {
     assert!(matches!(heard, Verdict::Pass | Verdict::Warning), "{heard}");
 
     let waits_in_vain = text.replace("session = \"watcher\"\nwait", "session = \"quiet\"\nwait");
-    assert_eq!(verdict(&crate::run_kit::run_one(&waits_in_vain).await), Verdict::Fail);
+    assert_eq!(
+        verdict(&crate::run_kit::run_one(&waits_in_vain).await),
+        Verdict::Fail
+    );
 
     let hears_one = text.replace("session = \"quiet\"\nno_indication", "session = \"watcher\"\nno_indication")
         .replace("[[steps]]\nsession = \"watcher\"\nwait_indication = \"adddevuser\"\nexpect = { fields = { USERNAME = \"dvcr-kit\" } }\n\n", "");
-    assert_eq!(verdict(&crate::run_kit::run_one(&hears_one).await), Verdict::Fail);
+    assert_eq!(
+        verdict(&crate::run_kit::run_one(&hears_one).await),
+        Verdict::Fail
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -92,13 +104,15 @@ async fn a_closed_connection_and_an_answer_or_close_are_checked() {
     let closes = "[[steps]]\nraw = \"03 00 00 02\"\nexpect = { closed = true }\nwithin_ms = 2000";
     holds(closes).await;
     holds("[[steps]]\nraw = \"03 00 00 02\"\nexpect = { answer_or_close = true }").await;
-    let stays_open = "[[steps]]\nsend = \"getdevinfo\"\nexpect = { closed = true }\nwithin_ms = 300";
+    let stays_open =
+        "[[steps]]\nsend = \"getdevinfo\"\nexpect = { closed = true }\nwithin_ms = 300";
     breaks(stays_open).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn pipelines_split_writes_and_timing_are_checked() {
-    holds("[[steps]]\npipeline = [\"getgk\", \"getlang\", \"getsp\"]\nexpect = { result = \"0\" }").await;
+    holds("[[steps]]\npipeline = [\"getgk\", \"getlang\", \"getsp\"]\nexpect = { result = \"0\" }")
+        .await;
     holds("[[steps]]\nsend = \"getdevinfo\"\nchunk = 3\nexpect = { result = \"0\" }").await;
     let slow = crate::run_kit::scenario(&with_steps(
         "probe",
@@ -106,7 +120,11 @@ async fn pipelines_split_writes_and_timing_are_checked() {
     ));
     let faults = [dvcr::emulator::Fault::SplitReplies];
     let report = crate::run_kit::run_on(&faults, &[slow], &dvcr::run::Baseline::default()).await;
-    assert_eq!(verdict(&report.report), Verdict::Fail, "two replies paused 20 ms each");
+    assert_eq!(
+        verdict(&report.report),
+        Verdict::Fail,
+        "two replies paused 20 ms each"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -119,12 +137,19 @@ async fn a_documented_command_answered_as_unknown_is_unsupported_and_judged_by_p
     let mut options = dvcr::run::RunOptions::new(device.to_string());
     options.profile = dvcr::run::Profile::V2;
     let baseline = dvcr::run::Baseline::default();
-    let report = dvcr::run::run(&scenarios, &sanity, &options, &baseline).await.report;
+    let report = dvcr::run::run(&scenarios, &sanity, &options, &baseline)
+        .await
+        .report;
     assert_eq!(verdict(&report), Verdict::Unsupported);
     assert_eq!(report.exit_code, 1, "profile v2 requires getbanner");
 
     options.profile = dvcr::run::Profile::V1;
-    let report = dvcr::run::run(&scenarios, &sanity, &options, &baseline).await.report;
+    let report = dvcr::run::run(&scenarios, &sanity, &options, &baseline)
+        .await
+        .report;
     assert_eq!(verdict(&report), Verdict::Unsupported);
-    assert_eq!(report.exit_code, 0, "profile v1 excuses the version 2.0 commands");
+    assert_eq!(
+        report.exit_code, 0,
+        "profile v1 excuses the version 2.0 commands"
+    );
 }

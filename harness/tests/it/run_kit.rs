@@ -28,7 +28,11 @@ pub(crate) fn options(server: &Server) -> RunOptions {
 }
 
 /// Runs `scenarios` against a fresh emulator with `faults`.
-pub(crate) async fn run_on(faults: &[Fault], scenarios: &[Scenario], baseline: &Baseline) -> RunOutcome {
+pub(crate) async fn run_on(
+    faults: &[Fault],
+    scenarios: &[Scenario],
+    baseline: &Baseline,
+) -> RunOutcome {
     let server = emulator(faults).await;
     let options = options(&server);
     let sanity = suite::sanity().expect("the sanity scenario parses");
@@ -39,16 +43,16 @@ pub(crate) async fn run_on(faults: &[Fault], scenarios: &[Scenario], baseline: &
 
 /// Runs one scenario text against a faultless emulator.
 pub(crate) async fn run_one(text: &str) -> RunReport {
-    run_on(&[], &[scenario(text)], &Baseline::default()).await.report
+    run_on(&[], &[scenario(text)], &Baseline::default())
+        .await
+        .report
 }
 
 /// The case named `name`.
 pub(crate) fn case<'r>(report: &'r RunReport, name: &str) -> &'r CaseResult {
-    report
-        .cases
-        .iter()
-        .find(|case| case.name == name)
-        .unwrap_or_else(|| panic!("no case {name} in {:?}", report.cases))
+    let found = report.cases.iter().find(|case| case.name == name);
+    assert!(found.is_some(), "no case {name} in {:?}", report.cases);
+    found.expect("the case was just found")
 }
 
 /// The verdict of the only scenario case (sanity cases aside).
@@ -79,7 +83,9 @@ pub(crate) async fn old_firmware() -> std::net::SocketAddr {
     use dvcr_protocol::{Kind, Message};
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
     let address = listener.local_addr().expect("address");
     tokio::spawn(async move {
         while let Ok((mut socket, _)) = listener.accept().await {
@@ -96,23 +102,39 @@ pub(crate) async fn old_firmware() -> std::net::SocketAddr {
                         let Ok(decoded) = decode(frame.payload(), &DecodeOptions::LENIENT) else {
                             break;
                         };
-                        let xmlid = decoded.message.first().map(|r| r.xmlid().to_owned()).unwrap_or_default();
+                        let xmlid = decoded
+                            .message
+                            .first()
+                            .map(|r| r.xmlid().to_owned())
+                            .unwrap_or_default();
                         let mut reply = Message::single(Kind::Confirm, xmlid.clone());
                         match xmlid.as_str() {
                             "login" => {
                                 reply.push_value("RESULT", "0").push_value("PRIVILEGE", "0");
-                                reply.push_value("SESSIONID", "7e76c583-2215-4c89-9a1af7a6c4ed8f11");
+                                reply
+                                    .push_value("SESSIONID", "7e76c583-2215-4c89-9a1af7a6c4ed8f11");
                             }
                             "logout" => {
                                 reply.push_value("RESULT", "0");
                             }
                             "getdevinfo" => {
-                                for (name, value) in [("RESULT", "0"), ("PRODUCTNAME", "Old RSS"), ("VERSION", "1.0"), ("TYPE", "0"), ("H323COUNT", "1"), ("VODCOUNT", "1"), ("RECABILITY", "1"), ("ACTIVATED", "1")] {
+                                for (name, value) in [
+                                    ("RESULT", "0"),
+                                    ("PRODUCTNAME", "Old RSS"),
+                                    ("VERSION", "1.0"),
+                                    ("TYPE", "0"),
+                                    ("H323COUNT", "1"),
+                                    ("VODCOUNT", "1"),
+                                    ("RECABILITY", "1"),
+                                    ("ACTIVATED", "1"),
+                                ] {
                                     reply.push_value(name, value);
                                 }
                             }
                             _ => {
-                                reply.push_value("RESULT", "1").push_value("DESCRIPTION", "Unknown command");
+                                reply
+                                    .push_value("RESULT", "1")
+                                    .push_value("DESCRIPTION", "Unknown command");
                             }
                         }
                         encode(&reply, &mut out).expect("encode");

@@ -52,14 +52,23 @@ async fn junit_has_a_testsuite_per_section_and_a_failure_with_its_step() {
         .filter(|node| node.has_tag_name("testsuite"))
         .filter_map(|node| node.attribute("name"))
         .collect();
-    assert!(suites.contains(&"Account Management > Endpoints > ADDENDPOINT"), "{suites:?}");
+    assert!(
+        suites.contains(&"Account Management > Endpoints > ADDENDPOINT"),
+        "{suites:?}"
+    );
     assert!(suites.contains(&"System Information > System Information > GETDEVINFO"));
 
     let failed = doc
         .descendants()
-        .find(|node| node.has_tag_name("testcase") && node.attribute("name") == Some("endpoint-needs-a-sourceip"))
+        .find(|node| {
+            node.has_tag_name("testcase")
+                && node.attribute("name") == Some("endpoint-needs-a-sourceip")
+        })
         .expect("the failed testcase");
-    let failure = failed.children().find(|node| node.has_tag_name("failure")).expect("a failure element");
+    let failure = failed
+        .children()
+        .find(|node| node.has_tag_name("failure"))
+        .expect("a failure element");
     let text = failure.text().unwrap_or_default();
     assert!(text.contains("step 1"), "{text}");
     assert!(text.contains("expected: 1"), "{text}");
@@ -77,10 +86,17 @@ async fn json_reads_back_with_provenance_and_diffs_between_runs() {
 
     let old = read_json(&old_path).expect("read back");
     assert_eq!(old, good);
-    assert_eq!(old.provenance.product_name.as_deref().map(|name| name.starts_with("Polycom")), Some(true));
+    assert_eq!(
+        old.provenance
+            .product_name
+            .as_deref()
+            .map(|name| name.starts_with("Polycom")),
+        Some(true)
+    );
     assert!(old.provenance.device_version.is_some());
     assert!(!old.provenance.started.is_empty() && !old.provenance.finished.is_empty());
-    let raw: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&new_path).expect("text")).expect("json");
+    let raw: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&new_path).expect("text")).expect("json");
     assert_eq!(raw["cases"][1]["verdict"], "fail");
 
     let changes = diff(&old, &read_json(&new_path).expect("read back"));
@@ -107,7 +123,10 @@ async fn the_pcap_holds_every_byte_on_the_real_ports_with_sound_sequence_numbers
         let data = &packet.data;
         assert_eq!(&data[12..14], &[0x08, 0x00], "ethernet carries ipv4");
         let tcp = &data[34..];
-        let (src, dst) = (u16::from_be_bytes([tcp[0], tcp[1]]), u16::from_be_bytes([tcp[2], tcp[3]]));
+        let (src, dst) = (
+            u16::from_be_bytes([tcp[0], tcp[1]]),
+            u16::from_be_bytes([tcp[2], tcp[3]]),
+        );
         let seq = u32::from_be_bytes([tcp[4], tcp[5], tcp[6], tcp[7]]);
         let flags = tcp[13];
         let body = &tcp[20..];
@@ -118,15 +137,25 @@ async fn the_pcap_holds_every_byte_on_the_real_ports_with_sound_sequence_numbers
             continue;
         }
         if !body.is_empty() {
-            let expected = next_seq.get(&(src, dst)).copied().expect("a handshake first");
+            let expected = next_seq
+                .get(&(src, dst))
+                .copied()
+                .expect("a handshake first");
             assert_eq!(seq, expected, "sequence numbers follow the bytes sent");
             next_seq.insert((src, dst), seq + body.len() as u32);
             payload_bytes += body.len();
         }
     }
 
-    let exchanged: usize = outcome.segments.iter().map(|segment| segment.bytes.len()).sum();
-    assert_eq!(payload_bytes, exchanged, "every byte exchanged is in the capture");
+    let exchanged: usize = outcome
+        .segments
+        .iter()
+        .map(|segment| segment.bytes.len())
+        .sum();
+    assert_eq!(
+        payload_bytes, exchanged,
+        "every byte exchanged is in the capture"
+    );
     assert!(syns >= 2, "each connection opens with a handshake");
     let server_port = outcome.segments[0].server.port();
     assert!(ports.contains(&server_port), "the device's real port");

@@ -26,14 +26,20 @@ fn every_catalog_command_is_sent_by_a_scenario_or_listed_as_untestable() {
     }
 
     let untestable: toml::Table = toml::from_str(
-        &std::fs::read_to_string(suite::suite_dir().join("../untestable.toml")).expect("untestable.toml"),
+        &std::fs::read_to_string(suite::suite_dir().join("../untestable.toml"))
+            .expect("untestable.toml"),
     )
     .expect("untestable.toml parses");
     let listed: BTreeSet<String> = untestable["command"]
         .as_array()
         .expect("a list")
         .iter()
-        .filter_map(|entry| entry.get("xmlid").and_then(|xmlid| xmlid.as_str()).map(str::to_owned))
+        .filter_map(|entry| {
+            entry
+                .get("xmlid")
+                .and_then(|xmlid| xmlid.as_str())
+                .map(str::to_owned)
+        })
         .collect();
 
     let missing: Vec<&str> = COMMANDS
@@ -41,7 +47,10 @@ fn every_catalog_command_is_sent_by_a_scenario_or_listed_as_untestable() {
         .map(|command| command.xmlid)
         .filter(|xmlid| !sent.contains(*xmlid) && !listed.contains(*xmlid))
         .collect();
-    assert!(missing.is_empty(), "commands no scenario sends: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "commands no scenario sends: {missing:?}"
+    );
 }
 
 #[test]
@@ -61,18 +70,29 @@ async fn the_suite_passes_against_the_faultless_emulator_in_seconds() {
     options.allow_destructive = true;
     let sanity = suite::sanity().expect("sanity");
     let started = std::time::Instant::now();
-    let report = dvcr::run::run(&scenarios, &sanity, &options, &Baseline::default()).await.report;
+    let report = dvcr::run::run(&scenarios, &sanity, &options, &Baseline::default())
+        .await
+        .report;
     server.stop().await;
 
     let broken: Vec<String> = report
         .cases
         .iter()
-        .filter(|case| matches!(case.verdict, Verdict::Fail | Verdict::Error | Verdict::Unsupported | Verdict::Skipped))
+        .filter(|case| {
+            matches!(
+                case.verdict,
+                Verdict::Fail | Verdict::Error | Verdict::Unsupported | Verdict::Skipped
+            )
+        })
         .map(|case| format!("{} {}: {:?}", case.verdict, case.name, case.failure))
         .collect();
     assert!(broken.is_empty(), "{broken:#?}");
     assert_eq!(report.exit_code, 0);
-    assert!(started.elapsed().as_secs() < 60, "took {:?}", started.elapsed());
+    assert!(
+        started.elapsed().as_secs() < 60,
+        "took {:?}",
+        started.elapsed()
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -86,7 +106,9 @@ async fn every_emulator_fault_makes_a_scenario_fail() {
             let mut options = options(&server);
             options.fail_fast = true;
             let sanity = suite::sanity().expect("sanity");
-            let report = dvcr::run::run(&scenarios, &sanity, &options, &Baseline::default()).await.report;
+            let report = dvcr::run::run(&scenarios, &sanity, &options, &Baseline::default())
+                .await
+                .report;
             server.stop().await;
             (fault, report)
         }));
@@ -103,5 +125,8 @@ async fn every_emulator_fault_makes_a_scenario_fail() {
             uncaught.push(fault.name());
         }
     }
-    assert!(uncaught.is_empty(), "faults no scenario catches: {uncaught:?}");
+    assert!(
+        uncaught.is_empty(),
+        "faults no scenario catches: {uncaught:?}"
+    );
 }

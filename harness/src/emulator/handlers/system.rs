@@ -94,8 +94,8 @@ pub fn set_block(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
 
     settings::apply(ctx.state, block, request)?;
     let mut message = reply::confirm(ctx.xmlid);
-    let echoes = dvcr_protocol::catalog::lookup(ctx.xmlid)
-        .is_some_and(|command| command.confirm.len() > 2);
+    let echoes =
+        dvcr_protocol::catalog::lookup(ctx.xmlid).is_some_and(|command| command.confirm.len() > 2);
     if echoes {
         settings::push_block(&mut message, ctx.state, block);
     }
