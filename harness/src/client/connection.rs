@@ -79,6 +79,7 @@ impl std::fmt::Debug for ClientConfig {
 }
 
 /// One TCP connection to a device.
+#[derive(Debug)]
 pub struct Connection {
     config: ClientConfig,
     local: SocketAddr,

@@ -54,6 +54,7 @@ pub struct Granted {
 }
 
 /// A connection and, once logged in, its session id.
+#[derive(Debug)]
 pub struct Session {
     connection: Connection,
     granted: Option<Granted>,

@@ -112,7 +112,8 @@ pub(crate) fn command_frame(xmlid: &str, fields: &[(&str, &str)]) -> Vec<u8> {
     frame(command_xml(xmlid, fields).as_bytes())
 }
 
-/// Sends a login on a raw socket and returns its session id.
+/// Logs the administrator in on a raw socket, asking for indications, and
+/// returns the session id.
 pub(crate) async fn raw_login(stream: &mut TcpStream) -> String {
     let login = command_frame(
         "login",
@@ -120,6 +121,7 @@ pub(crate) async fn raw_login(stream: &mut TcpStream) -> String {
             ("USERNAME", "Administrator"),
             ("PASSWORD", ""),
             ("LANG", "0"),
+            ("INDICATION", "1"),
         ],
     );
     stream.write_all(&login).await.expect("login sent");
