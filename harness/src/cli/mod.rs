@@ -1,7 +1,9 @@
 //! The `dvcr` command line (clap): one subcommand per file of this folder.
 
 mod decode;
+mod diff;
 mod emulate;
+mod run;
 
 use std::fmt::Display;
 use std::process::ExitCode;
@@ -28,6 +30,11 @@ enum Command {
     /// Serve an emulated RSS 2000 over TCP.
     #[command(after_help = emulate::EXAMPLES)]
     Emulate(emulate::EmulateArgs),
+    /// Run the conformance suite against a device or the built-in emulator.
+    #[command(after_help = run::EXAMPLES)]
+    Run(run::RunArgs),
+    /// Compare two JSON reports of `dvcr run`.
+    Diff(diff::DiffArgs),
 }
 
 impl Cli {
@@ -36,6 +43,8 @@ impl Cli {
         match self.command {
             Command::Decode(args) => decode::run(&args),
             Command::Emulate(args) => finish(emulate::run(args)),
+            Command::Run(args) => run::run(args),
+            Command::Diff(args) => diff::run(args),
         }
     }
 }
