@@ -7,3 +7,6 @@
 pub mod client;
 pub mod emulator;
 pub mod frames;
+pub mod scenario;
+pub mod report;
+pub mod run;

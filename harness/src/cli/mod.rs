@@ -1,6 +1,8 @@
 //! The `dvcr` command line: one subcommand per file of this folder.
 
+mod diff;
 mod emulate;
+mod run;
 
 use std::fmt::Display;
 use std::process::ExitCode;
@@ -24,6 +26,11 @@ enum Command {
     /// Serve an emulated RSS 2000 over TCP.
     #[command(after_help = emulate::EXAMPLES)]
     Emulate(emulate::EmulateArgs),
+    /// Run the conformance suite against a device or the built-in emulator.
+    #[command(after_help = run::EXAMPLES)]
+    Run(run::RunArgs),
+    /// Compare two JSON reports of `dvcr run`.
+    Diff(diff::DiffArgs),
 }
 
 impl Cli {
@@ -31,6 +38,8 @@ impl Cli {
     pub(crate) fn run(self) -> ExitCode {
         match self.command {
             Command::Emulate(args) => finish(emulate::run(args)),
+            Command::Run(args) => run::run(args),
+            Command::Diff(args) => diff::run(args),
         }
     }
 }

@@ -1,0 +1,38 @@
+//! `dvcr diff OLD.json NEW.json`: what changed between two runs' JSON
+//! reports, for comparing firmware builds.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+use dvcr::report::{diff, read_json};
+
+/// The options of `dvcr diff`.
+#[derive(Debug, Args)]
+pub(crate) struct DiffArgs {
+    /// The earlier run's JSON report.
+    old: PathBuf,
+    /// The later run's JSON report.
+    new: PathBuf,
+}
+
+/// Runs `dvcr diff`: exit 0 without new failures, 1 with some, 2 when a
+/// report cannot be read.
+pub(crate) fn run(args: DiffArgs) -> ExitCode {
+    let reports = read_json(&args.old).and_then(|old| Ok((old, read_json(&args.new)?)));
+    let (old, new) = match reports {
+        Ok(reports) => reports,
+        Err(error) => {
+            eprintln!("dvcr: error: {error}");
+            return ExitCode::from(super::EXIT_USAGE);
+        }
+    };
+
+    let changes = diff(&old, &new);
+    print!("{}", changes.text());
+    if changes.new_failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}

@@ -1,0 +1,234 @@
+//! `dvcr run`: the conformance suite against a device (`--target`) or the
+//! built-in emulator (`--emulate`), with verdicts per spec section and
+//! JUnit, JSON and pcap reports (spec, every chapter through the suite).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::Args;
+use dvcr::emulator::Fault;
+use dvcr::report::{self, summary};
+use dvcr::run::{
+    Baseline, Disposition, EXIT_INFRASTRUCTURE, Profile, RunOptions, disposition, emulate,
+    matches, suite,
+};
+use dvcr::scenario::{Scenario, load_path};
+use tracing_subscriber::EnvFilter;
+
+/// Examples shown under `dvcr run --help`.
+pub(crate) const EXAMPLES: &str = "\
+Examples:
+  dvcr run --emulate
+  dvcr run --emulate --fault no-indications
+  dvcr run --target 192.0.2.10:81 --password-env RSS_PASSWORD --junit junit.xml
+  dvcr run --target 192.0.2.10:81 --baseline known.toml --json run.json --pcap run.pcap
+  dvcr run --list --filter accounts";
+
+/// The options of `dvcr run`.
+#[derive(Debug, Args)]
+pub(crate) struct RunArgs {
+    /// The device, as HOST:PORT (a real device listens on port 81).
+    #[arg(long, value_name = "HOST:PORT", conflicts_with = "emulate")]
+    target: Option<String>,
+    /// Start the built-in emulator in-process and run against it.
+    #[arg(long)]
+    emulate: bool,
+    /// A deliberate fault for the emulator (repeatable; see `dvcr emulate
+    /// --list-faults`).
+    #[arg(long, value_name = "NAME", requires = "emulate")]
+    fault: Vec<Fault>,
+    /// The account to log in as.
+    #[arg(long, value_name = "NAME", default_value = "Administrator")]
+    user: String,
+    /// Read the password from this environment variable instead of a
+    /// prompt.
+    #[arg(long, value_name = "VAR")]
+    password_env: Option<String>,
+    /// Scenario files or folders to run instead of the built-in suite
+    /// (repeatable).
+    #[arg(long, value_name = "FILE|DIR")]
+    scenario: Vec<PathBuf>,
+    /// Run only the scenarios whose name or section contains TEXT, or that
+    /// carry the tag TEXT.
+    #[arg(long, value_name = "TEXT")]
+    filter: Option<String>,
+    /// List what would run, and what would be skipped, without running.
+    #[arg(long)]
+    list: bool,
+    /// Also run scenarios that can cut the device off or stop it.
+    #[arg(long)]
+    allow_destructive: bool,
+    /// Also run scenarios that wait out the 30-minute session timeout.
+    #[arg(long)]
+    long: bool,
+    /// The spec version the device is held to.
+    #[arg(long, value_enum, default_value_t = Profile::V2)]
+    profile: Profile,
+    /// Expected failures, each with a reason (TOML).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Write a JUnit XML report here.
+    #[arg(long, value_name = "FILE")]
+    junit: Option<PathBuf>,
+    /// Write a JSON report here.
+    #[arg(long, value_name = "FILE")]
+    json: Option<PathBuf>,
+    /// Write every byte exchanged as a pcap capture here.
+    #[arg(long, value_name = "FILE")]
+    pcap: Option<PathBuf>,
+    /// The longest wait for a reply, in milliseconds.
+    #[arg(long, value_name = "MS")]
+    timeout_ms: Option<u64>,
+    /// Stop at the first case that fails the run.
+    #[arg(long)]
+    fail_fast: bool,
+    /// Draw no progress bar.
+    #[arg(long)]
+    quiet: bool,
+}
+
+/// Runs `dvcr run`.
+pub(crate) fn run(args: RunArgs) -> ExitCode {
+    match try_run(args) {
+        Ok(code) => ExitCode::from(code),
+        Err(error) => {
+            eprintln!("dvcr: error: {error}");
+            ExitCode::from(EXIT_INFRASTRUCTURE)
+        }
+    }
+}
+
+fn try_run(args: RunArgs) -> Result<u8, String> {
+    let scenarios = load_scenarios(&args)?;
+    let sanity = suite::sanity().map_err(|error| error.to_string())?;
+    let mut options = options(&args)?;
+    if args.list {
+        list(&scenarios, &options);
+        return Ok(0);
+    }
+
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+    let baseline = match &args.baseline {
+        Some(path) => Baseline::load(path).map_err(|error| error.to_string())?,
+        None => Baseline::default(),
+    };
+    if !args.emulate {
+        options.password = password(&args)?;
+    }
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|error| format!("cannot start the async runtime: {error}"))?;
+    let outcome = runtime.block_on(async {
+        let server = if args.emulate {
+            let server = emulate::start(&args.fault)
+                .await
+                .map_err(|error| format!("cannot start the emulator: {error}"))?;
+            options.target = server.local_addr().to_string();
+            Some(server)
+        } else {
+            None
+        };
+        let outcome = dvcr::run::run(&scenarios, &sanity, &options, &baseline).await;
+        if let Some(server) = server {
+            server.stop().await;
+        }
+        Ok::<_, String>(outcome)
+    })?;
+
+    print!("{}", summary(&outcome.report));
+    if let Some(path) = &args.junit {
+        report::write_junit(&outcome.report, path).map_err(|error| error.to_string())?;
+    }
+    if let Some(path) = &args.json {
+        report::write_json(&outcome.report, path).map_err(|error| error.to_string())?;
+    }
+    if let Some(path) = &args.pcap {
+        write_capture(path, &outcome.segments)?;
+    }
+    Ok(outcome.report.exit_code)
+}
+
+fn load_scenarios(args: &RunArgs) -> Result<Vec<Scenario>, String> {
+    let paths = if args.scenario.is_empty() {
+        vec![suite::suite_dir()]
+    } else {
+        args.scenario.clone()
+    };
+    let mut scenarios = Vec::new();
+    for path in &paths {
+        scenarios.extend(load_path(path).map_err(|error| error.to_string())?);
+    }
+    if let Some(filter) = &args.filter {
+        scenarios.retain(|scenario| matches(scenario, filter));
+    }
+    Ok(scenarios)
+}
+
+fn options(args: &RunArgs) -> Result<RunOptions, String> {
+    let mut options = match (&args.target, args.emulate) {
+        (Some(target), false) => RunOptions::new(target.clone()),
+        (None, true) => {
+            let mut options = RunOptions::new("emulator");
+            options.target_label = emulate::label(&args.fault);
+            options.session_timeout = emulate::EMULATED_SESSION_TIMEOUT;
+            options.reply_timeout = Duration::from_millis(1000);
+            options
+        }
+        _ if args.list => RunOptions::new("(none)"),
+        _ => return Err("give --target HOST:PORT or --emulate".to_owned()),
+    };
+    options.user = args.user.clone();
+    options.allow_destructive = args.allow_destructive;
+    options.long = args.long;
+    options.profile = args.profile;
+    options.fail_fast = args.fail_fast;
+    options.quiet = args.quiet;
+    if let Some(ms) = args.timeout_ms {
+        options.reply_timeout = Duration::from_millis(ms);
+    }
+    options.described = std::env::args().skip(1).collect();
+    Ok(options)
+}
+
+/// The password: from the environment variable named, or typed at a
+/// prompt that does not echo it.
+fn password(args: &RunArgs) -> Result<String, String> {
+    if let Some(var) = &args.password_env {
+        return std::env::var(var)
+            .map_err(|_| format!("environment variable {var} is not set, expected the password"));
+    }
+
+    let prompt = format!("password for {} (empty for none): ", args.user);
+    rpassword::prompt_password(prompt)
+        .map_err(|error| format!("cannot read the password ({error}); use --password-env VAR"))
+}
+
+fn list(scenarios: &[Scenario], options: &RunOptions) {
+    for scenario in scenarios {
+        let status = match disposition(scenario, options) {
+            Disposition::Run => "run".to_owned(),
+            Disposition::Skip(reason) => format!("skip ({reason})"),
+        };
+        println!("{:<40} {:<8} {} [{}]", scenario.name, status_word(&status), scenario.section, scenario.tags.join(", "));
+        if let Some(reason) = status.strip_prefix("skip ") {
+            println!("{:<40} {reason}", "");
+        }
+    }
+    println!("{} scenarios", scenarios.len());
+}
+
+fn status_word(status: &str) -> &str {
+    status.split(' ').next().unwrap_or(status)
+}
+
+fn write_capture(path: &Path, segments: &[report::Segment]) -> Result<(), String> {
+    let file = std::fs::File::create(path).map_err(|error| format!("{}: {error}", path.display()))?;
+    report::write_pcap(segments, std::io::BufWriter::new(file)).map_err(|error| error.to_string())
+}

@@ -1,0 +1,112 @@
+//! `dvcr diff`: what changed between two JSON reports, for comparing
+//! firmware builds: new failures, fixed cases, other verdict changes,
+//! findings that appeared or went, cases added or removed.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+use super::model::{CaseResult, FindingRecord, RunReport, Verdict};
+
+/// The changes between two runs.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RunDiff {
+    /// Cases that passed before and fail now: `(name, old, new)`.
+    pub new_failures: Vec<(String, Verdict, Verdict)>,
+    /// Cases that failed before and pass now.
+    pub fixed: Vec<(String, Verdict, Verdict)>,
+    /// Other verdict changes.
+    pub changed: Vec<(String, Verdict, Verdict)>,
+    /// Findings present now and not before: `(case, rule: found)`.
+    pub new_findings: Vec<(String, String)>,
+    /// Findings present before and not now.
+    pub gone_findings: Vec<(String, String)>,
+    /// Cases only in the new run.
+    pub added: Vec<String>,
+    /// Cases only in the old run.
+    pub removed: Vec<String>,
+}
+
+fn bad(verdict: Verdict) -> bool {
+    matches!(verdict, Verdict::Fail | Verdict::Error | Verdict::Unsupported)
+}
+
+/// Compares `old` with `new`.
+pub fn diff(old: &RunReport, new: &RunReport) -> RunDiff {
+    let index = |report: &'_ RunReport| -> BTreeMap<String, CaseResult> {
+        report.cases.iter().map(|case| (case.name.clone(), case.clone())).collect()
+    };
+    let (before, after) = (index(old), index(new));
+    let mut out = RunDiff::default();
+    for (name, case) in &after {
+        let Some(previous) = before.get(name) else {
+            out.added.push(name.clone());
+            continue;
+        };
+
+        let change = (name.clone(), previous.verdict, case.verdict);
+        if previous.verdict != case.verdict {
+            match (bad(previous.verdict), bad(case.verdict)) {
+                (false, true) => out.new_failures.push(change),
+                (true, false) => out.fixed.push(change),
+                _ => out.changed.push(change),
+            }
+        }
+
+        let (was, now) = (findings(previous), findings(case));
+        for finding in now.difference(&was) {
+            out.new_findings.push((name.clone(), finding.clone()));
+        }
+        for finding in was.difference(&now) {
+            out.gone_findings.push((name.clone(), finding.clone()));
+        }
+    }
+    out.removed = before.keys().filter(|name| !after.contains_key(*name)).cloned().collect();
+    out
+}
+
+fn findings(case: &CaseResult) -> BTreeSet<String> {
+    case.findings.iter().map(show).collect()
+}
+
+fn show(finding: &FindingRecord) -> String {
+    let field = finding.field.as_deref().map(|field| format!(" {field}")).unwrap_or_default();
+    format!("{}{field}: expected {}, found {}", finding.rule, finding.expected, finding.found)
+}
+
+impl RunDiff {
+    /// Whether the runs differ in anything this diff reports.
+    pub fn is_empty(&self) -> bool {
+        *self == RunDiff::default()
+    }
+
+    /// The diff as text, one line per change.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        let verdicts = [
+            ("new failure", &self.new_failures),
+            ("fixed", &self.fixed),
+            ("changed", &self.changed),
+        ];
+        for (label, changes) in verdicts {
+            for (name, old, new) in changes {
+                let _ = writeln!(out, "{label}: {name} ({old} -> {new})");
+            }
+        }
+        for (name, finding) in &self.new_findings {
+            let _ = writeln!(out, "new finding: {name}: {finding}");
+        }
+        for (name, finding) in &self.gone_findings {
+            let _ = writeln!(out, "finding gone: {name}: {finding}");
+        }
+        for name in &self.added {
+            let _ = writeln!(out, "added: {name}");
+        }
+        for name in &self.removed {
+            let _ = writeln!(out, "removed: {name}");
+        }
+        if out.is_empty() {
+            out.push_str("no change\n");
+        }
+        out
+    }
+}

@@ -1,0 +1,173 @@
+//! Every byte a run exchanged, as a pcap file Wireshark opens: each write
+//! and each read becomes a TCP segment inside synthetic Ethernet and IPv4
+//! headers carrying the real addresses and ports, with a handshake per
+//! connection and sequence numbers that let "Follow TCP Stream" rebuild
+//! both sides (spec, "General Information", item 4: TCP, TPKT).
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::time::{Duration, SystemTime};
+
+use pcap_file::pcap::{PcapPacket, PcapWriter};
+
+/// The largest TCP payload put in one segment, as on Ethernet.
+const MSS: usize = 1460;
+
+/// One write or read on one connection.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    /// When it happened.
+    pub at: SystemTime,
+    /// Whether the harness sent it.
+    pub from_client: bool,
+    /// The harness's end.
+    pub client: SocketAddr,
+    /// The device's end.
+    pub server: SocketAddr,
+    /// The bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// A capture that could not be written.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot write the capture: {0}")]
+pub struct PcapError(#[from] pcap_file::PcapError);
+
+#[derive(Clone, Copy)]
+struct Flow {
+    client_seq: u32,
+    server_seq: u32,
+}
+
+/// Writes `segments`, in time order, as a pcap stream into `out`.
+pub fn write_pcap<W: Write>(segments: &[Segment], out: W) -> Result<(), PcapError> {
+    let mut writer = PcapWriter::new(out)?;
+    let mut flows: HashMap<(SocketAddr, SocketAddr), Flow> = HashMap::new();
+    let mut ordered: Vec<&Segment> = segments.iter().collect();
+    ordered.sort_by_key(|segment| segment.at);
+
+    for segment in ordered {
+        let key = (segment.client, segment.server);
+        let ts = segment.at.duration_since(SystemTime::UNIX_EPOCH).unwrap_or_default();
+        let flow = match flows.get(&key) {
+            Some(flow) => *flow,
+            None => {
+                let flow = handshake(&mut writer, segment, ts)?;
+                flows.insert(key, flow);
+                flow
+            }
+        };
+
+        let mut flow = flow;
+        for piece in segment.bytes.chunks(MSS) {
+            let (from, to, seq, ack) = if segment.from_client {
+                (segment.client, segment.server, flow.client_seq, flow.server_seq)
+            } else {
+                (segment.server, segment.client, flow.server_seq, flow.client_seq)
+            };
+            let packet = frame(from, to, seq, ack, PSH | ACK, piece);
+            write(&mut writer, ts, packet)?;
+            let len = u32::try_from(piece.len()).unwrap_or(0);
+            if segment.from_client {
+                flow.client_seq = flow.client_seq.wrapping_add(len);
+            } else {
+                flow.server_seq = flow.server_seq.wrapping_add(len);
+            }
+        }
+        flows.insert(key, flow);
+    }
+    Ok(())
+}
+
+fn handshake<W: Write>(
+    writer: &mut PcapWriter<W>,
+    first: &Segment,
+    ts: Duration,
+) -> Result<Flow, PcapError> {
+    let (client, server) = (first.client, first.server);
+    let client_isn = 1000;
+    let server_isn = 5000;
+    write(writer, ts, frame(client, server, client_isn, 0, SYN, &[]))?;
+    write(writer, ts, frame(server, client, server_isn, client_isn + 1, SYN | ACK, &[]))?;
+    write(writer, ts, frame(client, server, client_isn + 1, server_isn + 1, ACK, &[]))?;
+    Ok(Flow {
+        client_seq: client_isn + 1,
+        server_seq: server_isn + 1,
+    })
+}
+
+fn write<W: Write>(
+    writer: &mut PcapWriter<W>,
+    ts: Duration,
+    packet: Vec<u8>,
+) -> Result<(), PcapError> {
+    let len = u32::try_from(packet.len()).unwrap_or(u32::MAX);
+    writer.write_packet(&PcapPacket::new_owned(ts, len, packet))?;
+    Ok(())
+}
+
+const SYN: u8 = 0x02;
+const PSH: u8 = 0x08;
+const ACK: u8 = 0x10;
+
+fn v4(address: SocketAddr) -> Ipv4Addr {
+    match address.ip() {
+        IpAddr::V4(ip) => ip,
+        IpAddr::V6(ip) => ip.to_ipv4_mapped().unwrap_or(Ipv4Addr::LOCALHOST),
+    }
+}
+
+/// One Ethernet frame holding an IPv4 packet holding a TCP segment.
+fn frame(from: SocketAddr, to: SocketAddr, seq: u32, ack: u32, flags: u8, data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(54 + data.len());
+    out.extend_from_slice(&[0x02, 0, 0, 0, 0, 0x02]);
+    out.extend_from_slice(&[0x02, 0, 0, 0, 0, 0x01]);
+    out.extend_from_slice(&[0x08, 0x00]);
+
+    let total = u16::try_from(40 + data.len()).unwrap_or(u16::MAX);
+    let (src, dst) = (v4(from).octets(), v4(to).octets());
+    let mut ip = vec![0x45, 0];
+    ip.extend_from_slice(&total.to_be_bytes());
+    ip.extend_from_slice(&[0, 0, 0x40, 0, 64, 6, 0, 0]);
+    ip.extend_from_slice(&src);
+    ip.extend_from_slice(&dst);
+    let sum = checksum(&ip, 0);
+    ip[10..12].copy_from_slice(&sum.to_be_bytes());
+    out.extend_from_slice(&ip);
+
+    let mut tcp = Vec::with_capacity(20 + data.len());
+    tcp.extend_from_slice(&from.port().to_be_bytes());
+    tcp.extend_from_slice(&to.port().to_be_bytes());
+    tcp.extend_from_slice(&seq.to_be_bytes());
+    tcp.extend_from_slice(&ack.to_be_bytes());
+    tcp.extend_from_slice(&[0x50, flags, 0xff, 0xff, 0, 0, 0, 0]);
+    tcp.extend_from_slice(data);
+    let tcp_len = u32::try_from(tcp.len()).unwrap_or(0);
+    let mut pseudo = 0u32;
+    for pair in src.chunks(2).chain(dst.chunks(2)) {
+        pseudo += u32::from(u16::from_be_bytes([pair[0], pair[1]]));
+    }
+    pseudo += 6 + tcp_len;
+    let sum = checksum(&tcp, pseudo);
+    tcp[16..18].copy_from_slice(&sum.to_be_bytes());
+    out.extend_from_slice(&tcp);
+    out
+}
+
+/// The Internet checksum of `bytes`, starting from `initial`.
+fn checksum(bytes: &[u8], initial: u32) -> u16 {
+    let mut sum = initial;
+    for pair in bytes.chunks(2) {
+        let word = match pair {
+            [high, low] => u16::from_be_bytes([*high, *low]),
+            [high] => u16::from_be_bytes([*high, 0]),
+            _ => 0,
+        };
+        sum += u32::from(word);
+    }
+    while sum > 0xffff {
+        sum = (sum & 0xffff) + (sum >> 16);
+    }
+    !(u16::try_from(sum).unwrap_or(0))
+}

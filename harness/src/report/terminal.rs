@@ -1,0 +1,156 @@
+//! The terminal report: a progress bar while the run goes, then one line
+//! per case grouped by spec section, and for each case that did not pass
+//! the section, the step, what was expected and what came, and the frames
+//! exchanged.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+use super::model::{CaseResult, RunReport, Verdict, Way};
+
+/// The most frames a failure shows in the terminal; the JSON keeps all.
+const MAX_FRAMES_SHOWN: usize = 24;
+
+/// The progress bar of a run, drawn on stderr when it is a terminal.
+pub struct Progress {
+    bar: ProgressBar,
+}
+
+impl Progress {
+    /// A bar for `total` cases; `quiet` draws nothing.
+    pub fn new(total: usize, quiet: bool) -> Self {
+        let bar = if quiet {
+            ProgressBar::hidden()
+        } else {
+            ProgressBar::new(u64::try_from(total).unwrap_or(u64::MAX))
+        };
+        let style = ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar());
+        bar.set_style(style);
+        Progress { bar }
+    }
+
+    /// Shows the case now running.
+    pub fn start(&self, name: &str) {
+        self.bar.set_message(name.to_owned());
+    }
+
+    /// Counts a case as done.
+    pub fn done(&self) {
+        self.bar.inc(1);
+    }
+
+    /// Removes the bar.
+    pub fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+/// The whole terminal report as text.
+pub fn summary(report: &RunReport) -> String {
+    let mut out = String::new();
+    let provenance = &report.provenance;
+    let device = match (&provenance.product_name, &provenance.device_version) {
+        (Some(name), Some(version)) => format!("{name} {version}"),
+        _ => "device not identified".to_owned(),
+    };
+    let _ = writeln!(
+        out,
+        "dvcr {} against {} ({device}), profile {}",
+        provenance.dvcr_version, provenance.target, report.profile
+    );
+    if let Some(error) = &report.infrastructure_error {
+        let _ = writeln!(out, "infrastructure error: {error}");
+    }
+
+    let mut sections: BTreeMap<&str, Vec<&CaseResult>> = BTreeMap::new();
+    for case in &report.cases {
+        sections.entry(case.section.as_str()).or_default().push(case);
+    }
+    for (section, cases) in &sections {
+        let _ = writeln!(out, "\n{section}");
+        for case in cases {
+            let mut line = format!("  {:<11} {} ({} ms)", case.verdict, case.name, case.duration_ms);
+            if let Some(reason) = &case.expected_failure {
+                let _ = write!(line, " [expected failure: {reason}]");
+            }
+            if case.baseline_fixed {
+                line.push_str(" [baseline expects a failure: update the baseline]");
+            }
+            let _ = writeln!(out, "{line}");
+        }
+    }
+
+    let failed: Vec<&CaseResult> = report
+        .cases
+        .iter()
+        .filter(|case| matches!(case.verdict, Verdict::Fail | Verdict::Error | Verdict::Unsupported))
+        .collect();
+    if !failed.is_empty() {
+        let _ = writeln!(out, "\nFailures");
+        for case in failed {
+            let _ = writeln!(out, "\n{} {} [{}]", case.verdict, case.name, case.section);
+            for line in describe_failure(case).lines() {
+                let _ = writeln!(out, "  {line}");
+            }
+        }
+    }
+
+    if report.device_broke {
+        let _ = writeln!(
+            out,
+            "\nthe device broke during the run: the closing sanity check (login, getdevinfo, \
+             logout) failed"
+        );
+    }
+
+    let counts: Vec<String> = Verdict::ALL
+        .iter()
+        .map(|verdict| (verdict, report.count(*verdict)))
+        .filter(|(_, count)| *count > 0)
+        .map(|(verdict, count)| format!("{count} {verdict}"))
+        .collect();
+    let _ = writeln!(
+        out,
+        "\n{} cases: {} in {:.1} s, exit {}",
+        report.cases.len(),
+        counts.join(", "),
+        report.duration_ms as f64 / 1000.0,
+        report.exit_code
+    );
+    out
+}
+
+/// A case's failure: step, expectations broken, cleanup errors, frames.
+pub fn describe_failure(case: &CaseResult) -> String {
+    let mut out = String::new();
+    if let Some(failure) = &case.failure {
+        let _ = writeln!(out, "{}: {}", failure.step, failure.message);
+        for mismatch in &failure.mismatches {
+            let _ = writeln!(out, "  {}", mismatch.what);
+            let _ = writeln!(out, "    expected: {}", mismatch.expected);
+            let _ = writeln!(out, "    actual:   {}", mismatch.actual);
+        }
+    }
+    for error in &case.cleanup_errors {
+        let _ = writeln!(out, "cleanup: {error}");
+    }
+    if !case.frames.is_empty() {
+        let _ = writeln!(out, "frames exchanged:");
+        let skip = case.frames.len().saturating_sub(MAX_FRAMES_SHOWN);
+        if skip > 0 {
+            let _ = writeln!(out, "  ({skip} earlier frames in the JSON report)");
+        }
+        for frame in case.frames.iter().skip(skip) {
+            let arrow = match frame.way {
+                Way::Sent => ">>",
+                Way::Received => "<<",
+            };
+            let text = frame.text.replace('\n', " ");
+            let _ = writeln!(out, "  {:>6} ms :{} {arrow} {text}", frame.at_ms, frame.local_port);
+        }
+    }
+    out
+}

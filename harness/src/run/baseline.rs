@@ -1,0 +1,73 @@
+//! Baselines: the failures a device is known to have, each with a reason,
+//! kept as data so that a run exits 0 when only those fail and reports an
+//! expected failure that now passes.
+//!
+//! ```toml
+//! [[expected]]
+//! scenario = "endpoint-name-is-unique"
+//! reason = "firmware 2.1.3 accepts a duplicate SOURCENAME (ticket 4411)"
+//! ```
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+/// A baseline file.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Baseline {
+    /// The expected failures.
+    #[serde(default)]
+    pub expected: Vec<ExpectedFailure>,
+}
+
+/// One expected failure.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExpectedFailure {
+    /// The scenario's name.
+    pub scenario: String,
+    /// Why it fails, for whoever reads the report.
+    pub reason: String,
+}
+
+/// A baseline that cannot be read.
+#[derive(Debug, thiserror::Error)]
+pub enum BaselineError {
+    /// The file cannot be read.
+    #[error("baseline {path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The file is not a baseline.
+    #[error("baseline {path}: {source}")]
+    Format {
+        /// The file.
+        path: String,
+        /// What the TOML reader said.
+        source: toml::de::Error,
+    },
+}
+
+impl Baseline {
+    /// Reads a baseline file.
+    pub fn load(path: &Path) -> Result<Baseline, BaselineError> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|source| BaselineError::Io {
+            path: name.clone(),
+            source,
+        })?;
+        toml::from_str(&text).map_err(|source| BaselineError::Format { path: name, source })
+    }
+
+    /// The reason scenario `name` is expected to fail, if it is.
+    pub fn reason(&self, name: &str) -> Option<&str> {
+        self.expected
+            .iter()
+            .find(|entry| entry.scenario == name)
+            .map(|entry| entry.reason.as_str())
+    }
+}

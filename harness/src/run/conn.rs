@@ -1,0 +1,184 @@
+//! The connections of one scenario attempt: one client connection per named
+//! session, logged in as the scenario says, all seen by one transcript
+//! (spec, "Login/Logout" and "General Information", item 6).
+
+use std::collections::BTreeMap;
+
+use dvcr_protocol::{Kind, Message};
+
+use super::options::RunOptions;
+use crate::client::{ClientConfig, ClientError, Connection, Reply, Transcript};
+use crate::scenario::SessionSpec;
+
+/// One session's connection and what its login granted.
+pub struct Live {
+    /// The connection.
+    pub connection: Connection,
+    /// The session id of the last successful login, kept after logout so
+    /// that a scenario can check the device refuses it.
+    pub session_id: Option<String>,
+}
+
+/// The sessions of a scenario attempt.
+pub struct Sessions {
+    specs: Vec<SessionSpec>,
+    live: BTreeMap<String, Live>,
+    transcript: Transcript,
+}
+
+/// Why a session could not be opened.
+#[derive(Debug)]
+pub enum OpenError {
+    /// The harness could not reach the device.
+    Client(ClientError),
+    /// The login confirm did not grant a session.
+    Refused {
+        /// The confirm that came.
+        reply: Box<Reply>,
+    },
+}
+
+impl Sessions {
+    /// No connection open yet; every later connection reports to
+    /// `transcript`.
+    pub fn new(specs: &[SessionSpec], transcript: Transcript) -> Self {
+        Sessions {
+            specs: specs.to_vec(),
+            live: BTreeMap::new(),
+            transcript,
+        }
+    }
+
+    /// The spec of session `name`; a stand-in administrator session when
+    /// the scenario declares none of that name.
+    pub fn spec(&self, name: &str) -> SessionSpec {
+        self.specs
+            .iter()
+            .find(|spec| spec.name == name)
+            .cloned()
+            .unwrap_or_else(|| SessionSpec {
+                name: name.to_owned(),
+                user: None,
+                password: None,
+                indication: false,
+                login: true,
+            })
+    }
+
+    /// The name of the first session, which steps naming none act on.
+    pub fn first(&self) -> String {
+        self.specs.first().map(|spec| spec.name.clone()).unwrap_or_else(|| "main".to_owned())
+    }
+
+    /// The client configuration of every connection.
+    pub fn client_config(&self, options: &RunOptions) -> ClientConfig {
+        ClientConfig {
+            connect_timeout: options.connect_timeout,
+            reply_timeout: options.reply_timeout,
+            transcript: Some(self.transcript.hook()),
+            ..ClientConfig::default()
+        }
+    }
+
+    /// Opens (or reopens) session `name`: connects and, when the session
+    /// logs in, logs in. The login reply is returned for judging.
+    pub async fn open(
+        &mut self,
+        name: &str,
+        options: &RunOptions,
+    ) -> Result<Option<Reply>, OpenError> {
+        self.live.remove(name);
+        let spec = self.spec(name);
+        let config = self.client_config(options);
+        let mut connection = Connection::connect(options.target.as_str(), config)
+            .await
+            .map_err(OpenError::Client)?;
+
+        let mut reply = None;
+        let mut session_id = None;
+        if spec.login {
+            let user = spec.user.clone().unwrap_or_else(|| options.user.clone());
+            let password = spec.password.clone().unwrap_or_else(|| options.password.clone());
+            let message = login_message(&user, &password, spec.indication);
+            let got = connection.request(&message).await.map_err(OpenError::Client)?;
+            if got.result() != Some("0") || got.value("SESSIONID").is_none() {
+                return Err(OpenError::Refused {
+                    reply: Box::new(got),
+                });
+            }
+
+            session_id = got.value("SESSIONID").map(str::to_owned);
+            reply = Some(got);
+        }
+
+        self.live.insert(
+            name.to_owned(),
+            Live {
+                connection,
+                session_id,
+            },
+        );
+        Ok(reply)
+    }
+
+    /// Opens every declared session in order, giving each login reply.
+    pub async fn open_all(
+        &mut self,
+        options: &RunOptions,
+    ) -> Result<Vec<(String, Reply)>, (String, OpenError)> {
+        let mut replies = Vec::new();
+        let names: Vec<String> = self.specs.iter().map(|spec| spec.name.clone()).collect();
+        for name in names {
+            match self.open(&name, options).await {
+                Ok(Some(reply)) => replies.push((name, reply)),
+                Ok(None) => {}
+                Err(error) => return Err((name, error)),
+            }
+        }
+        Ok(replies)
+    }
+
+    /// Session `name`, if it is open.
+    pub fn get(&mut self, name: &str) -> Option<&mut Live> {
+        self.live.get_mut(name)
+    }
+
+    /// Whether session `name` is open and its peer has not closed it.
+    pub fn usable(&self, name: &str) -> bool {
+        self.live
+            .get(name)
+            .is_some_and(|live| !live.connection.is_closed())
+    }
+
+    /// Closes every connection, logging out the sessions still logged in
+    /// so that the device is left with no session of the run.
+    pub async fn close_all(&mut self, options: &RunOptions) {
+        let live = std::mem::take(&mut self.live);
+        for (_, mut live) in live {
+            if live.connection.is_closed() {
+                continue;
+            }
+
+            if let Some(id) = &live.session_id {
+                let mut message = Message::single(Kind::Command, "logout");
+                message.push_value("SESSIONID", id.clone());
+                let wait = options.reply_timeout.min(std::time::Duration::from_secs(1));
+                if live.connection.send(&message).await.is_ok() {
+                    let _ = live.connection.await_reply("logout", wait).await;
+                }
+            }
+            let _ = live.connection.shutdown().await;
+        }
+    }
+}
+
+/// The `login` command of `user`.
+pub fn login_message(user: &str, password: &str, indication: bool) -> Message<'static> {
+    let mut message = Message::single(Kind::Command, "login");
+    message
+        .push_value("USERNAME", user.to_owned())
+        .push_value("PASSWORD", password.to_owned())
+        .push_value("LANG", "0")
+        .push_value("INDICATION", if indication { "1" } else { "0" });
+    message
+}

@@ -1,0 +1,26 @@
+//! `dvcr run`: the conformance suite against a device or the built-in
+//! emulator (spec, every chapter through the scenarios it runs).
+//!
+//! - [`options`]: target, account, profile, what may run;
+//! - [`conn`]: the sessions of one scenario on their connections;
+//! - [`step`]: carrying out and judging one step;
+//! - [`case`]: one scenario, its cleanup, its verdict, its re-run;
+//! - [`runner`]: the run between two sanity checks, and its exit code;
+//! - [`baseline`]: expected failures with their reasons;
+//! - [`emulate`]: the emulator started in-process.
+
+pub mod baseline;
+pub mod case;
+pub mod conn;
+pub mod emulate;
+pub mod options;
+pub mod runner;
+pub mod step;
+pub mod suite;
+
+pub use baseline::{Baseline, ExpectedFailure};
+pub use options::{Profile, RunOptions};
+pub use runner::{
+    Disposition, EXIT_FAILURES, EXIT_INFRASTRUCTURE, EXIT_OK, RunOutcome, disposition, matches,
+    run,
+};

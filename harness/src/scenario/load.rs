@@ -1,0 +1,231 @@
+//! Reading scenario files and folders, and checking what serde cannot: one
+//! action per step, sessions that exist, hex that parses, checks and
+//! patterns that make sense. Every error names the file and the step.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use dvcr_protocol::catalog::{self, COMMANDS};
+use regex::Regex;
+
+use super::expect::to_check;
+use super::model::{Check, FieldChecks, Scenario, Step};
+
+/// The section prefix of scenarios about the protocol's general rules, which
+/// name no command of the catalog.
+pub const GENERAL_SECTION: &str = "General Information";
+
+/// A scenario that cannot be read or does not make sense.
+#[derive(Debug, thiserror::Error)]
+pub struct LoadError {
+    /// The file concerned.
+    pub file: PathBuf,
+    /// The step concerned, as `step 3` or `cleanup step 1`, when one is.
+    pub step: Option<String>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some(step) = &self.step {
+            write!(f, ": {step}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// Reads every `*.toml` under `dir`, sorted by path, and checks that no two
+/// scenarios share a name.
+pub fn load_dir(dir: &Path) -> Result<Vec<Scenario>, LoadError> {
+    let mut files = Vec::new();
+    collect(dir, &mut files)?;
+    files.sort();
+    let mut scenarios = Vec::with_capacity(files.len());
+    for file in files {
+        let scenario = load_file(&file)?;
+        if scenarios.iter().any(|known: &Scenario| known.name == scenario.name) {
+            let message = format!("scenario name {:?} is used twice", scenario.name);
+            return Err(error(&file, None, message));
+        }
+        scenarios.push(scenario);
+    }
+    Ok(scenarios)
+}
+
+/// Reads a file, or every scenario of a folder.
+pub fn load_path(path: &Path) -> Result<Vec<Scenario>, LoadError> {
+    if path.is_dir() {
+        load_dir(path)
+    } else {
+        load_file(path).map(|scenario| vec![scenario])
+    }
+}
+
+fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), LoadError> {
+    let entries = std::fs::read_dir(dir).map_err(|e| error(dir, None, e.to_string()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| error(dir, None, e.to_string()))?.path();
+        if path.is_dir() {
+            collect(&path, files)?;
+        } else if path.extension().is_some_and(|ext| ext == "toml") {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Reads and checks one scenario file.
+pub fn load_file(file: &Path) -> Result<Scenario, LoadError> {
+    let text = std::fs::read_to_string(file).map_err(|e| error(file, None, e.to_string()))?;
+    parse(&text, file)
+}
+
+/// Parses and checks a scenario's text; `file` names it in errors.
+pub fn parse(text: &str, file: &Path) -> Result<Scenario, LoadError> {
+    let mut scenario: Scenario =
+        toml::from_str(text).map_err(|e| error(file, None, e.to_string().trim().to_owned()))?;
+    scenario.source = file.to_path_buf();
+    check(&scenario).map_err(|(step, message)| error(file, step, message))?;
+    Ok(scenario)
+}
+
+fn error(file: &Path, step: Option<String>, message: String) -> LoadError {
+    LoadError {
+        file: file.to_path_buf(),
+        step,
+        message,
+    }
+}
+
+type Problem = (Option<String>, String);
+
+fn check(scenario: &Scenario) -> Result<(), Problem> {
+    let whole = |message: String| (None, message);
+    if scenario.name.trim().is_empty() {
+        return Err(whole("name is empty, expected a kebab-case name".to_owned()));
+    }
+
+    let known_section = scenario.section.starts_with(GENERAL_SECTION)
+        || COMMANDS.iter().any(|command| command.section == scenario.section);
+    if !known_section {
+        let message = format!(
+            "section {:?} is no section of the catalog, expected one such as {:?} or one \
+             starting with {GENERAL_SECTION:?}",
+            scenario.section,
+            COMMANDS.first().map_or("", |command| command.section),
+        );
+        return Err(whole(message));
+    }
+
+    for (index, session) in scenario.sessions.iter().enumerate() {
+        let again = scenario.sessions[..index]
+            .iter()
+            .any(|other| other.name == session.name);
+        if again {
+            return Err(whole(format!("session {:?} is declared twice", session.name)));
+        }
+    }
+
+    let steps = scenario.steps.iter().map(|step| ("step", step));
+    let cleanup = scenario.cleanup.iter().map(|step| ("cleanup step", step));
+    let mut numbers = [0usize; 2];
+    for (label, step) in steps.chain(cleanup) {
+        let slot = usize::from(label != "step");
+        if let Some(number) = numbers.get_mut(slot) {
+            *number += 1;
+        }
+        let number = numbers.get(slot).copied().unwrap_or_default();
+        check_step(scenario, step).map_err(|message| (Some(format!("{label} {number}")), message))?;
+    }
+    Ok(())
+}
+
+fn check_step(scenario: &Scenario, step: &Step) -> Result<(), String> {
+    let actions = step.actions();
+    if actions.len() != 1 {
+        let names: Vec<&str> = actions.iter().map(|(name, _)| *name).collect();
+        return Err(format!(
+            "expected exactly one of send, raw, xml, pipeline, wait_indication, no_indication, \
+             reconnect, sleep_ms, idle_past_timeout; found {names:?}"
+        ));
+    }
+
+    let session = match &step.session {
+        Some(name) => scenario.sessions.iter().find(|session| &session.name == name),
+        None => scenario.sessions.first(),
+    };
+    if session.is_none() {
+        let name = step.session.as_deref().unwrap_or("(the first)");
+        return Err(format!("session {name} is not declared in [[sessions]]"));
+    }
+
+    if let Some(hex) = &step.raw {
+        parse_hex(hex)?;
+    }
+    let checks_catalog = step.expect.catalog.unwrap_or(true);
+    for xmlid in step.send.iter().chain(&step.pipeline) {
+        if checks_catalog && catalog::lookup(xmlid).is_none() {
+            return Err(format!(
+                "xmlid {xmlid:?} is not in the catalog; set expect.catalog = false to send it"
+            ));
+        }
+    }
+    if step.chunk == Some(0) {
+        return Err("chunk is 0, expected a piece size of at least 1 byte".to_owned());
+    }
+
+    check_table(&step.expect.fields)?;
+    for checks in step.expect.some_record.iter().chain(&step.expect.no_record) {
+        check_table(checks)?;
+    }
+    for (variable, field) in &step.capture {
+        if !field.is_str() {
+            return Err(format!("capture {variable} must name a field as a string"));
+        }
+    }
+    Ok(())
+}
+
+fn check_table(checks: &FieldChecks) -> Result<(), String> {
+    for (name, value) in checks {
+        let check = to_check(value).map_err(|message| format!("check on {name}: {message}"))?;
+        let Check::Spec(spec) = check else {
+            continue;
+        };
+
+        if let Some(pattern) = &spec.pattern
+            && !pattern.contains("${")
+        {
+            Regex::new(pattern).map_err(|e| format!("pattern of {name}: {e}"))?;
+        }
+        let types = ["catalog", "guid", "integer", "ipv4", "host", "datetime", "duration"];
+        if let Some(kind) = &spec.value_type
+            && !types.contains(&kind.as_str())
+        {
+            return Err(format!("type of {name} is {kind:?}, expected one of {types:?}"));
+        }
+    }
+    Ok(())
+}
+
+/// The bytes hexadecimal text stands for; spaces, tabs and line ends are
+/// ignored.
+pub fn parse_hex(text: &str) -> Result<Vec<u8>, String> {
+    let digits: Vec<u8> = text.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
+    if !digits.len().is_multiple_of(2) {
+        return Err(format!("raw holds {} hex digits, expected an even number", digits.len()));
+    }
+
+    digits
+        .chunks(2)
+        .enumerate()
+        .map(|(index, pair)| {
+            std::str::from_utf8(pair)
+                .ok()
+                .and_then(|pair| u8::from_str_radix(pair, 16).ok())
+                .ok_or_else(|| format!("raw byte {index} is not two hex digits"))
+        })
+        .collect()
+}

@@ -1,0 +1,19 @@
+//! Scenarios: scripted command sequences kept as TOML data under
+//! `corpus/scenarios/`, each citing the spec section it checks (spec,
+//! every chapter; the format is described in `corpus/scenarios/README.md`).
+//!
+//! - [`model`]: the file format, as serde types;
+//! - [`load`]: reading files and folders, with errors naming file and step;
+//! - [`vars`]: `${name}` variables and captures of reply values;
+//! - [`expect`]: judging a reply or an indication against a step's
+//!   expectations.
+
+pub mod expect;
+pub mod load;
+pub mod model;
+pub mod vars;
+
+pub use expect::{Mismatch, check_records};
+pub use load::{LoadError, load_dir, load_file, load_path, parse};
+pub use model::{Action, Check, CheckSpec, Expect, FieldChecks, Scenario, SessionSpec, Step};
+pub use vars::Vars;
