@@ -2,6 +2,7 @@
 
 mod diff;
 mod emulate;
+mod fuzz;
 mod run;
 
 use std::fmt::Display;
@@ -31,6 +32,9 @@ enum Command {
     Run(run::RunArgs),
     /// Compare two JSON reports of `dvcr run`.
     Diff(diff::DiffArgs),
+    /// Fuzz a device or the built-in emulator; save findings as scenarios.
+    #[command(after_help = fuzz::EXAMPLES)]
+    Fuzz(fuzz::FuzzArgs),
 }
 
 impl Cli {
@@ -40,6 +44,7 @@ impl Cli {
             Command::Emulate(args) => finish(emulate::run(args)),
             Command::Run(args) => run::run(args),
             Command::Diff(args) => diff::run(args),
+            Command::Fuzz(args) => fuzz::run(args),
         }
     }
 }

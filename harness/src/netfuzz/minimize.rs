@@ -7,7 +7,7 @@
 use std::time::{Duration, Instant};
 
 use super::execute::{Reach, execute};
-use super::oracle::{Kind, judge, probe};
+use super::oracle::{Kind, Strictness, judge, probe};
 use super::sequence::{Case, Step};
 use super::target::Target;
 
@@ -132,9 +132,10 @@ pub async fn minimize(
     target: &mut Target,
     reach: &Reach,
     limits: Limits,
+    strictness: Strictness,
 ) -> (Case, usize) {
     let mut budget = Budget::new(limits);
-    let mut check = async |candidate: &Case| -> bool { fails(candidate, kind, target, reach).await };
+    let mut check = async |candidate: &Case| -> bool { fails(candidate, (kind, strictness), target, reach).await };
 
     let base = case.clone();
     let steps = ddmin(case.steps.clone(), &mut budget, &mut async |steps: &[Step]| {
@@ -187,7 +188,12 @@ fn with_steps(case: &Case, steps: Vec<Step>) -> Case {
 }
 
 /// Whether `case` fails with `kind` on a freshly reset target.
-async fn fails(case: &Case, kind: Kind, target: &mut Target, reach: &Reach) -> bool {
+async fn fails(
+    case: &Case,
+    (kind, strictness): (Kind, Strictness),
+    target: &mut Target,
+    reach: &Reach,
+) -> bool {
     if target.reset().await.is_err() {
         return false;
     }
@@ -202,5 +208,5 @@ async fn fails(case: &Case, kind: Kind, target: &mut Target, reach: &Reach) -> b
     }
 
     let probed = probe(&reach).await;
-    judge(&observation, &probed).is_some_and(|verdict| verdict.kind == kind)
+    judge(&observation, &probed, strictness).is_some_and(|verdict| verdict.kind == kind)
 }

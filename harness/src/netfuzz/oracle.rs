@@ -100,8 +100,30 @@ pub async fn probe(reach: &Reach) -> Probe {
     Probe::Refused(last)
 }
 
+/// The catalog rules that make a reply a protocol violation by default:
+/// those about the shape of the reply, whatever values the device holds.
+pub const SHAPE_RULES: [Rule; 6] = [
+    Rule::UnknownXmlid,
+    Rule::WrongRecordKind,
+    Rule::MissingResult,
+    Rule::BadResult,
+    Rule::MixedXmlids,
+    Rule::TooManyRecords,
+];
+
+/// Which catalog findings count as protocol violations.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Strictness {
+    /// Error findings of the [`SHAPE_RULES`] only: a device that stores a
+    /// bad value it was sent and shows it later is not flagged.
+    #[default]
+    Shape,
+    /// Every error finding, field rules and value rules included.
+    Catalog,
+}
+
 /// Judges a case from what it gave and what the probe after it found.
-pub fn judge(observation: &Observation, probe: &Probe) -> Option<Verdict> {
+pub fn judge(observation: &Observation, probe: &Probe, strictness: Strictness) -> Option<Verdict> {
     let last_step = observation.writes.len().checked_sub(1);
     match probe {
         Probe::Refused(error) => {
@@ -142,7 +164,7 @@ pub fn judge(observation: &Observation, probe: &Probe) -> Option<Verdict> {
     }
 
     observation.replies.iter().find_map(|(step, reply)| {
-        let problem = violation(reply, &observation.sent_xmlids)?;
+        let problem = violation(reply, &observation.sent_xmlids, strictness)?;
         Some(Verdict {
             kind: Kind::ProtocolViolation,
             step: (*step != usize::MAX).then_some(*step),
@@ -152,9 +174,9 @@ pub fn judge(observation: &Observation, probe: &Probe) -> Option<Verdict> {
 }
 
 /// What is wrong with `reply`, if anything: a framing deviation, or the
-/// first error finding of the catalog. An unknown xmlid is forgiven when
+/// first error finding of the catalog that `strictness` counts. An unknown xmlid is forgiven when
 /// the reply echoes one that was sent, or none.
-pub fn violation(reply: &Reply, sent: &[String]) -> Option<String> {
+pub fn violation(reply: &Reply, sent: &[String], strictness: Strictness) -> Option<String> {
     if let Some(deviation) = reply.framing.first() {
         return Some(format!("malformed frame: {deviation:?}"));
     }
@@ -164,6 +186,7 @@ pub fn violation(reply: &Reply, sent: &[String]) -> Option<String> {
     validate(&reply.message, Flow::FromDevice)
         .into_iter()
         .filter(|finding| finding.severity == Severity::Error)
+        .filter(|finding| strictness == Strictness::Catalog || SHAPE_RULES.contains(&finding.rule))
         .find(|finding| !(finding.rule == Rule::UnknownXmlid && echoed))
         .map(|finding| {
             let field = finding.field.as_deref().unwrap_or("-");

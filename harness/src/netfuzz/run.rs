@@ -12,7 +12,7 @@ use tracing::info;
 use super::execute::{Observation, Reach, execute};
 use super::generate::Generator;
 use super::minimize::{Limits, minimize};
-use super::oracle::{Kind, Probe, Verdict, judge, probe};
+use super::oracle::{Kind, Probe, Strictness, Verdict, judge, probe};
 use super::progress::Progress;
 use super::reproducer::{self, Finding};
 use super::sequence::Case;
@@ -46,6 +46,8 @@ pub struct FuzzConfig {
     pub max_findings: usize,
     /// Also send the commands that can cut the device off.
     pub allow_destructive: bool,
+    /// Which catalog findings count as protocol violations.
+    pub strictness: Strictness,
     /// Draw no progress line.
     pub quiet: bool,
 }
@@ -65,6 +67,7 @@ impl FuzzConfig {
             minimize: Some(Limits::default()),
             max_findings: 10,
             allow_destructive: false,
+            strictness: Strictness::Shape,
             quiet: true,
         }
     }
@@ -145,14 +148,14 @@ pub async fn fuzz(config: &FuzzConfig, target: &mut Target) -> Result<Summary, F
             break;
         }
 
-        let Some(verdict) = judge(&observation, &probed) else {
+        let Some(verdict) = judge(&observation, &probed, config.strictness) else {
             continue;
         };
 
         progress.findings(summary.findings.len(), &format!("minimizing a {}", verdict.kind));
-        let record = found(config, target, &case, &observation, verdict, started).await;
-        let signature = (record.kind, record.xmlid.clone());
-        if seen.insert(signature) {
+        let (mut record, save) = found(config, target, &case, &observation, verdict, started).await;
+        if seen.insert((record.kind, record.xmlid.clone())) {
+            record.reproducer = save().ok();
             progress.note(&format!("{} at case {}: {}", record.kind, record.case, record.detail));
             summary.findings.push(record);
         } else {
@@ -190,7 +193,11 @@ async fn reset(target: &mut Target, summary: &mut Summary) -> bool {
     }
 }
 
-/// Minimizes a finding, confirms it, saves its reproducer, and records it.
+/// Saves a finding's reproducer, giving its path.
+type Save = Box<dyn FnOnce() -> std::io::Result<String>>;
+
+/// Minimizes a finding and confirms it; gives its record and what saves
+/// its reproducer.
 async fn found(
     config: &FuzzConfig,
     target: &mut Target,
@@ -198,13 +205,13 @@ async fn found(
     observation: &Observation,
     verdict: Verdict,
     started: Instant,
-) -> FindingRecord {
+) -> (FindingRecord, Save) {
     let found_after_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
     let reach = config.reach(target.addr());
     let (mut kept, mut attempts) = (case.clone(), 0);
     let mut confirmed = None;
     if let Some(limits) = config.minimize {
-        let (smaller, spent) = minimize(case, verdict.kind, target, &reach, limits).await;
+        let (smaller, spent) = minimize(case, verdict.kind, target, &reach, limits, config.strictness).await;
         attempts = spent;
         confirmed = confirm(&smaller, verdict.kind, target, config).await;
         if confirmed.is_some() {
@@ -221,20 +228,7 @@ async fn found(
         .and_then(|at| kept.steps.get(at))
         .and_then(|step| step.frames.first())
         .map_or_else(String::new, |frame| frame.xmlid.clone());
-    let finding = Finding {
-        case: &kept,
-        sent: &sent,
-        expected: &expected,
-        kind: verdict.kind,
-        detail: &verdict.detail,
-        seed: config.seed,
-        step: verdict.step,
-        reply_timeout: config.reply_timeout,
-    };
-    let reproducer = reproducer::save(&config.out, &finding)
-        .map(|path| path.display().to_string())
-        .ok();
-    FindingRecord {
+    let record = FindingRecord {
         kind: verdict.kind,
         detail: verdict.detail.clone(),
         seed: config.seed,
@@ -245,8 +239,23 @@ async fn found(
         original_steps: case.steps.len(),
         minimized_steps: kept.steps.len(),
         minimize_attempts: attempts,
-        reproducer,
-    }
+        reproducer: None,
+    };
+    let (out, seed, reply_timeout) = (config.out.clone(), config.seed, config.reply_timeout);
+    let save: Save = Box::new(move || {
+        let finding = Finding {
+            case: &kept,
+            sent: &sent,
+            expected: &expected,
+            kind: verdict.kind,
+            detail: &verdict.detail,
+            seed,
+            step: verdict.step,
+            reply_timeout,
+        };
+        reproducer::save(&out, &finding).map(|path| path.display().to_string())
+    });
+    (record, save)
 }
 
 /// Runs `case` once more on a reset target; its verdict and what it gave
@@ -260,7 +269,7 @@ async fn confirm(
     target.reset().await.ok()?;
     let reach = config.reach(target.addr());
     let observation = execute(case, &reach).await;
-    let verdict = judge(&observation, &probe(&reach).await)?;
+    let verdict = judge(&observation, &probe(&reach).await, config.strictness)?;
     (verdict.kind == kind).then_some((verdict, observation))
 }
 
