@@ -118,7 +118,9 @@ fn try_run(args: FuzzArgs) -> Result<u8, String> {
                 .map_err(|error| format!("cannot start the emulator: {error}"))?,
             _ => return Err("give --target HOST:PORT or --emulate".to_owned()),
         };
-        let summary = fuzz(&config, &mut target).await.map_err(|error| error.to_string());
+        let summary = fuzz(&config, &mut target)
+            .await
+            .map_err(|error| error.to_string());
         target.stop().await;
         summary
     })?;
@@ -133,7 +135,10 @@ fn try_run(args: FuzzArgs) -> Result<u8, String> {
     );
     for finding in &summary.findings {
         let saved = finding.reproducer.as_deref().unwrap_or("(not saved)");
-        println!("  {} at case {}: {}\n    {saved}", finding.kind, finding.case, finding.detail);
+        println!(
+            "  {} at case {}: {}\n    {saved}",
+            finding.kind, finding.case, finding.detail
+        );
     }
     for error in &summary.errors {
         println!("  error: {error}");

@@ -130,8 +130,16 @@ pub fn boundary(value_type: ValueType) -> Vec<String> {
         }
         ValueType::Duration => {
             out.extend(
-                ["00:00:00", "99:59:59", "00:60:00", "00:00:60", "1:2:3", "-01:00:00", ""]
-                    .map(str::to_owned),
+                [
+                    "00:00:00",
+                    "99:59:59",
+                    "00:60:00",
+                    "00:00:60",
+                    "1:2:3",
+                    "-01:00:00",
+                    "",
+                ]
+                .map(str::to_owned),
             );
         }
         ValueType::Digits(count) => {
@@ -161,7 +169,9 @@ pub fn boundary(value_type: ValueType) -> Vec<String> {
 
 /// A GUID in the spec's 8-4-4-16 form.
 pub fn guid(rng: &mut ChaCha20Rng) -> String {
-    let hex: String = (0..32).map(|_| HEX[rng.random_range(0..16)] as char).collect();
+    let hex: String = (0..32)
+        .map(|_| HEX[rng.random_range(0..16)] as char)
+        .collect();
     let (a, rest) = hex.split_at(8);
     let (b, rest) = rest.split_at(4);
     let (c, d) = rest.split_at(4);

@@ -139,8 +139,12 @@ pub async fn execute(case: &Case, reach: &Reach) -> Observation {
         let outcome = write(live, &bytes, &step.splits, (expected, wanted), reach).await;
         debug!(case = case.index, step = index, end = ?outcome.0.end, "write");
         observation.writes.push(outcome.0);
-        observation.replies.extend(outcome.1.into_iter().map(|reply| (index, reply)));
-        observation.undecodable.extend(outcome.2.into_iter().map(|error| (index, error)));
+        observation
+            .replies
+            .extend(outcome.1.into_iter().map(|reply| (index, reply)));
+        observation
+            .undecodable
+            .extend(outcome.2.into_iter().map(|error| (index, error)));
     }
 
     for live in &mut lives {
@@ -185,7 +189,10 @@ pub fn build(
     if let Some(mutation) = &frame.mutation {
         mutation.apply(&mut bytes);
     }
-    let records = match bytes.get(4..).map(|body| decode(body, &DecodeOptions::LENIENT)) {
+    let records = match bytes
+        .get(4..)
+        .map(|body| decode(body, &DecodeOptions::LENIENT))
+    {
         Some(Ok(decoded)) => {
             sent.extend(decoded.message.records().map(|r| canonical(r.xmlid())));
             decoded.message.record_count()

@@ -107,7 +107,9 @@ impl Generator {
             let other = pick(&self.commands, rng).copied().unwrap_or(command);
             self.record(&mut message, other, rng, session, sessions);
         }
-        let mutation = rng.random_bool(MUTATION_ODDS).then(|| Mutation::random(rng));
+        let mutation = rng
+            .random_bool(MUTATION_ODDS)
+            .then(|| Mutation::random(rng));
         Frame {
             xmlid: command.xmlid.to_owned(),
             template: template(&message),

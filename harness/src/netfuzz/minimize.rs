@@ -135,17 +135,25 @@ pub async fn minimize(
     strictness: Strictness,
 ) -> (Case, usize) {
     let mut budget = Budget::new(limits);
-    let mut check = async |candidate: &Case| -> bool { fails(candidate, (kind, strictness), target, reach).await };
+    let mut check = async |candidate: &Case| -> bool {
+        fails(candidate, (kind, strictness), target, reach).await
+    };
 
     let base = case.clone();
-    let steps = ddmin(case.steps.clone(), &mut budget, &mut async |steps: &[Step]| {
-        check(&with_steps(&base, steps.to_vec())).await
-    })
+    let steps = ddmin(
+        case.steps.clone(),
+        &mut budget,
+        &mut async |steps: &[Step]| check(&with_steps(&base, steps.to_vec())).await,
+    )
     .await;
     let mut best = with_steps(case, steps);
 
     for at in 0..best.steps.len() {
-        let frames = best.steps.get(at).map(|step| step.frames.clone()).unwrap_or_default();
+        let frames = best
+            .steps
+            .get(at)
+            .map(|step| step.frames.clone())
+            .unwrap_or_default();
         if frames.len() < 2 {
             continue;
         }
@@ -172,7 +180,9 @@ pub async fn minimize(
 
         let had = !step.splits.is_empty() || step.frames.iter().any(|f| f.mutation.is_some());
         step.splits.clear();
-        step.frames.iter_mut().for_each(|frame| frame.mutation = None);
+        step.frames
+            .iter_mut()
+            .for_each(|frame| frame.mutation = None);
         if had && budget.spend() && check(&candidate).await {
             best = candidate;
         }

@@ -143,7 +143,10 @@ pub fn judge(observation: &Observation, probe: &Probe, strictness: Strictness) -
         Probe::Alive | Probe::LoginRefused(_) => {}
     }
 
-    let silent = observation.writes.iter().position(|write| write.end == End::Silent);
+    let silent = observation
+        .writes
+        .iter()
+        .position(|write| write.end == End::Silent);
     if let (Some(step), Some(write)) = (silent, silent.and_then(|at| observation.writes.get(at))) {
         return Some(Verdict {
             kind: Kind::Hang,
@@ -181,7 +184,11 @@ pub fn violation(reply: &Reply, sent: &[String], strictness: Strictness) -> Opti
         return Some(format!("malformed frame: {deviation:?}"));
     }
 
-    let xmlid = reply.message.first().map(|r| canonical(r.xmlid())).unwrap_or_default();
+    let xmlid = reply
+        .message
+        .first()
+        .map(|r| canonical(r.xmlid()))
+        .unwrap_or_default();
     let echoed = xmlid.is_empty() || sent.contains(&xmlid);
     validate(&reply.message, Flow::FromDevice)
         .into_iter()

@@ -76,7 +76,10 @@ pub fn scenario(finding: &Finding<'_>) -> String {
     let section = lookup(xmlid).map_or("General Information", |command| command.section);
 
     let mut root = Table::new();
-    root.insert("name".into(), format!("fuzz-{}-s{}-c{}", finding.kind, finding.seed, case.index).into());
+    root.insert(
+        "name".into(),
+        format!("fuzz-{}-s{}-c{}", finding.kind, finding.seed, case.index).into(),
+    );
     root.insert("section".into(), section.into());
     root.insert(
         "description".into(),
@@ -86,16 +89,24 @@ pub fn scenario(finding: &Finding<'_>) -> String {
         )
         .into(),
     );
-    root.insert("tags".into(), Value::Array(vec!["fuzz".into(), finding.kind.name().into()]));
+    root.insert(
+        "tags".into(),
+        Value::Array(vec!["fuzz".into(), finding.kind.name().into()]),
+    );
 
-    let mut sessions: Vec<Value> = (0..case.sessions.max(1)).map(|s| session(&session_name(s))).collect();
+    let mut sessions: Vec<Value> = (0..case.sessions.max(1))
+        .map(|s| session(&session_name(s)))
+        .collect();
     sessions.push(session(PROBE_SESSION));
     root.insert("sessions".into(), Value::Array(sessions));
 
     let mut steps = steps(finding);
     let mut reconnect = Table::new();
     reconnect.insert("session".into(), PROBE_SESSION.into());
-    reconnect.insert("note".into(), "a fresh session: the device still accepts one".into());
+    reconnect.insert(
+        "note".into(),
+        "a fresh session: the device still accepts one".into(),
+    );
     reconnect.insert("reconnect".into(), true.into());
     steps.push(Value::Table(reconnect));
     let mut alive = Table::new();
@@ -133,7 +144,11 @@ fn steps(finding: &Finding<'_>) -> Vec<Value> {
     for (at, step) in case.steps.iter().enumerate() {
         let sent = finding.sent.get(at).cloned().unwrap_or_default();
         let expected = finding.expected.get(at).copied().unwrap_or(0);
-        let last_of_session = !case.steps.iter().skip(at + 1).any(|s| s.session == step.session);
+        let last_of_session = !case
+            .steps
+            .iter()
+            .skip(at + 1)
+            .any(|s| s.session == step.session);
         let pending = carried.get_mut(step.session).and_then(Option::take);
         if expected == 0 && !last_of_session {
             let mut bytes = pending.unwrap_or_default();
@@ -146,7 +161,10 @@ fn steps(finding: &Finding<'_>) -> Vec<Value> {
 
         let mut table = Table::new();
         table.insert("session".into(), session_name(step.session).into());
-        table.insert("note".into(), note(step.frames.iter().map(|f| f.xmlid.as_str())).into());
+        table.insert(
+            "note".into(),
+            note(step.frames.iter().map(|f| f.xmlid.as_str())).into(),
+        );
         let plain = pending.is_none()
             && expected > 0
             && step.splits.is_empty()

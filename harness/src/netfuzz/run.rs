@@ -119,7 +119,9 @@ pub async fn fuzz(config: &FuzzConfig, target: &mut Target) -> Result<Summary, F
 
     for index in 0_u64.. {
         if config.cases.is_some_and(|cases| index >= cases)
-            || config.duration.is_some_and(|limit| started.elapsed() >= limit)
+            || config
+                .duration
+                .is_some_and(|limit| started.elapsed() >= limit)
         {
             break;
         }
@@ -132,7 +134,9 @@ pub async fn fuzz(config: &FuzzConfig, target: &mut Target) -> Result<Summary, F
         if let Some(error) = &observation.setup_error {
             setup_failures += 1;
             if setup_failures >= MAX_SETUP_FAILURES {
-                summary.errors.push(format!("case {index} could not start: {error}"));
+                summary
+                    .errors
+                    .push(format!("case {index} could not start: {error}"));
                 break;
             }
             continue;
@@ -141,7 +145,9 @@ pub async fn fuzz(config: &FuzzConfig, target: &mut Target) -> Result<Summary, F
         setup_failures = 0;
         let probed = probe(&reach).await;
         if let Probe::LoginRefused(reason) = &probed {
-            summary.errors.push(format!("after case {index} the login was refused: {reason}"));
+            summary.errors.push(format!(
+                "after case {index} the login was refused: {reason}"
+            ));
             if reset(target, &mut summary).await {
                 continue;
             }
@@ -152,11 +158,17 @@ pub async fn fuzz(config: &FuzzConfig, target: &mut Target) -> Result<Summary, F
             continue;
         };
 
-        progress.findings(summary.findings.len(), &format!("minimizing a {}", verdict.kind));
+        progress.findings(
+            summary.findings.len(),
+            &format!("minimizing a {}", verdict.kind),
+        );
         let (mut record, save) = found(config, target, &case, &observation, verdict, started).await;
         if seen.insert((record.kind, record.xmlid.clone())) {
             record.reproducer = save().ok();
-            progress.note(&format!("{} at case {}: {}", record.kind, record.case, record.detail));
+            progress.note(&format!(
+                "{} at case {}: {}",
+                record.kind, record.case, record.detail
+            ));
             summary.findings.push(record);
         } else {
             summary.duplicates += 1;
@@ -211,7 +223,15 @@ async fn found(
     let (mut kept, mut attempts) = (case.clone(), 0);
     let mut confirmed = None;
     if let Some(limits) = config.minimize {
-        let (smaller, spent) = minimize(case, verdict.kind, target, &reach, limits, config.strictness).await;
+        let (smaller, spent) = minimize(
+            case,
+            verdict.kind,
+            target,
+            &reach,
+            limits,
+            config.strictness,
+        )
+        .await;
         attempts = spent;
         confirmed = confirm(&smaller, verdict.kind, target, config).await;
         if confirmed.is_some() {
@@ -274,9 +294,17 @@ async fn confirm(
 }
 
 fn bytes(observation: &Observation) -> Vec<Vec<u8>> {
-    observation.writes.iter().map(|write| write.bytes.clone()).collect()
+    observation
+        .writes
+        .iter()
+        .map(|write| write.bytes.clone())
+        .collect()
 }
 
 fn expected(observation: &Observation) -> Vec<usize> {
-    observation.writes.iter().map(|write| write.expected).collect()
+    observation
+        .writes
+        .iter()
+        .map(|write| write.expected)
+        .collect()
 }

@@ -66,7 +66,10 @@ impl Case {
                 let var = session_var(*session);
                 self.steps.iter().any(|step| {
                     step.session == *session
-                        || step.frames.iter().any(|frame| frame.template.contains(&var))
+                        || step
+                            .frames
+                            .iter()
+                            .any(|frame| frame.template.contains(&var))
                 })
             })
             .map_or(1, |last| last + 1);

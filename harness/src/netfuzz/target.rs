@@ -90,7 +90,9 @@ impl Target {
         match self {
             Target::Emulated { .. } => {
                 self.stop_server().await;
-                self.start().await.map_err(|error| format!("cannot restart the emulator: {error}"))
+                self.start()
+                    .await
+                    .map_err(|error| format!("cannot restart the emulator: {error}"))
             }
             Target::Live { addr, recovery } => {
                 let deadline = Instant::now() + *recovery;

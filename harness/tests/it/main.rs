@@ -22,3 +22,5 @@ mod emulator_server_traffic;
 mod emulator_sessions;
 mod emulator_settings;
 mod emulator_state;
+mod netfuzz;
+mod netfuzz_parts;
