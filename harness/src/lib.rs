@@ -8,6 +8,6 @@ pub mod client;
 pub mod emulator;
 pub mod frames;
 pub mod netfuzz;
-pub mod scenario;
 pub mod report;
 pub mod run;
+pub mod scenario;

@@ -10,8 +10,8 @@ use clap::Args;
 use dvcr::emulator::Fault;
 use dvcr::report::{self, summary};
 use dvcr::run::{
-    Baseline, Disposition, EXIT_INFRASTRUCTURE, Profile, RunOptions, disposition, emulate,
-    matches, suite,
+    Baseline, Disposition, EXIT_INFRASTRUCTURE, Profile, RunOptions, disposition, emulate, matches,
+    suite,
 };
 use dvcr::scenario::{Scenario, load_path};
 use tracing_subscriber::EnvFilter;
@@ -216,7 +216,13 @@ fn list(scenarios: &[Scenario], options: &RunOptions) {
             Disposition::Run => "run".to_owned(),
             Disposition::Skip(reason) => format!("skip ({reason})"),
         };
-        println!("{:<40} {:<8} {} [{}]", scenario.name, status_word(&status), scenario.section, scenario.tags.join(", "));
+        println!(
+            "{:<40} {:<8} {} [{}]",
+            scenario.name,
+            status_word(&status),
+            scenario.section,
+            scenario.tags.join(", ")
+        );
         if let Some(reason) = status.strip_prefix("skip ") {
             println!("{:<40} {reason}", "");
         }
@@ -229,6 +235,7 @@ fn status_word(status: &str) -> &str {
 }
 
 fn write_capture(path: &Path, segments: &[report::Segment]) -> Result<(), String> {
-    let file = std::fs::File::create(path).map_err(|error| format!("{}: {error}", path.display()))?;
+    let file =
+        std::fs::File::create(path).map_err(|error| format!("{}: {error}", path.display()))?;
     report::write_pcap(segments, std::io::BufWriter::new(file)).map_err(|error| error.to_string())
 }

@@ -27,13 +27,20 @@ pub struct RunDiff {
 }
 
 fn bad(verdict: Verdict) -> bool {
-    matches!(verdict, Verdict::Fail | Verdict::Error | Verdict::Unsupported)
+    matches!(
+        verdict,
+        Verdict::Fail | Verdict::Error | Verdict::Unsupported
+    )
 }
 
 /// Compares `old` with `new`.
 pub fn diff(old: &RunReport, new: &RunReport) -> RunDiff {
     let index = |report: &'_ RunReport| -> BTreeMap<String, CaseResult> {
-        report.cases.iter().map(|case| (case.name.clone(), case.clone())).collect()
+        report
+            .cases
+            .iter()
+            .map(|case| (case.name.clone(), case.clone()))
+            .collect()
     };
     let (before, after) = (index(old), index(new));
     let mut out = RunDiff::default();
@@ -60,7 +67,11 @@ pub fn diff(old: &RunReport, new: &RunReport) -> RunDiff {
             out.gone_findings.push((name.clone(), finding.clone()));
         }
     }
-    out.removed = before.keys().filter(|name| !after.contains_key(*name)).cloned().collect();
+    out.removed = before
+        .keys()
+        .filter(|name| !after.contains_key(*name))
+        .cloned()
+        .collect();
     out
 }
 
@@ -69,8 +80,15 @@ fn findings(case: &CaseResult) -> BTreeSet<String> {
 }
 
 fn show(finding: &FindingRecord) -> String {
-    let field = finding.field.as_deref().map(|field| format!(" {field}")).unwrap_or_default();
-    format!("{}{field}: expected {}, found {}", finding.rule, finding.expected, finding.found)
+    let field = finding
+        .field
+        .as_deref()
+        .map(|field| format!(" {field}"))
+        .unwrap_or_default();
+    format!(
+        "{}{field}: expected {}, found {}",
+        finding.rule, finding.expected, finding.found
+    )
 }
 
 impl RunDiff {

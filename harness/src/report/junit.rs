@@ -77,10 +77,10 @@ fn test_case(case: &CaseResult) -> TestCase {
 
 fn non_success(case: &CaseResult, kind: NonSuccessKind) -> TestCaseStatus {
     let mut status = TestCaseStatus::non_success(kind);
-    let message = case
-        .failure
-        .as_ref()
-        .map_or_else(|| case.verdict.to_string(), |failure| failure.message.clone());
+    let message = case.failure.as_ref().map_or_else(
+        || case.verdict.to_string(),
+        |failure| failure.message.clone(),
+    );
     status.set_message(message);
     status.set_type(case.verdict.as_str());
     status.set_description(describe_failure(case));

@@ -54,7 +54,7 @@ impl Verdict {
 
 impl std::fmt::Display for Verdict {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 
@@ -219,6 +219,9 @@ pub struct RunReport {
 impl RunReport {
     /// How many cases got `verdict`.
     pub fn count(&self, verdict: Verdict) -> usize {
-        self.cases.iter().filter(|case| case.verdict == verdict).count()
+        self.cases
+            .iter()
+            .filter(|case| case.verdict == verdict)
+            .count()
     }
 }

@@ -49,7 +49,10 @@ pub fn write_pcap<W: Write>(segments: &[Segment], out: W) -> Result<(), PcapErro
 
     for segment in ordered {
         let key = (segment.client, segment.server);
-        let ts = segment.at.duration_since(SystemTime::UNIX_EPOCH).unwrap_or_default();
+        let ts = segment
+            .at
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .unwrap_or_default();
         let flow = match flows.get(&key) {
             Some(flow) => *flow,
             None => {
@@ -62,9 +65,19 @@ pub fn write_pcap<W: Write>(segments: &[Segment], out: W) -> Result<(), PcapErro
         let mut flow = flow;
         for piece in segment.bytes.chunks(MSS) {
             let (from, to, seq, ack) = if segment.from_client {
-                (segment.client, segment.server, flow.client_seq, flow.server_seq)
+                (
+                    segment.client,
+                    segment.server,
+                    flow.client_seq,
+                    flow.server_seq,
+                )
             } else {
-                (segment.server, segment.client, flow.server_seq, flow.client_seq)
+                (
+                    segment.server,
+                    segment.client,
+                    flow.server_seq,
+                    flow.client_seq,
+                )
             };
             let packet = frame(from, to, seq, ack, PSH | ACK, piece);
             write(&mut writer, ts, packet)?;
@@ -89,8 +102,16 @@ fn handshake<W: Write>(
     let client_isn = 1000;
     let server_isn = 5000;
     write(writer, ts, frame(client, server, client_isn, 0, SYN, &[]))?;
-    write(writer, ts, frame(server, client, server_isn, client_isn + 1, SYN | ACK, &[]))?;
-    write(writer, ts, frame(client, server, client_isn + 1, server_isn + 1, ACK, &[]))?;
+    write(
+        writer,
+        ts,
+        frame(server, client, server_isn, client_isn + 1, SYN | ACK, &[]),
+    )?;
+    write(
+        writer,
+        ts,
+        frame(client, server, client_isn + 1, server_isn + 1, ACK, &[]),
+    )?;
     Ok(Flow {
         client_seq: client_isn + 1,
         server_seq: server_isn + 1,

@@ -67,12 +67,18 @@ pub fn summary(report: &RunReport) -> String {
 
     let mut sections: BTreeMap<&str, Vec<&CaseResult>> = BTreeMap::new();
     for case in &report.cases {
-        sections.entry(case.section.as_str()).or_default().push(case);
+        sections
+            .entry(case.section.as_str())
+            .or_default()
+            .push(case);
     }
     for (section, cases) in &sections {
         let _ = writeln!(out, "\n{section}");
         for case in cases {
-            let mut line = format!("  {:<11} {} ({} ms)", case.verdict, case.name, case.duration_ms);
+            let mut line = format!(
+                "  {:<11} {} ({} ms)",
+                case.verdict, case.name, case.duration_ms
+            );
             if let Some(reason) = &case.expected_failure {
                 let _ = write!(line, " [expected failure: {reason}]");
             }
@@ -86,7 +92,12 @@ pub fn summary(report: &RunReport) -> String {
     let failed: Vec<&CaseResult> = report
         .cases
         .iter()
-        .filter(|case| matches!(case.verdict, Verdict::Fail | Verdict::Error | Verdict::Unsupported))
+        .filter(|case| {
+            matches!(
+                case.verdict,
+                Verdict::Fail | Verdict::Error | Verdict::Unsupported
+            )
+        })
         .collect();
     if !failed.is_empty() {
         let _ = writeln!(out, "\nFailures");
@@ -149,7 +160,11 @@ pub fn describe_failure(case: &CaseResult) -> String {
                 Way::Received => "<<",
             };
             let text = frame.text.replace('\n', " ");
-            let _ = writeln!(out, "  {:>6} ms :{} {arrow} {text}", frame.at_ms, frame.local_port);
+            let _ = writeln!(
+                out,
+                "  {:>6} ms :{} {arrow} {text}",
+                frame.at_ms, frame.local_port
+            );
         }
     }
     out

@@ -47,7 +47,8 @@ pub async fn attempt(scenario: &Scenario, options: &RunOptions, vars: Vars) -> A
     let mut deviations = Vec::new();
     info!(scenario = %scenario.name, "case started");
 
-    let mut outcome = open_sessions(scenario, options, &mut sessions, &mut vars, &mut findings).await;
+    let mut outcome =
+        open_sessions(scenario, options, &mut sessions, &mut vars, &mut findings).await;
     if outcome.is_ok() {
         let mut ctx = StepContext {
             sessions: &mut sessions,
@@ -71,7 +72,11 @@ pub async fn attempt(scenario: &Scenario, options: &RunOptions, vars: Vars) -> A
             cleanup: true,
         };
         if let Err(error) = run_step(step, &mut ctx).await {
-            cleanup_errors.push(format!("{}: {}", label("cleanup step", index, step), describe(&error)));
+            cleanup_errors.push(format!(
+                "{}: {}",
+                label("cleanup step", index, step),
+                describe(&error)
+            ));
         }
     }
     sessions.close_all(options).await;
@@ -97,7 +102,9 @@ pub async fn attempt(scenario: &Scenario, options: &RunOptions, vars: Vars) -> A
         }
     }
 
-    let warned = records.iter().any(|record| record.severity == Severity::Warning.as_str());
+    let warned = records
+        .iter()
+        .any(|record| record.severity == Severity::Warning.as_str());
     let (verdict, failure) = match outcome {
         Ok(()) if warned || !cleanup_errors.is_empty() => (Verdict::Warning, None),
         Ok(()) => (Verdict::Pass, None),
@@ -106,6 +113,7 @@ pub async fn attempt(scenario: &Scenario, options: &RunOptions, vars: Vars) -> A
                 StepError::Failed { .. } => Verdict::Fail,
                 StepError::Unsupported(_) => Verdict::Unsupported,
                 StepError::Harness(_) => Verdict::Error,
+                StepError::Skip(_) => Verdict::Skipped,
             };
             (verdict, Some(to_failure(step, error)))
         }
@@ -132,7 +140,9 @@ async fn open_sessions(
 ) -> Result<(), (String, StepError)> {
     let replies = match sessions.open_all(options).await {
         Ok(replies) => replies,
-        Err((name, error)) => return Err((format!("login of session {name}"), open_error(&name, error))),
+        Err((name, error)) => {
+            return Err((format!("login of session {name}"), open_error(&name, error)));
+        }
     };
 
     let expect = Expect {
@@ -140,11 +150,21 @@ async fn open_sessions(
         ..Expect::default()
     };
     for (name, reply) in replies {
-        let judgement = check_records(&expect, std::slice::from_ref(&reply.message), "login", dvcr_protocol::Kind::Confirm, vars);
+        let judgement = check_records(
+            &expect,
+            std::slice::from_ref(&reply.message),
+            "login",
+            dvcr_protocol::Kind::Confirm,
+            vars,
+        );
         findings.extend(judgement.findings);
         let mut mismatches = judgement.mismatches;
         for deviation in &reply.framing {
-            mismatches.push(crate::scenario::Mismatch::new("framing", "a TPKT frame (RFC 1006)", format!("{deviation:?}")));
+            mismatches.push(crate::scenario::Mismatch::new(
+                "framing",
+                "a TPKT frame (RFC 1006)",
+                format!("{deviation:?}"),
+            ));
         }
         if !mismatches.is_empty() {
             let error = StepError::Failed {
@@ -162,7 +182,11 @@ async fn open_sessions(
     Ok(())
 }
 
-async fn run_steps(steps: &[Step], kind: &str, ctx: &mut StepContext<'_>) -> Result<(), (String, StepError)> {
+async fn run_steps(
+    steps: &[Step],
+    kind: &str,
+    ctx: &mut StepContext<'_>,
+) -> Result<(), (String, StepError)> {
     for (index, step) in steps.iter().enumerate() {
         if let Err(error) = run_step(step, ctx).await {
             return Err((label(kind, index, step), error));
@@ -173,7 +197,11 @@ async fn run_steps(steps: &[Step], kind: &str, ctx: &mut StepContext<'_>) -> Res
 
 /// `step 3 (send addendpoint on admin)`.
 fn label(kind: &str, index: usize, step: &Step) -> String {
-    let session = step.session.as_deref().map(|name| format!(" on {name}")).unwrap_or_default();
+    let session = step
+        .session
+        .as_deref()
+        .map(|name| format!(" on {name}"))
+        .unwrap_or_default();
     let action = match step.action() {
         crate::scenario::Action::Send(xmlid) => format!("send {xmlid}"),
         crate::scenario::Action::Raw(_) => "raw bytes".to_owned(),
@@ -185,13 +213,20 @@ fn label(kind: &str, index: usize, step: &Step) -> String {
         crate::scenario::Action::Sleep(ms) => format!("sleep {ms} ms"),
         crate::scenario::Action::IdlePastTimeout => "idle past the session timeout".to_owned(),
     };
-    let note = step.note.as_deref().map(|note| format!(": {note}")).unwrap_or_default();
+    let note = step
+        .note
+        .as_deref()
+        .map(|note| format!(": {note}"))
+        .unwrap_or_default();
     format!("{kind} {} ({action}{session}){note}", index + 1)
 }
 
 fn describe(error: &StepError) -> String {
     match error {
-        StepError::Failed { message, mismatches } => {
+        StepError::Failed {
+            message,
+            mismatches,
+        } => {
             let details: Vec<String> = mismatches.iter().map(ToString::to_string).collect();
             if details.is_empty() {
                 message.clone()
@@ -199,14 +234,25 @@ fn describe(error: &StepError) -> String {
                 format!("{message}: {}", details.join("; "))
             }
         }
-        StepError::Unsupported(message) | StepError::Harness(message) => message.clone(),
+        StepError::Unsupported(message)
+        | StepError::Harness(message)
+        | StepError::Skip(message) => message.clone(),
     }
 }
 
 fn to_failure(step: String, error: StepError) -> Failure {
     match error {
-        StepError::Failed { message, mismatches } => Failure { step, message, mismatches },
-        StepError::Unsupported(message) | StepError::Harness(message) => Failure {
+        StepError::Failed {
+            message,
+            mismatches,
+        } => Failure {
+            step,
+            message,
+            mismatches,
+        },
+        StepError::Unsupported(message)
+        | StepError::Harness(message)
+        | StepError::Skip(message) => Failure {
             step,
             message,
             mismatches: Vec::new(),
@@ -223,7 +269,9 @@ pub fn frames(attempt: &Attempt) -> Vec<FrameRecord> {
             at_ms: exchange
                 .at
                 .duration_since(attempt.started)
-                .map_or(0, |elapsed| u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX)),
+                .map_or(0, |elapsed| {
+                    u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX)
+                }),
             way: match exchange.direction {
                 Direction::Sent => Way::Sent,
                 Direction::Received => Way::Received,
@@ -237,13 +285,21 @@ pub fn frames(attempt: &Attempt) -> Vec<FrameRecord> {
 /// Bytes as a transcript shows them: the TPKT header in hex, then the XML,
 /// or everything in hex when it is not text.
 pub fn frame_text(bytes: &[u8]) -> String {
-    let hex = |bytes: &[u8]| bytes.iter().map(|b| format!("{b:02x}")).collect::<Vec<_>>().join(" ");
+    let hex = |bytes: &[u8]| {
+        bytes
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     let (header, body) = match bytes {
         [3, _, _, _, rest @ ..] => (Some(bytes.get(..4).unwrap_or_default()), rest),
         _ => (None, bytes),
     };
     let body = match std::str::from_utf8(body) {
-        Ok(text) if !text.chars().any(|c| c.is_control() && !c.is_whitespace()) => text.trim().to_owned(),
+        Ok(text) if !text.chars().any(|c| c.is_control() && !c.is_whitespace()) => {
+            text.trim().to_owned()
+        }
         _ => hex(body),
     };
     match header {
@@ -286,10 +342,18 @@ pub fn case_result(scenario: &Scenario, first: &Attempt, last: Option<&Attempt>)
         section: scenario.section.clone(),
         tags: scenario.tags.clone(),
         file: scenario.source.display().to_string(),
-        verdict: if flaky { Verdict::Flaky } else { decisive.verdict },
+        verdict: if flaky {
+            Verdict::Flaky
+        } else {
+            decisive.verdict
+        },
         duration_ms: decisive.duration_ms,
         attempts: if last.is_some() { 2 } else { 1 },
-        failure: if flaky { None } else { decisive.failure.clone() },
+        failure: if flaky {
+            None
+        } else {
+            decisive.failure.clone()
+        },
         first_failure: if flaky { first.failure.clone() } else { None },
         cleanup_errors: decisive.cleanup_errors.clone(),
         findings: decisive.findings.clone(),

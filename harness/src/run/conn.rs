@@ -67,7 +67,10 @@ impl Sessions {
 
     /// The name of the first session, which steps naming none act on.
     pub fn first(&self) -> String {
-        self.specs.first().map(|spec| spec.name.clone()).unwrap_or_else(|| "main".to_owned())
+        self.specs
+            .first()
+            .map(|spec| spec.name.clone())
+            .unwrap_or_else(|| "main".to_owned())
     }
 
     /// The client configuration of every connection.
@@ -98,9 +101,15 @@ impl Sessions {
         let mut session_id = None;
         if spec.login {
             let user = spec.user.clone().unwrap_or_else(|| options.user.clone());
-            let password = spec.password.clone().unwrap_or_else(|| options.password.clone());
+            let password = spec
+                .password
+                .clone()
+                .unwrap_or_else(|| options.password.clone());
             let message = login_message(&user, &password, spec.indication);
-            let got = connection.request(&message).await.map_err(OpenError::Client)?;
+            let got = connection
+                .request(&message)
+                .await
+                .map_err(OpenError::Client)?;
             if got.result() != Some("0") || got.value("SESSIONID").is_none() {
                 return Err(OpenError::Refused {
                     reply: Box::new(got),

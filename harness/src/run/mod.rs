@@ -21,6 +21,5 @@ pub mod suite;
 pub use baseline::{Baseline, ExpectedFailure};
 pub use options::{Profile, RunOptions};
 pub use runner::{
-    Disposition, EXIT_FAILURES, EXIT_INFRASTRUCTURE, EXIT_OK, RunOutcome, disposition, matches,
-    run,
+    Disposition, EXIT_FAILURES, EXIT_INFRASTRUCTURE, EXIT_OK, RunOutcome, disposition, matches, run,
 };

@@ -81,14 +81,22 @@ pub async fn run(
     report.provenance.product_name = first.vars.get("product").map(str::to_owned);
     report.provenance.device_version = first.vars.get("version").map(str::to_owned);
     if first.verdict == Verdict::Error {
-        let message = first.failure.as_ref().map_or_else(String::new, |f| f.message.clone());
-        report.infrastructure_error = Some(format!("the opening sanity check could not run: {message}"));
-        report.cases.push(sanity_case(sanity, "sanity-first", &first));
+        let message = first
+            .failure
+            .as_ref()
+            .map_or_else(String::new, |f| f.message.clone());
+        report.infrastructure_error =
+            Some(format!("the opening sanity check could not run: {message}"));
+        report
+            .cases
+            .push(sanity_case(sanity, "sanity-first", &first));
         progress.finish();
         return finish(report, options, started, clock, captured);
     }
     if first.verdict != Verdict::Pass && first.verdict != Verdict::Warning {
-        report.cases.push(sanity_case(sanity, "sanity-first", &first));
+        report
+            .cases
+            .push(sanity_case(sanity, "sanity-first", &first));
     }
 
     for scenario in scenarios {
@@ -150,14 +158,16 @@ async fn run_case(
     case
 }
 
-/// The variables every case starts with: `run`, a token unique to the run
-/// for names of test accounts, and `user`.
+/// The variables every case starts with: `run`, five digits unique to the
+/// run for names and numbers of test accounts, and `user`.
 fn run_vars(options: &RunOptions) -> Vars {
     let nanos = SystemTime::now()
         .duration_since(SystemTime::UNIX_EPOCH)
-        .map_or(0, |elapsed| elapsed.subsec_nanos() ^ (elapsed.as_secs() as u32));
+        .map_or(0, |elapsed| {
+            elapsed.subsec_nanos() ^ (elapsed.as_secs() as u32)
+        });
     let mut vars = Vars::new();
-    vars.set("run", format!("{:04x}", nanos & 0xffff));
+    vars.set("run", format!("{:05}", nanos % 100_000));
     vars.set("user", options.user.clone());
     vars
 }

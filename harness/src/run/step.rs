@@ -25,6 +25,11 @@ const INDICATION_WAIT: Duration = Duration::from_secs(2);
 const SILENCE_WAIT: Duration = Duration::from_millis(400);
 /// The pause between the pieces of a chunked write.
 const CHUNK_PAUSE: Duration = Duration::from_millis(2);
+/// A capture of `FIELD[]` keeps every value of a repeated field.
+const LIST_SUFFIX: &str = "[]";
+/// A field value naming a list variable, `${name[]}`, is sent as one field
+/// per value; list variables are named with a trailing `[]`.
+const LIST_MARK: &str = "[]}";
 /// How much longer than the session timeout an idle step waits.
 const IDLE_MARGIN: Duration = Duration::from_millis(700);
 
@@ -42,6 +47,8 @@ pub enum StepError {
     Unsupported(String),
     /// The harness could not carry the step out.
     Harness(String),
+    /// The device lacks what the rest of the scenario needs.
+    Skip(String),
 }
 
 impl StepError {
@@ -98,7 +105,7 @@ pub async fn run_step(step: &Step, ctx: &mut StepContext<'_>) -> Result<(), Step
         Action::NoIndication => no_indication(step, ctx, &name).await,
         Action::Reconnect => match ctx.sessions.open(&name, ctx.options).await {
             Ok(_) => Ok(()),
-            Err(error) => Err(open_error(&name, error)),
+            Err(error) => Err(reconnect_error(&name, error)),
         },
         Action::Sleep(ms) => {
             tokio::time::sleep(Duration::from_millis(ms)).await;
@@ -115,9 +122,9 @@ pub async fn run_step(step: &Step, ctx: &mut StepContext<'_>) -> Result<(), Step
 /// device could not be reached, the device's when it refused the login.
 pub fn open_error(name: &str, error: OpenError) -> StepError {
     match error {
-        OpenError::Client(error @ (ClientError::Connect { .. } | ClientError::ConnectTimeout { .. })) => {
-            StepError::Harness(format!("session {name}: {error}"))
-        }
+        OpenError::Client(
+            error @ (ClientError::Connect { .. } | ClientError::ConnectTimeout { .. }),
+        ) => StepError::Harness(format!("session {name}: {error}")),
         OpenError::Client(error) => StepError::failed(format!("session {name}: login: {error}")),
         OpenError::Refused { reply } => StepError::failed(format!(
             "session {name}: login refused with RESULT {} ({})",
@@ -127,8 +134,20 @@ pub fn open_error(name: &str, error: OpenError) -> StepError {
     }
 }
 
+/// A reconnection that failed: the device served this scenario before, so
+/// a device that no longer accepts connections has failed, not the harness.
+fn reconnect_error(name: &str, error: OpenError) -> StepError {
+    match open_error(name, error) {
+        StepError::Harness(message) => {
+            StepError::failed(format!("the device stopped serving: {message}"))
+        }
+        other => other,
+    }
+}
+
 fn expand(vars: &Vars, text: &str) -> Result<String, StepError> {
-    vars.expand(text).map_err(|unset| StepError::Harness(unset.to_string()))
+    vars.expand(text)
+        .map_err(|unset| StepError::Harness(unset.to_string()))
 }
 
 fn wait(step: &Step, default: Duration) -> Duration {
@@ -136,9 +155,17 @@ fn wait(step: &Step, default: Duration) -> Duration {
 }
 
 /// The typed command of a `send` step: `SESSIONID` first, then the fields.
-fn typed(step: &Step, ctx: &mut StepContext<'_>, name: &str, xmlid: &str) -> Result<Message<'static>, StepError> {
+fn typed(
+    step: &Step,
+    ctx: &mut StepContext<'_>,
+    name: &str,
+    xmlid: &str,
+) -> Result<Message<'static>, StepError> {
     let mut message = Message::single(Kind::Command, xmlid.to_owned());
-    let own = ctx.sessions.get(name).and_then(|live| live.session_id.clone());
+    let own = ctx
+        .sessions
+        .get(name)
+        .and_then(|live| live.session_id.clone());
     let session_id = match &step.sessionid {
         Some(text) => Some(expand(ctx.vars, text)?),
         None => own,
@@ -157,6 +184,13 @@ fn typed(step: &Step, ctx: &mut StepContext<'_>, name: &str, xmlid: &str) -> Res
         };
         for item in values {
             let text = match item {
+                toml::Value::String(text) if text.contains(LIST_MARK) => {
+                    let list = expand(ctx.vars, &text)?;
+                    for value in list.split('\n').filter(|value| !value.is_empty()) {
+                        message.push_value(field.clone(), value.to_owned());
+                    }
+                    continue;
+                }
                 toml::Value::String(text) => expand(ctx.vars, &text)?,
                 toml::Value::Boolean(flag) => if flag { "1" } else { "0" }.to_owned(),
                 other => other.to_string(),
@@ -167,7 +201,12 @@ fn typed(step: &Step, ctx: &mut StepContext<'_>, name: &str, xmlid: &str) -> Res
     Ok(message)
 }
 
-async fn write(ctx: &mut StepContext<'_>, name: &str, bytes: &[u8], chunk: Option<usize>) -> Result<(), StepError> {
+async fn write(
+    ctx: &mut StepContext<'_>,
+    name: &str,
+    bytes: &[u8],
+    chunk: Option<usize>,
+) -> Result<(), StepError> {
     let live = ctx
         .sessions
         .get(name)
@@ -188,7 +227,12 @@ async fn write(ctx: &mut StepContext<'_>, name: &str, bytes: &[u8], chunk: Optio
     Ok(())
 }
 
-async fn send(step: &Step, ctx: &mut StepContext<'_>, name: &str, xmlid: &str) -> Result<(), StepError> {
+async fn send(
+    step: &Step,
+    ctx: &mut StepContext<'_>,
+    name: &str,
+    xmlid: &str,
+) -> Result<(), StepError> {
     let message = typed(step, ctx, name, xmlid)?;
     let mut bytes = Vec::new();
     encode(&message, &mut bytes).map_err(|error| StepError::Harness(error.to_string()))?;
@@ -212,10 +256,45 @@ async fn send(step: &Step, ctx: &mut StepContext<'_>, name: &str, xmlid: &str) -
     unsupported(&step.expect, &reply, xmlid)?;
     judge(step, ctx, &reply, xmlid, Kind::Confirm, &step.expect)?;
     timing(&step.expect, elapsed)?;
+    skip_unless(step, ctx, &reply, xmlid)?;
     capture(step, ctx, &reply.message)
 }
 
-async fn await_reply(ctx: &mut StepContext<'_>, name: &str, xmlid: &str, timeout: Duration) -> Result<Reply, StepError> {
+/// Stops the scenario as skipped when no record passes `skip_unless`.
+fn skip_unless(
+    step: &Step,
+    ctx: &StepContext<'_>,
+    reply: &Reply,
+    xmlid: &str,
+) -> Result<(), StepError> {
+    let Some(checks) = &step.skip_unless else {
+        return Ok(());
+    };
+
+    let direction = dvcr_protocol::catalog::Direction::Confirm;
+    let fits = reply.message.records().any(|record| {
+        crate::scenario::expect::check_fields(checks, record, xmlid, direction, ctx.vars).is_empty()
+    });
+    if fits {
+        return Ok(());
+    }
+
+    let wanted: Vec<String> = checks
+        .iter()
+        .map(|(name, value)| format!("{name}={value}"))
+        .collect();
+    Err(StepError::Skip(format!(
+        "the device reports no record with {}",
+        wanted.join(", ")
+    )))
+}
+
+async fn await_reply(
+    ctx: &mut StepContext<'_>,
+    name: &str,
+    xmlid: &str,
+    timeout: Duration,
+) -> Result<Reply, StepError> {
     let live = ctx
         .sessions
         .get(name)
@@ -234,10 +313,20 @@ fn unsupported(expect: &Expect, reply: &Reply, xmlid: &str) -> Result<(), StepEr
     };
 
     let description = reply.description().to_ascii_lowercase();
-    let unknown = ["unknown", "unsupported", "not support", "not implemented", "invalid command"]
-        .iter()
-        .any(|word| description.contains(word));
-    if wants_success && command.status == Status::Implemented && reply.result() == Some("1") && unknown {
+    let unknown = [
+        "unknown",
+        "unsupported",
+        "not support",
+        "not implemented",
+        "invalid command",
+    ]
+    .iter()
+    .any(|word| description.contains(word));
+    if wants_success
+        && command.status == Status::Implemented
+        && reply.result() == Some("1")
+        && unknown
+    {
         return Err(StepError::Unsupported(format!(
             "{xmlid} answered as unknown: {:?}",
             reply.description()
@@ -246,15 +335,33 @@ fn unsupported(expect: &Expect, reply: &Reply, xmlid: &str) -> Result<(), StepEr
     Ok(())
 }
 
-fn judge(step: &Step, ctx: &mut StepContext<'_>, reply: &Reply, xmlid: &str, kind: Kind, expect: &Expect) -> Result<(), StepError> {
-    let judgement = check_records(expect, std::slice::from_ref(&reply.message), xmlid, kind, ctx.vars);
+fn judge(
+    step: &Step,
+    ctx: &mut StepContext<'_>,
+    reply: &Reply,
+    xmlid: &str,
+    kind: Kind,
+    expect: &Expect,
+) -> Result<(), StepError> {
+    let judgement = check_records(
+        expect,
+        std::slice::from_ref(&reply.message),
+        xmlid,
+        kind,
+        ctx.vars,
+    );
     ctx.findings.extend(judgement.findings);
     let mut mismatches = judgement.mismatches;
     for deviation in &reply.framing {
-        mismatches.push(Mismatch::new("framing", "a TPKT frame (RFC 1006)", format!("{deviation:?}")));
+        mismatches.push(Mismatch::new(
+            "framing",
+            "a TPKT frame (RFC 1006)",
+            format!("{deviation:?}"),
+        ));
     }
     for deviation in &reply.deviations {
-        ctx.deviations.push(format!("{:?} at byte {}", deviation.kind, deviation.offset));
+        ctx.deviations
+            .push(format!("{:?} at byte {}", deviation.kind, deviation.offset));
     }
     if mismatches.is_empty() {
         return Ok(());
@@ -262,7 +369,10 @@ fn judge(step: &Step, ctx: &mut StepContext<'_>, reply: &Reply, xmlid: &str, kin
 
     let action = step.send.as_deref().unwrap_or(xmlid);
     Err(StepError::Failed {
-        message: format!("the {} of {action} is not as expected", kind.element().to_lowercase()),
+        message: format!(
+            "the {} of {action} is not as expected",
+            kind.element().to_lowercase()
+        ),
         mismatches,
     })
 }
@@ -279,18 +389,61 @@ fn timing(expect: &Expect, elapsed: Duration) -> Result<(), StepError> {
 
     Err(StepError::Failed {
         message: "the reply was slow".to_owned(),
-        mismatches: vec![Mismatch::new("time", format!("at most {max} ms"), format!("{took} ms"))],
+        mismatches: vec![Mismatch::new(
+            "time",
+            format!("at most {max} ms"),
+            format!("{took} ms"),
+        )],
     })
 }
 
-fn capture(step: &Step, ctx: &mut StepContext<'_>, message: &Message<'static>) -> Result<(), StepError> {
+/// Sets the step's variables from the first record of `message`, or from
+/// the first record passing `expect.some_record` when the step has one. A
+/// field written `FIELD[]` captures every value, one per line; `FIELD?`
+/// captures an empty value when the field is absent.
+fn capture(
+    step: &Step,
+    ctx: &mut StepContext<'_>,
+    message: &Message<'static>,
+) -> Result<(), StepError> {
+    let direction = dvcr_protocol::catalog::Direction::Confirm;
+    let xmlid = message
+        .first()
+        .map(|record| record.xmlid().to_owned())
+        .unwrap_or_default();
+    let record = match &step.expect.some_record {
+        Some(checks) => message.records().find(|record| {
+            crate::scenario::expect::check_fields(checks, *record, &xmlid, direction, ctx.vars)
+                .is_empty()
+        }),
+        None => message.first(),
+    };
     for (variable, field) in &step.capture {
         let field = field.as_str().unwrap_or_default();
-        let value = message.first().and_then(|record| record.value(field));
+        if let Some(field) = field.strip_suffix(LIST_SUFFIX) {
+            let values: Vec<&str> = record
+                .map(|record| record.values(field).collect())
+                .unwrap_or_default();
+            ctx.vars.set(variable.clone(), values.join("\n"));
+            continue;
+        }
+        if let Some(field) = field.strip_suffix('?') {
+            let value = record
+                .and_then(|record| record.value(field))
+                .unwrap_or_default();
+            ctx.vars.set(variable.clone(), value);
+            continue;
+        }
+
+        let value = record.and_then(|record| record.value(field));
         let Some(value) = value else {
             return Err(StepError::Failed {
                 message: format!("nothing to capture into {variable}"),
-                mismatches: vec![Mismatch::new(format!("field {field}"), "the field", "no such field")],
+                mismatches: vec![Mismatch::new(
+                    format!("field {field}"),
+                    "the field",
+                    "no such field",
+                )],
             });
         };
 
@@ -299,7 +452,12 @@ fn capture(step: &Step, ctx: &mut StepContext<'_>, message: &Message<'static>) -
     Ok(())
 }
 
-async fn raw(step: &Step, ctx: &mut StepContext<'_>, name: &str, bytes: &[u8]) -> Result<(), StepError> {
+async fn raw(
+    step: &Step,
+    ctx: &mut StepContext<'_>,
+    name: &str,
+    bytes: &[u8],
+) -> Result<(), StepError> {
     write(ctx, name, bytes, step.chunk).await?;
     if step.expect.closed || step.expect.answer_or_close {
         return follow_up(step, ctx, name).await;
@@ -315,7 +473,11 @@ async fn raw(step: &Step, ctx: &mut StepContext<'_>, name: &str, bytes: &[u8]) -
         .next_reply(timeout)
         .await
         .map_err(|error| StepError::failed(format!("session {name}: {error}")))?;
-    let xmlid = reply.message.first().map(|record| record.xmlid().to_owned()).unwrap_or_default();
+    let xmlid = reply
+        .message
+        .first()
+        .map(|record| record.xmlid().to_owned())
+        .unwrap_or_default();
     let mut expect = step.expect.clone();
     expect.catalog = Some(expect.catalog.unwrap_or(false));
     judge(step, ctx, &reply, &xmlid, Kind::Confirm, &expect)?;
@@ -334,7 +496,11 @@ async fn follow_up(step: &Step, ctx: &mut StepContext<'_>, name: &str) -> Result
             Ok(_) => Ok(()),
             Err(error) => Err(StepError::Failed {
                 message: "the device kept the connection open".to_owned(),
-                mismatches: vec![Mismatch::new("connection", "closed by the device", error.to_string())],
+                mismatches: vec![Mismatch::new(
+                    "connection",
+                    "closed by the device",
+                    error.to_string(),
+                )],
             }),
         };
     }
@@ -343,15 +509,32 @@ async fn follow_up(step: &Step, ctx: &mut StepContext<'_>, name: &str) -> Result
         Ok(_) | Err(ClientError::Closed { .. } | ClientError::Undecodable { .. }) => Ok(()),
         Err(error) => Err(StepError::Failed {
             message: "the device neither answered nor closed the connection".to_owned(),
-            mismatches: vec![Mismatch::new("answer", "a reply or a close", error.to_string())],
+            mismatches: vec![Mismatch::new(
+                "answer",
+                "a reply or a close",
+                error.to_string(),
+            )],
         }),
     }
 }
 
-async fn pipeline(step: &Step, ctx: &mut StepContext<'_>, name: &str, xmlids: &[String]) -> Result<(), StepError> {
+async fn pipeline(
+    step: &Step,
+    ctx: &mut StepContext<'_>,
+    name: &str,
+    xmlids: &[String],
+) -> Result<(), StepError> {
     let mut bytes = Vec::new();
     for xmlid in xmlids {
-        let message = typed(&Step { fields: toml::Table::new(), ..step.clone() }, ctx, name, xmlid)?;
+        let message = typed(
+            &Step {
+                fields: toml::Table::new(),
+                ..step.clone()
+            },
+            ctx,
+            name,
+            xmlid,
+        )?;
         encode(&message, &mut bytes).map_err(|error| StepError::Harness(error.to_string()))?;
     }
 
@@ -365,7 +548,12 @@ async fn pipeline(step: &Step, ctx: &mut StepContext<'_>, name: &str, xmlids: &[
     timing(&step.expect, started.elapsed())
 }
 
-async fn wait_indication(step: &Step, ctx: &mut StepContext<'_>, name: &str, xmlid: &str) -> Result<(), StepError> {
+async fn wait_indication(
+    step: &Step,
+    ctx: &mut StepContext<'_>,
+    name: &str,
+    xmlid: &str,
+) -> Result<(), StepError> {
     let deadline = Instant::now() + wait(step, INDICATION_WAIT);
     let live = ctx
         .sessions
@@ -382,13 +570,26 @@ async fn wait_indication(step: &Step, ctx: &mut StepContext<'_>, name: &str, xml
                 if matches {
                     break message;
                 }
-                seen.push(message.first().map(|record| record.xmlid().to_owned()).unwrap_or_default());
+                seen.push(
+                    message
+                        .first()
+                        .map(|record| record.xmlid().to_owned())
+                        .unwrap_or_default(),
+                );
             }
             Err(error) => {
-                let actual = if seen.is_empty() { error.to_string() } else { format!("only {seen:?}") };
+                let actual = if seen.is_empty() {
+                    error.to_string()
+                } else {
+                    format!("only {seen:?}")
+                };
                 return Err(StepError::Failed {
                     message: format!("session {name} received no {xmlid} indication"),
-                    mismatches: vec![Mismatch::new("indication", format!("an INDICATION {xmlid:?}"), actual)],
+                    mismatches: vec![Mismatch::new(
+                        "indication",
+                        format!("an INDICATION {xmlid:?}"),
+                        actual,
+                    )],
                 });
             }
         }
@@ -404,7 +605,11 @@ async fn wait_indication(step: &Step, ctx: &mut StepContext<'_>, name: &str, xml
     capture(step, ctx, &reply.message)
 }
 
-async fn no_indication(step: &Step, ctx: &mut StepContext<'_>, name: &str) -> Result<(), StepError> {
+async fn no_indication(
+    step: &Step,
+    ctx: &mut StepContext<'_>,
+    name: &str,
+) -> Result<(), StepError> {
     let within = wait(step, SILENCE_WAIT);
     let live = ctx
         .sessions
@@ -413,10 +618,17 @@ async fn no_indication(step: &Step, ctx: &mut StepContext<'_>, name: &str) -> Re
     match live.connection.next_indication(within).await {
         Err(ClientError::Timeout { .. }) => Ok(()),
         Ok(message) => {
-            let xmlid = message.first().map(|record| record.xmlid().to_owned()).unwrap_or_default();
+            let xmlid = message
+                .first()
+                .map(|record| record.xmlid().to_owned())
+                .unwrap_or_default();
             Err(StepError::Failed {
                 message: format!("session {name} received an indication it should not"),
-                mismatches: vec![Mismatch::new("indication", format!("none within {} ms", within.as_millis()), format!("INDICATION {xmlid:?}"))],
+                mismatches: vec![Mismatch::new(
+                    "indication",
+                    format!("none within {} ms", within.as_millis()),
+                    format!("INDICATION {xmlid:?}"),
+                )],
             })
         }
         Err(error) => Err(StepError::failed(format!("session {name}: {error}"))),

@@ -74,7 +74,11 @@ pub fn check_records(
     if expect.catalog.unwrap_or(true) {
         for message in messages {
             let findings = validate::validate(message, Flow::FromDevice);
-            out.findings.extend(findings.into_iter().filter(|finding| !tolerated(expect, finding)));
+            out.findings.extend(
+                findings
+                    .into_iter()
+                    .filter(|finding| !tolerated(expect, finding)),
+            );
         }
         for finding in &out.findings {
             if finding.severity == validate::Severity::Error {
@@ -89,7 +93,8 @@ pub fn check_records(
         if record.kind() != kind || !record.xmlid().eq_ignore_ascii_case(xmlid) {
             let expected = format!("{kind} {xmlid:?}");
             let actual = format!("{} {:?}", record.kind(), record.xmlid());
-            out.mismatches.push(Mismatch::new("record", expected, actual));
+            out.mismatches
+                .push(Mismatch::new("record", expected, actual));
         }
     }
 
@@ -100,7 +105,8 @@ pub fn check_records(
             let actual = record.value("RESULT").unwrap_or("no RESULT field");
             if actual != expected {
                 let actual = describe_failure(*record, actual);
-                out.mismatches.push(Mismatch::new("RESULT", &expected, actual));
+                out.mismatches
+                    .push(Mismatch::new("RESULT", &expected, actual));
             }
         }
     }
@@ -116,7 +122,8 @@ pub fn check_records(
         if !records.iter().any(fits) {
             let expected = format!("a record with {}", show(checks));
             let actual = format!("none among {} records", records.len());
-            out.mismatches.push(Mismatch::new("some record", expected, actual));
+            out.mismatches
+                .push(Mismatch::new("some record", expected, actual));
         }
     }
     if let Some(checks) = &expect.no_record {
@@ -126,7 +133,8 @@ pub fn check_records(
         if let Some(record) = records.iter().find(fits) {
             let expected = format!("no record with {}", show(checks));
             let actual = format!("record {}", record.index());
-            out.mismatches.push(Mismatch::new("no record", expected, actual));
+            out.mismatches
+                .push(Mismatch::new("no record", expected, actual));
         }
     }
     out
@@ -277,7 +285,10 @@ fn check_one(
     }
     if let Some(set) = &spec.one_of {
         let set: Vec<String> = set.iter().map(|value| expand(vars, value)).collect();
-        if !values.iter().all(|value| set.iter().any(|allowed| allowed == value)) {
+        if !values
+            .iter()
+            .all(|value| set.iter().any(|allowed| allowed == value))
+        {
             return Err((format!("one of {set:?}"), came()));
         }
     }
@@ -302,12 +313,7 @@ fn check_one(
 
 /// The value type a check's `type` names: `catalog` for the field's own,
 /// or one of `guid`, `integer`, `ipv4`, `host`, `datetime`, `duration`.
-pub fn type_named(
-    kind: &str,
-    xmlid: &str,
-    direction: Direction,
-    field: &str,
-) -> Option<ValueType> {
+pub fn type_named(kind: &str, xmlid: &str, direction: Direction, field: &str) -> Option<ValueType> {
     match kind {
         "catalog" => Some(catalog::lookup(xmlid)?.field(direction, field)?.value),
         "guid" => Some(ValueType::Guid),

@@ -45,7 +45,10 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Scenario>, LoadError> {
     let mut scenarios = Vec::with_capacity(files.len());
     for file in files {
         let scenario = load_file(&file)?;
-        if scenarios.iter().any(|known: &Scenario| known.name == scenario.name) {
+        if scenarios
+            .iter()
+            .any(|known: &Scenario| known.name == scenario.name)
+        {
             let message = format!("scenario name {:?} is used twice", scenario.name);
             return Err(error(&file, None, message));
         }
@@ -104,11 +107,15 @@ type Problem = (Option<String>, String);
 fn check(scenario: &Scenario) -> Result<(), Problem> {
     let whole = |message: String| (None, message);
     if scenario.name.trim().is_empty() {
-        return Err(whole("name is empty, expected a kebab-case name".to_owned()));
+        return Err(whole(
+            "name is empty, expected a kebab-case name".to_owned(),
+        ));
     }
 
     let known_section = scenario.section.starts_with(GENERAL_SECTION)
-        || COMMANDS.iter().any(|command| command.section == scenario.section);
+        || COMMANDS
+            .iter()
+            .any(|command| command.section == scenario.section);
     if !known_section {
         let message = format!(
             "section {:?} is no section of the catalog, expected one such as {:?} or one \
@@ -124,7 +131,10 @@ fn check(scenario: &Scenario) -> Result<(), Problem> {
             .iter()
             .any(|other| other.name == session.name);
         if again {
-            return Err(whole(format!("session {:?} is declared twice", session.name)));
+            return Err(whole(format!(
+                "session {:?} is declared twice",
+                session.name
+            )));
         }
     }
 
@@ -137,7 +147,8 @@ fn check(scenario: &Scenario) -> Result<(), Problem> {
             *number += 1;
         }
         let number = numbers.get(slot).copied().unwrap_or_default();
-        check_step(scenario, step).map_err(|message| (Some(format!("{label} {number}")), message))?;
+        check_step(scenario, step)
+            .map_err(|message| (Some(format!("{label} {number}")), message))?;
     }
     Ok(())
 }
@@ -153,7 +164,10 @@ fn check_step(scenario: &Scenario, step: &Step) -> Result<(), String> {
     }
 
     let session = match &step.session {
-        Some(name) => scenario.sessions.iter().find(|session| &session.name == name),
+        Some(name) => scenario
+            .sessions
+            .iter()
+            .find(|session| &session.name == name),
         None => scenario.sessions.first(),
     };
     if session.is_none() {
@@ -177,7 +191,8 @@ fn check_step(scenario: &Scenario, step: &Step) -> Result<(), String> {
     }
 
     check_table(&step.expect.fields)?;
-    for checks in step.expect.some_record.iter().chain(&step.expect.no_record) {
+    let tables = step.expect.some_record.iter().chain(&step.expect.no_record);
+    for checks in tables.chain(&step.skip_unless) {
         check_table(checks)?;
     }
     for (variable, field) in &step.capture {
@@ -200,11 +215,15 @@ fn check_table(checks: &FieldChecks) -> Result<(), String> {
         {
             Regex::new(pattern).map_err(|e| format!("pattern of {name}: {e}"))?;
         }
-        let types = ["catalog", "guid", "integer", "ipv4", "host", "datetime", "duration"];
+        let types = [
+            "catalog", "guid", "integer", "ipv4", "host", "datetime", "duration",
+        ];
         if let Some(kind) = &spec.value_type
             && !types.contains(&kind.as_str())
         {
-            return Err(format!("type of {name} is {kind:?}, expected one of {types:?}"));
+            return Err(format!(
+                "type of {name} is {kind:?}, expected one of {types:?}"
+            ));
         }
     }
     Ok(())
@@ -215,7 +234,10 @@ fn check_table(checks: &FieldChecks) -> Result<(), String> {
 pub fn parse_hex(text: &str) -> Result<Vec<u8>, String> {
     let digits: Vec<u8> = text.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
     if !digits.len().is_multiple_of(2) {
-        return Err(format!("raw holds {} hex digits, expected an even number", digits.len()));
+        return Err(format!(
+            "raw holds {} hex digits, expected an even number",
+            digits.len()
+        ));
     }
 
     digits

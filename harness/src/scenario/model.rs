@@ -142,6 +142,10 @@ pub struct Step {
     /// What must follow.
     #[serde(default)]
     pub expect: Expect,
+    /// The scenario is skipped from here on when no record of the reply
+    /// passes these checks (a device reporting no H.323 link, say).
+    #[serde(default)]
+    pub skip_unless: Option<FieldChecks>,
     /// Variables to set from the first record of the reply: variable name
     /// to field name.
     #[serde(default)]

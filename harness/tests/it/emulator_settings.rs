@@ -151,10 +151,12 @@ fn the_version_2_blocks_read_back_what_was_set() {
         let echoed = bench.call(1, &session, set, &[(field, wanted)]);
         let read = bench.call(1, &session, get, &[]);
 
+        let echoes = ["setldap", "setmulticast"].contains(&set);
+        let expected_echo = echoes.then_some(wanted);
         assert_eq!(
             value(&echoed, field).as_deref(),
-            Some(wanted),
-            "{set} did not echo"
+            expected_echo,
+            "{set} echoes the settings only where the spec's confirm table lists them"
         );
         assert_eq!(
             value(&read, field).as_deref(),

@@ -83,6 +83,10 @@ pub fn get_block(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
 }
 
 /// Any `SETx` of a flat settings block: checks, stores and echoes it.
+///
+/// The confirm echoes the settings only where the spec's confirm table
+/// lists them (SETOS, SETSTACKING and SETLOGGING answer with the outcome
+/// alone).
 pub fn set_block(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
     let Some(block) = block_for(ctx.xmlid) else {
         return Err(Refusal::new("no settings block for this command"));
@@ -90,7 +94,11 @@ pub fn set_block(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
 
     settings::apply(ctx.state, block, request)?;
     let mut message = reply::confirm(ctx.xmlid);
-    settings::push_block(&mut message, ctx.state, block);
+    let echoes =
+        dvcr_protocol::catalog::lookup(ctx.xmlid).is_some_and(|command| command.confirm.len() > 2);
+    if echoes {
+        settings::push_block(&mut message, ctx.state, block);
+    }
     if !block.indicates {
         return Ok(Effect::reply(message));
     }

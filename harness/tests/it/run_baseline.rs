@@ -1,0 +1,95 @@
+//! Baselines of expected failures, and flaky cases that pass when run
+//! again on fresh connections.
+
+use dvcr::emulator::Fault;
+use dvcr::report::Verdict;
+use dvcr::run::{Baseline, ExpectedFailure};
+
+use crate::run_kit::{case, run_on, scenario};
+
+const NEEDS_SOURCEIP: &str = r#"
+name = "endpoint-needs-a-sourceip"
+section = "Account Management > Endpoints > ADDENDPOINT"
+
+[[sessions]]
+name = "admin"
+
+[[steps]]
+send = "addendpoint"
+fields = { SOURCENAME = "dvcr-blank", SOURCEIP = "", E164 = "", H323 = "", FLAG = "0" }
+expect = { result = "1" }
+
+[[cleanup]]
+send = "delendpoint"
+fields = { SOURCENAME = "dvcr-blank" }
+"#;
+
+fn baseline(reason: &str) -> Baseline {
+    Baseline {
+        expected: vec![ExpectedFailure {
+            scenario: "endpoint-needs-a-sourceip".to_owned(),
+            reason: reason.to_owned(),
+        }],
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_expected_failure_in_the_baseline_lets_the_run_pass() {
+    let scenarios = [scenario(NEEDS_SOURCEIP)];
+    let report = run_on(&[Fault::BlankEndpointIp], &scenarios, &Baseline::default())
+        .await
+        .report;
+    assert_eq!(report.exit_code, 1);
+
+    let known = baseline("firmware 1.0 accepts a blank SOURCEIP");
+    let report = run_on(&[Fault::BlankEndpointIp], &scenarios, &known)
+        .await
+        .report;
+    let case = case(&report, "endpoint-needs-a-sourceip");
+    assert_eq!(case.verdict, Verdict::Fail);
+    assert_eq!(
+        case.expected_failure.as_deref(),
+        Some("firmware 1.0 accepts a blank SOURCEIP")
+    );
+    assert_eq!(report.exit_code, 0);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_expected_failure_that_now_passes_fails_the_run() {
+    let scenarios = [scenario(NEEDS_SOURCEIP)];
+    let report = run_on(&[], &scenarios, &baseline("was broken"))
+        .await
+        .report;
+    let case = case(&report, "endpoint-needs-a-sourceip");
+    assert_eq!(case.verdict, Verdict::Pass);
+    assert!(case.baseline_fixed);
+    assert_eq!(report.exit_code, 1);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_case_that_passes_when_run_again_is_flaky_not_failed() {
+    let text = r#"
+name = "passes-the-second-time"
+section = "Account Management > Endpoints > GETENDPOINT"
+
+[[sessions]]
+name = "admin"
+
+[[steps]]
+send = "getendpoint"
+expect = { result = "0", some_record = { SOURCENAME = "dvcr-flaky" } }
+note = "absent on the first attempt, added by its cleanup for the second"
+
+[[cleanup]]
+send = "addendpoint"
+fields = { SOURCENAME = "dvcr-flaky", SOURCEIP = "192.0.2.98", E164 = "", H323 = "", FLAG = "0" }
+"#;
+    let report = run_on(&[], &[scenario(text)], &Baseline::default())
+        .await
+        .report;
+    let case = case(&report, "passes-the-second-time");
+    assert_eq!(case.verdict, Verdict::Flaky);
+    assert_eq!(case.attempts, 2);
+    assert!(case.first_failure.is_some());
+    assert_eq!(report.exit_code, 0);
+}

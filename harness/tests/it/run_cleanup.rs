@@ -1,0 +1,73 @@
+//! Cleanup steps run even when a step fails, so a failed case leaves the
+//! device as it found it.
+
+use dvcr::report::Verdict;
+use dvcr::run::Baseline;
+
+use crate::run_kit::{case, run_on, scenario};
+
+const FAILS_AFTER_ADDING: &str = r#"
+name = "adds-then-fails"
+section = "Account Management > Endpoints > ADDENDPOINT"
+
+[[sessions]]
+name = "admin"
+
+[[steps]]
+send = "addendpoint"
+fields = { SOURCENAME = "dvcr-cleanup", SOURCEIP = "192.0.2.99", E164 = "", H323 = "", FLAG = "0" }
+expect = { result = "0" }
+
+[[steps]]
+send = "getdevinfo"
+expect = { result = "1" }
+note = "fails on purpose"
+
+[[cleanup]]
+send = "delendpoint"
+fields = { SOURCENAME = "dvcr-cleanup" }
+"#;
+
+const CHECKS_IT_IS_GONE: &str = r#"
+name = "endpoint-is-gone"
+section = "Account Management > Endpoints > GETENDPOINT"
+
+[[sessions]]
+name = "admin"
+
+[[steps]]
+send = "getendpoint"
+expect = { result = "0", no_record = { SOURCENAME = "dvcr-cleanup" } }
+"#;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn cleanup_runs_after_a_failed_step_and_undoes_the_change() {
+    let scenarios = [scenario(FAILS_AFTER_ADDING), scenario(CHECKS_IT_IS_GONE)];
+    let report = run_on(&[], &scenarios, &Baseline::default()).await.report;
+
+    let failed = case(&report, "adds-then-fails");
+    assert_eq!(failed.verdict, Verdict::Fail);
+    assert_eq!(failed.attempts, 2, "a failed case is run again");
+    assert!(
+        failed.cleanup_errors.is_empty(),
+        "{:?}",
+        failed.cleanup_errors
+    );
+    let failure = failed.failure.as_ref().expect("a failure");
+    assert!(failure.step.starts_with("step 2"), "{}", failure.step);
+    assert!(!failed.frames.is_empty(), "a failure keeps its frames");
+    assert_eq!(case(&report, "endpoint-is-gone").verdict, Verdict::Pass);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_cleanup_step_on_a_closed_session_gets_a_fresh_connection() {
+    let text = FAILS_AFTER_ADDING.replace(
+        "[[steps]]\nsend = \"getdevinfo\"",
+        "[[steps]]\nraw = \"03 00 00 02\"\nexpect = { closed = true }\n\n[[steps]]\nsend = \"getdevinfo\"",
+    );
+    let scenarios = [scenario(&text), scenario(CHECKS_IT_IS_GONE)];
+    let report = run_on(&[], &scenarios, &Baseline::default()).await.report;
+
+    assert_eq!(case(&report, "adds-then-fails").verdict, Verdict::Fail);
+    assert_eq!(case(&report, "endpoint-is-gone").verdict, Verdict::Pass);
+}

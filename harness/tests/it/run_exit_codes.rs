@@ -1,0 +1,130 @@
+//! `dvcr run` as a process: its exit codes (0 as expected, 1 conformance
+//! failures, 2 usage, connection or infrastructure), its listing, and its
+//! report of the broken spec section.
+
+use std::process::{Command, Output};
+
+fn dvcr(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dvcr"))
+        .args(args)
+        .output()
+        .expect("dvcr runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn the_suite_against_the_faultless_emulator_exits_0() {
+    let output = dvcr(&["run", "--emulate", "--quiet"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stdout(&output).contains("pass"));
+}
+
+#[test]
+fn a_fault_exits_1_and_names_the_broken_section() {
+    let output = dvcr(&[
+        "run",
+        "--emulate",
+        "--quiet",
+        "--fault",
+        "blank-endpoint-ip",
+        "--filter",
+        "sourceip",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(
+        text.contains("Account Management > Endpoints > ADDENDPOINT"),
+        "{text}"
+    );
+    assert!(text.contains("expected: 1"), "{text}");
+}
+
+#[test]
+fn a_baseline_of_the_known_failure_exits_0() {
+    let dir = std::env::temp_dir().join(format!("dvcr-baseline-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let baseline = dir.join("baseline.toml");
+    std::fs::write(
+        &baseline,
+        "[[expected]]\nscenario = \"endpoint-needs-a-sourceip\"\nreason = \"known\"\n",
+    )
+    .expect("write");
+    let path = baseline.to_string_lossy().into_owned();
+    let args = [
+        "run",
+        "--emulate",
+        "--quiet",
+        "--filter",
+        "sourceip",
+        "--baseline",
+        path.as_str(),
+    ];
+
+    let mut with_fault = args.to_vec();
+    with_fault.extend(["--fault", "blank-endpoint-ip"]);
+    assert_eq!(dvcr(&with_fault).status.code(), Some(0));
+    assert_eq!(
+        dvcr(&args).status.code(),
+        Some(1),
+        "an expected failure that passes fails the run"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn an_unreachable_target_exits_2() {
+    let output = dvcr(&[
+        "run",
+        "--target",
+        "127.0.0.1:1",
+        "--password-env",
+        "DVCR_NO_SUCH_VAR_EMPTY",
+        "--quiet",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+
+    let output = Command::new(env!("CARGO_BIN_EXE_dvcr"))
+        .args([
+            "run",
+            "--target",
+            "127.0.0.1:1",
+            "--password-env",
+            "DVCR_TEST_PASSWORD",
+            "--quiet",
+        ])
+        .env("DVCR_TEST_PASSWORD", "")
+        .output()
+        .expect("dvcr runs");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stdout(&output).contains("infrastructure error"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(dvcr(&["run"]).status.code(), Some(2));
+    assert_eq!(
+        dvcr(&["run", "--emulate", "--fault", "no-such-fault"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn list_shows_what_would_run_and_what_would_be_skipped() {
+    let output = dvcr(&["run", "--list"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(text.contains("endpoint-add-modify-delete-with-indications"));
+    assert!(
+        text.contains("skip") && text.contains("--allow-destructive"),
+        "{text}"
+    );
+}

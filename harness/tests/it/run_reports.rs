@@ -1,0 +1,162 @@
+//! The JUnit, JSON and pcap reports, each read back; and the diff of two
+//! JSON reports.
+
+use std::collections::HashSet;
+use std::io::Cursor;
+
+use dvcr::emulator::Fault;
+use dvcr::report::{diff, junit_text, read_json, write_json, write_pcap};
+use dvcr::run::Baseline;
+use pcap_file::pcap::PcapReader;
+
+use crate::run_kit::{run_on, scenario};
+
+const TWO_CASES: [&str; 2] = [
+    r#"
+name = "device-info"
+section = "System Information > System Information > GETDEVINFO"
+[[sessions]]
+name = "admin"
+[[steps]]
+send = "getdevinfo"
+expect = { result = "0" }
+"#,
+    r#"
+name = "endpoint-needs-a-sourceip"
+section = "Account Management > Endpoints > ADDENDPOINT"
+[[sessions]]
+name = "admin"
+[[steps]]
+send = "addendpoint"
+fields = { SOURCENAME = "dvcr-blank", SOURCEIP = "", E164 = "", H323 = "", FLAG = "0" }
+expect = { result = "1" }
+[[cleanup]]
+send = "delendpoint"
+fields = { SOURCENAME = "dvcr-blank" }
+"#,
+];
+
+async fn outcome(faults: &[Fault]) -> dvcr::run::RunOutcome {
+    let scenarios: Vec<_> = TWO_CASES.iter().map(|text| scenario(text)).collect();
+    run_on(faults, &scenarios, &Baseline::default()).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn junit_has_a_testsuite_per_section_and_a_failure_with_its_step() {
+    let report = outcome(&[Fault::BlankEndpointIp]).await.report;
+    let xml = junit_text(&report).expect("junit");
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed junit");
+
+    let suites: Vec<&str> = doc
+        .descendants()
+        .filter(|node| node.has_tag_name("testsuite"))
+        .filter_map(|node| node.attribute("name"))
+        .collect();
+    assert!(
+        suites.contains(&"Account Management > Endpoints > ADDENDPOINT"),
+        "{suites:?}"
+    );
+    assert!(suites.contains(&"System Information > System Information > GETDEVINFO"));
+
+    let failed = doc
+        .descendants()
+        .find(|node| {
+            node.has_tag_name("testcase")
+                && node.attribute("name") == Some("endpoint-needs-a-sourceip")
+        })
+        .expect("the failed testcase");
+    let failure = failed
+        .children()
+        .find(|node| node.has_tag_name("failure"))
+        .expect("a failure element");
+    let text = failure.text().unwrap_or_default();
+    assert!(text.contains("step 1"), "{text}");
+    assert!(text.contains("expected: 1"), "{text}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn json_reads_back_with_provenance_and_diffs_between_runs() {
+    let good = outcome(&[]).await.report;
+    let bad = outcome(&[Fault::BlankEndpointIp]).await.report;
+    let dir = std::env::temp_dir().join(format!("dvcr-json-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let (old_path, new_path) = (dir.join("old.json"), dir.join("new.json"));
+    write_json(&good, &old_path).expect("write");
+    write_json(&bad, &new_path).expect("write");
+
+    let old = read_json(&old_path).expect("read back");
+    assert_eq!(old, good);
+    assert_eq!(
+        old.provenance
+            .product_name
+            .as_deref()
+            .map(|name| name.starts_with("Polycom")),
+        Some(true)
+    );
+    assert!(old.provenance.device_version.is_some());
+    assert!(!old.provenance.started.is_empty() && !old.provenance.finished.is_empty());
+    let raw: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&new_path).expect("text")).expect("json");
+    assert_eq!(raw["cases"][1]["verdict"], "fail");
+
+    let changes = diff(&old, &read_json(&new_path).expect("read back"));
+    assert_eq!(changes.new_failures.len(), 1, "{changes:?}");
+    assert_eq!(changes.new_failures[0].0, "endpoint-needs-a-sourceip");
+    let back = diff(&read_json(&new_path).expect("read"), &old);
+    assert_eq!(back.fixed.len(), 1);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_pcap_holds_every_byte_on_the_real_ports_with_sound_sequence_numbers() {
+    let outcome = outcome(&[]).await;
+    let mut bytes = Vec::new();
+    write_pcap(&outcome.segments, &mut bytes).expect("pcap");
+
+    let mut reader = PcapReader::new(Cursor::new(bytes)).expect("a pcap header");
+    let mut payload_bytes = 0usize;
+    let mut syns = 0;
+    let mut ports = HashSet::new();
+    let mut next_seq: std::collections::HashMap<(u16, u16), u32> = std::collections::HashMap::new();
+    while let Some(packet) = reader.next_packet() {
+        let packet = packet.expect("a packet");
+        let data = &packet.data;
+        assert_eq!(&data[12..14], &[0x08, 0x00], "ethernet carries ipv4");
+        let tcp = &data[34..];
+        let (src, dst) = (
+            u16::from_be_bytes([tcp[0], tcp[1]]),
+            u16::from_be_bytes([tcp[2], tcp[3]]),
+        );
+        let seq = u32::from_be_bytes([tcp[4], tcp[5], tcp[6], tcp[7]]);
+        let flags = tcp[13];
+        let body = &tcp[20..];
+        ports.insert(src);
+        if flags & 0x02 != 0 {
+            syns += 1;
+            next_seq.insert((src, dst), seq + 1);
+            continue;
+        }
+        if !body.is_empty() {
+            let expected = next_seq
+                .get(&(src, dst))
+                .copied()
+                .expect("a handshake first");
+            assert_eq!(seq, expected, "sequence numbers follow the bytes sent");
+            next_seq.insert((src, dst), seq + body.len() as u32);
+            payload_bytes += body.len();
+        }
+    }
+
+    let exchanged: usize = outcome
+        .segments
+        .iter()
+        .map(|segment| segment.bytes.len())
+        .sum();
+    assert_eq!(
+        payload_bytes, exchanged,
+        "every byte exchanged is in the capture"
+    );
+    assert!(syns >= 2, "each connection opens with a handshake");
+    let server_port = outcome.segments[0].server.port();
+    assert!(ports.contains(&server_port), "the device's real port");
+}

@@ -1,0 +1,132 @@
+//! The built-in suite checks itself: every scenario loads and cites a
+//! section, every command of the catalog is sent by some scenario (or
+//! listed as untestable with a reason), the suite passes against the
+//! faultless emulator, and every deliberate fault of the emulator makes
+//! some scenario fail.
+
+use std::collections::BTreeSet;
+
+use dvcr::emulator::Fault;
+use dvcr::report::Verdict;
+use dvcr::run::{Baseline, suite};
+use dvcr::scenario::load_dir;
+use dvcr_protocol::catalog::COMMANDS;
+
+use crate::run_kit::{emulator, options};
+
+#[test]
+fn every_catalog_command_is_sent_by_a_scenario_or_listed_as_untestable() {
+    let scenarios = load_dir(&suite::suite_dir()).expect("the suite loads");
+    let mut sent = BTreeSet::new();
+    for scenario in &scenarios {
+        for step in scenario.steps.iter().chain(&scenario.cleanup) {
+            sent.extend(step.send.iter().cloned());
+            sent.extend(step.pipeline.iter().cloned());
+        }
+    }
+
+    let untestable: toml::Table = toml::from_str(
+        &std::fs::read_to_string(suite::suite_dir().join("../untestable.toml"))
+            .expect("untestable.toml"),
+    )
+    .expect("untestable.toml parses");
+    let listed: BTreeSet<String> = untestable["command"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|entry| {
+            entry
+                .get("xmlid")
+                .and_then(|xmlid| xmlid.as_str())
+                .map(str::to_owned)
+        })
+        .collect();
+
+    let missing: Vec<&str> = COMMANDS
+        .iter()
+        .map(|command| command.xmlid)
+        .filter(|xmlid| !sent.contains(*xmlid) && !listed.contains(*xmlid))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "commands no scenario sends: {missing:?}"
+    );
+}
+
+#[test]
+fn every_scenario_cites_a_section_and_has_a_unique_name() {
+    let scenarios = load_dir(&suite::suite_dir()).expect("the suite loads");
+    assert!(scenarios.len() >= 60, "{} scenarios", scenarios.len());
+    for scenario in &scenarios {
+        assert!(!scenario.section.is_empty(), "{}", scenario.name);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_suite_passes_against_the_faultless_emulator_in_seconds() {
+    let scenarios = load_dir(&suite::suite_dir()).expect("the suite loads");
+    let server = emulator(&[]).await;
+    let mut options = options(&server);
+    options.allow_destructive = true;
+    let sanity = suite::sanity().expect("sanity");
+    let started = std::time::Instant::now();
+    let report = dvcr::run::run(&scenarios, &sanity, &options, &Baseline::default())
+        .await
+        .report;
+    server.stop().await;
+
+    let broken: Vec<String> = report
+        .cases
+        .iter()
+        .filter(|case| {
+            matches!(
+                case.verdict,
+                Verdict::Fail | Verdict::Error | Verdict::Unsupported | Verdict::Skipped
+            )
+        })
+        .map(|case| format!("{} {}: {:?}", case.verdict, case.name, case.failure))
+        .collect();
+    assert!(broken.is_empty(), "{broken:#?}");
+    assert_eq!(report.exit_code, 0);
+    assert!(
+        started.elapsed().as_secs() < 60,
+        "took {:?}",
+        started.elapsed()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_emulator_fault_makes_a_scenario_fail() {
+    let scenarios = load_dir(&suite::suite_dir()).expect("the suite loads");
+    let mut tasks = Vec::new();
+    for fault in Fault::ALL {
+        let scenarios = scenarios.clone();
+        tasks.push(tokio::spawn(async move {
+            let server = emulator(&[fault]).await;
+            let mut options = options(&server);
+            options.fail_fast = true;
+            let sanity = suite::sanity().expect("sanity");
+            let report = dvcr::run::run(&scenarios, &sanity, &options, &Baseline::default())
+                .await
+                .report;
+            server.stop().await;
+            (fault, report)
+        }));
+    }
+
+    let mut uncaught = Vec::new();
+    for task in tasks {
+        let (fault, report) = task.await.expect("the run ends");
+        let failed = report
+            .cases
+            .iter()
+            .any(|case| matches!(case.verdict, Verdict::Fail | Verdict::Error));
+        if !failed || report.exit_code == 0 {
+            uncaught.push(fault.name());
+        }
+    }
+    assert!(
+        uncaught.is_empty(),
+        "faults no scenario catches: {uncaught:?}"
+    );
+}
