@@ -23,7 +23,9 @@ Examples:
   dvcr fuzz --emulate --fault panic-on-bad-index --seed 1 --cases 500
   dvcr fuzz --target 192.0.2.10:81 --password-env RSS_PASSWORD --duration 3600 \\
       --json fuzz.json --out findings/
-  dvcr run --emulate --fault panic-on-bad-index --scenario dvcr-findings/crash-s1-c12.toml";
+  dvcr run --emulate --fault panic-on-bad-index --scenario dvcr-findings/crash-s1-c57.toml
+
+Exit codes: 0 nothing found, 1 findings, 2 usage or connection errors.";
 
 /// The options of `dvcr fuzz`.
 #[derive(Debug, Args)]

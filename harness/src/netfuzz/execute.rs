@@ -10,7 +10,8 @@
 
 use std::time::Duration;
 
-use dvcr_protocol::decode::{DecodeOptions, decode};
+use dvcr_protocol::Message;
+use dvcr_protocol::decode::{DecodeOptions, decode_into};
 use dvcr_protocol::tpkt::write_frame;
 use tracing::debug;
 
@@ -171,7 +172,8 @@ pub async fn open(reach: &Reach) -> Result<(Connection, Reply), ClientError> {
 }
 
 /// The bytes of `frame` with session ids in place and its mutation made;
-/// how many records a device would answer; whether framing survives.
+/// how many records a device would answer; whether framing survives. The
+/// xmlids read, even from a payload that fails to decode, go to `sent`.
 pub fn build(
     frame: &Frame,
     ids: &[Option<String>],
@@ -189,15 +191,14 @@ pub fn build(
     if let Some(mutation) = &frame.mutation {
         mutation.apply(&mut bytes);
     }
-    let records = match bytes
-        .get(4..)
-        .map(|body| decode(body, &DecodeOptions::LENIENT))
-    {
-        Some(Ok(decoded)) => {
-            sent.extend(decoded.message.records().map(|r| canonical(r.xmlid())));
-            decoded.message.record_count()
-        }
-        _ => 0,
+    let body = bytes.get(4..).unwrap_or_default();
+    let mut message = Message::default();
+    let decoded = decode_into(body, &DecodeOptions::LENIENT, &mut message, &mut Vec::new());
+    sent.extend(message.records().map(|record| canonical(record.xmlid())));
+    let records = if decoded.is_ok() {
+        message.record_count()
+    } else {
+        0
     };
     (bytes, if keeps { records } else { 0 }, keeps)
 }
