@@ -63,7 +63,8 @@ async fn cleanup_runs_after_a_failed_step_and_undoes_the_change() {
 async fn a_cleanup_step_on_a_closed_session_gets_a_fresh_connection() {
     let text = FAILS_AFTER_ADDING.replace(
         "[[steps]]\nsend = \"getdevinfo\"",
-        "[[steps]]\nraw = \"03 00 00 02\"\nexpect = { closed = true }\n\n[[steps]]\nsend = \"getdevinfo\"",
+        "[[steps]]\nraw = \"03 00 00 02\"\nexpect = { closed = true }\n\n[[steps]]\nsend = \
+            \"getdevinfo\"",
     );
     let scenarios = [scenario(&text), scenario(CHECKS_IT_IS_GONE)];
     let report = run_on(&[], &scenarios, &Baseline::default()).await.report;

@@ -28,11 +28,23 @@ async fn result_and_record_count_are_checked() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn exact_values_sets_and_patterns_are_checked() {
-    holds("[[steps]]\nsend = \"getlang\"\nexpect = { fields = { LANG = { one_of = [\"0\", \"1\"] } } }").await;
+    holds(
+        "[[steps]]\nsend = \"getlang\"\nexpect = { fields = { LANG = { one_of = [\"0\", \"1\"] \
+        } } }",
+    )
+    .await;
     breaks("[[steps]]\nsend = \"getlang\"\nexpect = { fields = { LANG = { one_of = [\"7\"] } } }")
         .await;
-    holds("[[steps]]\nsend = \"getdevinfo\"\nexpect = { fields = { PRODUCTNAME = { pattern = \"Polycom.*\" } } }").await;
-    breaks("[[steps]]\nsend = \"getdevinfo\"\nexpect = { fields = { PRODUCTNAME = { pattern = \"Acme.*\" } } }").await;
+    holds(
+        "[[steps]]\nsend = \"getdevinfo\"\nexpect = { fields = { PRODUCTNAME = { pattern = \
+        \"Polycom.*\" } } }",
+    )
+    .await;
+    breaks(
+        "[[steps]]\nsend = \"getdevinfo\"\nexpect = { fields = { PRODUCTNAME = { pattern = \
+        \"Acme.*\" } } }",
+    )
+    .await;
     breaks("[[steps]]\nsend = \"getdevinfo\"\nexpect = { fields = { RESULT = \"1\" } }").await;
     breaks("[[steps]]\nsend = \"getdevinfo\"\nexpect = { fields = { RESULT = { not = \"0\" } } }")
         .await;
@@ -40,16 +52,32 @@ async fn exact_values_sets_and_patterns_are_checked() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn catalog_types_and_presence_are_checked() {
-    holds("[[steps]]\nsend = \"getendpoint\"\nexpect = { fields = { SOURCEID = { type = \"catalog\" }, SOURCEIP = { type = \"ipv4\" } } }").await;
-    breaks("[[steps]]\nsend = \"getdevinfo\"\nexpect = { fields = { PRODUCTNAME = { type = \"guid\" } } }").await;
-    holds("[[steps]]\nsend = \"getdevinfo\"\nexpect = { fields = { VERSION = true, NOSUCH = false } }").await;
+    holds(
+        "[[steps]]\nsend = \"getendpoint\"\nexpect = { fields = { SOURCEID = { type = \
+        \"catalog\" }, SOURCEIP = { type = \"ipv4\" } } }",
+    )
+    .await;
+    breaks(
+        "[[steps]]\nsend = \"getdevinfo\"\nexpect = { fields = { PRODUCTNAME = { type = \
+        \"guid\" } } }",
+    )
+    .await;
+    holds(
+        "[[steps]]\nsend = \"getdevinfo\"\nexpect = { fields = { VERSION = true, NOSUCH = \
+        false } }",
+    )
+    .await;
     breaks("[[steps]]\nsend = \"getdevinfo\"\nexpect = { fields = { NOSUCH = true } }").await;
     breaks("[[steps]]\nsend = \"getdevinfo\"\nexpect = { fields = { VERSION = false } }").await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn some_record_and_no_record_look_across_a_list() {
-    holds("[[steps]]\nsend = \"getendpoint\"\nexpect = { some_record = { SOURCENAME = \"8000\" }, no_record = { SOURCENAME = \"nobody\" } }").await;
+    holds(
+        "[[steps]]\nsend = \"getendpoint\"\nexpect = { some_record = { SOURCENAME = \"8000\" \
+        }, no_record = { SOURCENAME = \"nobody\" } }",
+    )
+    .await;
     breaks(
         "[[steps]]\nsend = \"getendpoint\"\nexpect = { some_record = { SOURCENAME = \"nobody\" } }",
     )
@@ -61,8 +89,10 @@ async fn some_record_and_no_record_look_across_a_list() {
 #[tokio::test(flavor = "multi_thread")]
 async fn captures_feed_later_steps() {
     holds(
-        "[[steps]]\nsend = \"getendpoint\"\nexpect = { some_record = { SOURCENAME = \"8000\" } }\ncapture = { ip = \"SOURCEIP\" }\n\n\
-         [[steps]]\nsend = \"getendpoint\"\nexpect = { some_record = { SOURCENAME = \"8000\", SOURCEIP = \"${ip}\" } }",
+        "[[steps]]\nsend = \"getendpoint\"\nexpect = { some_record = { SOURCENAME = \"8000\" } \
+            }\ncapture = { ip = \"SOURCEIP\" }\n\n\
+         [[steps]]\nsend = \"getendpoint\"\n\
+         expect = { some_record = { SOURCENAME = \"8000\", SOURCEIP = \"${ip}\" } }",
     )
     .await;
 }
@@ -78,8 +108,12 @@ async fn indications_and_their_absence_are_checked() {
     let text = "name = \"probe\"\nsection = \"Account Management > Users > ADDDEVUSER\"\n\n\
         [[sessions]]\nname = \"admin\"\n\n[[sessions]]\nname = \"watcher\"\nindication = true\n\n\
         [[sessions]]\nname = \"quiet\"\n\n\
-        [[steps]]\nsend = \"adddevuser\"\nfields = { USERNAME = \"dvcr-kit\", FULLNAME = \"k\", EMAIL = \"\", PASSWORD = \"k\", PRIVILEGE = \"1\" }\nexpect = { result = \"0\" }\n\n\
-        [[steps]]\nsession = \"watcher\"\nwait_indication = \"adddevuser\"\nexpect = { fields = { USERNAME = \"dvcr-kit\" } }\n\n\
+        [[steps]]\nsend = \"adddevuser\"\n\
+        fields = { USERNAME = \"dvcr-kit\", FULLNAME = \"k\", EMAIL = \"\", PASSWORD = \"k\", \
+        PRIVILEGE = \"1\" }\n\
+        expect = { result = \"0\" }\n\n\
+        [[steps]]\nsession = \"watcher\"\nwait_indication = \"adddevuser\"\n\
+        expect = { fields = { USERNAME = \"dvcr-kit\" } }\n\n\
         [[steps]]\nsession = \"quiet\"\nno_indication = true\n\n\
         [[cleanup]]\nsend = \"deldevuser\"\nfields = { USERNAME = \"dvcr-kit\" }\n";
     let heard = verdict(&crate::run_kit::run_one(text).await);
@@ -91,8 +125,17 @@ async fn indications_and_their_absence_are_checked() {
         Verdict::Fail
     );
 
-    let hears_one = text.replace("session = \"quiet\"\nno_indication", "session = \"watcher\"\nno_indication")
-        .replace("[[steps]]\nsession = \"watcher\"\nwait_indication = \"adddevuser\"\nexpect = { fields = { USERNAME = \"dvcr-kit\" } }\n\n", "");
+    let hears_one = text
+        .replace(
+            "session = \"quiet\"\nno_indication",
+            "session = \
+        \"watcher\"\nno_indication",
+        )
+        .replace(
+            "[[steps]]\nsession = \"watcher\"\nwait_indication = \"adddevuser\"\nexpect = { \
+            fields = { USERNAME = \"dvcr-kit\" } }\n\n",
+            "",
+        );
     assert_eq!(
         verdict(&crate::run_kit::run_one(&hears_one).await),
         Verdict::Fail
@@ -130,7 +173,8 @@ async fn pipelines_split_writes_and_timing_are_checked() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_documented_command_answered_as_unknown_is_unsupported_and_judged_by_profile() {
     let device = crate::run_kit::old_firmware().await;
-    let text = "name = \"probe\"\nsection = \"New in version 2.0 > GETBANNER\"\n\n[[sessions]]\nname = \"admin\"\n\n\
+    let text = "name = \"probe\"\nsection = \"New in version 2.0 > \
+        GETBANNER\"\n\n[[sessions]]\nname = \"admin\"\n\n\
                 [[steps]]\nsend = \"getbanner\"\nexpect = { result = \"0\" }\n";
     let scenarios = [crate::run_kit::scenario(text)];
     let sanity = dvcr::run::suite::sanity().expect("sanity parses");

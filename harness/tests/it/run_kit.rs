@@ -69,7 +69,8 @@ pub(crate) fn verdict(report: &RunReport) -> Verdict {
 /// A scenario of one admin session and `steps` (TOML `[[steps]]` tables).
 pub(crate) fn with_steps(name: &str, steps: &str) -> String {
     format!(
-        "name = \"{name}\"\nsection = \"Login/Logout > Login\"\n\n[[sessions]]\nname = \"admin\"\n\n{steps}"
+        "name = \"{name}\"\nsection = \"Login/Logout > Login\"\n\n[[sessions]]\nname = \
+            \"admin\"\n\n{steps}"
     )
 }
 
