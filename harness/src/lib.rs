@@ -7,6 +7,7 @@
 pub mod client;
 pub mod emulator;
 pub mod frames;
+pub mod netfuzz;
 pub mod report;
 pub mod run;
 pub mod scenario;

@@ -3,6 +3,7 @@
 mod decode;
 mod diff;
 mod emulate;
+mod fuzz;
 mod run;
 
 use std::fmt::Display;
@@ -35,6 +36,9 @@ enum Command {
     Run(run::RunArgs),
     /// Compare two JSON reports of `dvcr run`.
     Diff(diff::DiffArgs),
+    /// Fuzz a device or the built-in emulator; save findings as scenarios.
+    #[command(after_help = fuzz::EXAMPLES)]
+    Fuzz(fuzz::FuzzArgs),
 }
 
 impl Cli {
@@ -45,6 +49,7 @@ impl Cli {
             Command::Emulate(args) => finish(emulate::run(args)),
             Command::Run(args) => run::run(args),
             Command::Diff(args) => diff::run(args),
+            Command::Fuzz(args) => fuzz::run(args),
         }
     }
 }

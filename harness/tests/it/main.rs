@@ -23,6 +23,8 @@ mod emulator_server_traffic;
 mod emulator_sessions;
 mod emulator_settings;
 mod emulator_state;
+mod netfuzz;
+mod netfuzz_parts;
 mod run_baseline;
 mod run_cleanup;
 mod run_exit_codes;

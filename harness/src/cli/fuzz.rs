@@ -1,0 +1,185 @@
+//! `dvcr fuzz`: fuzz a live device (`--target`) or the built-in emulator
+//! (`--emulate`) over the management protocol, minimize what it finds and
+//! save each finding as a scenario that `dvcr run --scenario` replays (spec,
+//! every command's parameter table; see the README's "Network fuzzing").
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::Args;
+use dvcr::client::Login;
+use dvcr::emulator::Fault;
+use dvcr::netfuzz::minimize::Limits;
+use dvcr::netfuzz::oracle::Strictness;
+use dvcr::netfuzz::{FuzzConfig, Target, fuzz};
+use tracing_subscriber::EnvFilter;
+
+use super::EXIT_USAGE;
+
+/// Examples shown under `dvcr fuzz --help`.
+pub(crate) const EXAMPLES: &str = "\
+Examples:
+  dvcr fuzz --emulate --fault panic-on-bad-index --seed 1 --cases 500
+  dvcr fuzz --target 192.0.2.10:81 --password-env RSS_PASSWORD --duration 3600 \\
+      --json fuzz.json --out findings/
+  dvcr run --emulate --fault panic-on-bad-index --scenario dvcr-findings/crash-s1-c57.toml
+
+Exit codes: 0 nothing found, 1 findings, 2 usage or connection errors.";
+
+/// The options of `dvcr fuzz`.
+#[derive(Debug, Args)]
+pub(crate) struct FuzzArgs {
+    /// The device, as HOST:PORT; the only address the fuzzer connects to.
+    #[arg(long, value_name = "HOST:PORT", conflicts_with = "emulate")]
+    target: Option<String>,
+    /// Fuzz the built-in emulator, started in-process.
+    #[arg(long)]
+    emulate: bool,
+    /// A deliberate fault for the emulator (repeatable; see `dvcr emulate
+    /// --list-faults`).
+    #[arg(long, value_name = "NAME", requires = "emulate")]
+    fault: Vec<Fault>,
+    /// The account to log in as.
+    #[arg(long, value_name = "NAME", default_value = "Administrator")]
+    user: String,
+    /// Read the password from this environment variable; without it the
+    /// password is empty.
+    #[arg(long, value_name = "VAR")]
+    password_env: Option<String>,
+    /// The seed of the cases: the same seed gives the same cases.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    seed: u64,
+    /// Stop after this many seconds (60 when neither bound is given).
+    #[arg(long, value_name = "SECONDS")]
+    duration: Option<u64>,
+    /// Stop after this many cases.
+    #[arg(long, value_name = "N")]
+    cases: Option<u64>,
+    /// Wait this long for a reply before calling the device hung.
+    #[arg(long, value_name = "MS", default_value_t = 2000)]
+    timeout_ms: u64,
+    /// Save reproducers in this folder.
+    #[arg(long, value_name = "DIR", default_value = "dvcr-findings")]
+    out: PathBuf,
+    /// Write the JSON summary here.
+    #[arg(long, value_name = "FILE")]
+    json: Option<PathBuf>,
+    /// The most cases run to minimize one finding (0: save it as found).
+    #[arg(long, value_name = "N", default_value_t = 64)]
+    minimize_attempts: usize,
+    /// The longest time spent minimizing one finding.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    minimize_time: u64,
+    /// Stop after this many distinct findings.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    max_findings: usize,
+    /// Also send shutdown, setip, setos, setstacking and setcfskey.
+    #[arg(long)]
+    allow_destructive: bool,
+    /// How long to wait for a live device to come back after a finding.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    recovery: u64,
+    /// Count every error finding of the catalog as a protocol violation,
+    /// not only those about the shape of replies (bad values the device
+    /// stores and shows back included).
+    #[arg(long)]
+    strict_catalog: bool,
+    /// Draw no progress line.
+    #[arg(long)]
+    quiet: bool,
+}
+
+/// Runs `dvcr fuzz`.
+pub(crate) fn run(args: FuzzArgs) -> ExitCode {
+    match try_run(args) {
+        Ok(code) => ExitCode::from(code),
+        Err(error) => {
+            eprintln!("dvcr: error: {error}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+fn try_run(args: FuzzArgs) -> Result<u8, String> {
+    let config = config(&args)?;
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("off"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|error| format!("cannot start the async runtime: {error}"))?;
+    let summary = runtime.block_on(async {
+        let mut target = match (&args.target, args.emulate) {
+            (Some(addr), false) => Target::live(addr.clone(), Duration::from_secs(args.recovery)),
+            (None, true) => Target::emulated(&args.fault, config.seed)
+                .await
+                .map_err(|error| format!("cannot start the emulator: {error}"))?,
+            _ => return Err("give --target HOST:PORT or --emulate".to_owned()),
+        };
+        let summary = fuzz(&config, &mut target)
+            .await
+            .map_err(|error| error.to_string());
+        target.stop().await;
+        summary
+    })?;
+
+    println!(
+        "{} cases in {:.1} s ({:.0}/s), seed {}, {} findings",
+        summary.cases,
+        summary.duration_ms as f64 / 1000.0,
+        summary.cases_per_second,
+        summary.seed,
+        summary.findings.len()
+    );
+    for finding in &summary.findings {
+        let saved = finding.reproducer.as_deref().unwrap_or("(not saved)");
+        println!(
+            "  {} at case {}: {}\n    {saved}",
+            finding.kind, finding.case, finding.detail
+        );
+    }
+    for error in &summary.errors {
+        println!("  error: {error}");
+    }
+    if let Some(path) = &args.json {
+        summary
+            .write_json(path)
+            .map_err(|error| format!("cannot write {}: {error}", path.display()))?;
+    }
+    Ok(summary.exit_code)
+}
+
+fn config(args: &FuzzArgs) -> Result<FuzzConfig, String> {
+    let mut config = FuzzConfig::new(args.seed);
+    config.cases = args.cases;
+    config.duration = match (args.duration, args.cases) {
+        (Some(seconds), _) => Some(Duration::from_secs(seconds)),
+        (None, Some(_)) => None,
+        (None, None) => Some(Duration::from_secs(60)),
+    };
+    let password = match &args.password_env {
+        Some(var) => std::env::var(var)
+            .map_err(|_| format!("environment variable {var} is not set, expected the password"))?,
+        None => String::new(),
+    };
+    config.login = Login::new(args.user.clone(), password);
+    config.reply_timeout = Duration::from_millis(args.timeout_ms.max(1));
+    config.out = args.out.clone();
+    config.minimize = (args.minimize_attempts > 0).then_some(Limits {
+        attempts: args.minimize_attempts,
+        time: Duration::from_secs(args.minimize_time),
+    });
+    config.max_findings = args.max_findings.max(1);
+    config.allow_destructive = args.allow_destructive;
+    config.strictness = if args.strict_catalog {
+        Strictness::Catalog
+    } else {
+        Strictness::Shape
+    };
+    config.quiet = args.quiet;
+    Ok(config)
+}

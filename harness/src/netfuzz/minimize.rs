@@ -1,0 +1,222 @@
+//! Delta debugging (Zeller's ddmin) of a failing case against the live
+//! target: the smallest sequence of writes, and of frames within each
+//! write, that still fails the same way, within a budget of attempts and
+//! time (spec, "General Information", items 4 to 6: the writes are TPKT
+//! frames on sessions).
+
+use std::time::{Duration, Instant};
+
+use super::execute::{Reach, execute};
+use super::oracle::{Kind, Strictness, judge, probe};
+use super::sequence::{Case, Step};
+use super::target::Target;
+
+/// How much minimization may cost.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// The most cases run.
+    pub attempts: usize,
+    /// The longest it may take.
+    pub time: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            attempts: 64,
+            time: Duration::from_secs(60),
+        }
+    }
+}
+
+/// The budget left.
+#[derive(Clone, Copy, Debug)]
+pub struct Budget {
+    left: usize,
+    deadline: Instant,
+    /// How many attempts were made.
+    pub spent: usize,
+}
+
+impl Budget {
+    /// A budget of `limits` from now.
+    pub fn new(limits: Limits) -> Self {
+        Budget {
+            left: limits.attempts,
+            deadline: Instant::now() + limits.time,
+            spent: 0,
+        }
+    }
+
+    /// Takes one attempt; false when none is left.
+    pub fn spend(&mut self) -> bool {
+        if self.left == 0 || Instant::now() >= self.deadline {
+            return false;
+        }
+
+        self.left -= 1;
+        self.spent += 1;
+        true
+    }
+}
+
+/// The smallest part of `items` for which `fails` still holds, by ddmin;
+/// `items` is assumed to fail. Stops early when the budget runs out.
+pub async fn ddmin<T, F>(items: Vec<T>, budget: &mut Budget, fails: &mut F) -> Vec<T>
+where
+    T: Clone,
+    F: AsyncFnMut(&[T]) -> bool,
+{
+    let mut items = items;
+    let mut parts = 2_usize;
+    while items.len() >= 2 {
+        let chunks = chunk(&items, parts);
+        let mut reduced = false;
+        for (index, part) in chunks.iter().enumerate() {
+            if !budget.spend() {
+                return items;
+            }
+
+            if fails(part).await {
+                items = part.clone();
+                parts = 2;
+                reduced = true;
+                break;
+            }
+
+            if chunks.len() == 2 {
+                continue;
+            }
+
+            let complement: Vec<T> = chunks
+                .iter()
+                .enumerate()
+                .filter(|(other, _)| *other != index)
+                .flat_map(|(_, part)| part.iter().cloned())
+                .collect();
+            if !budget.spend() {
+                return items;
+            }
+
+            if fails(&complement).await {
+                items = complement;
+                parts = (parts - 1).max(2);
+                reduced = true;
+                break;
+            }
+        }
+        if reduced {
+            continue;
+        }
+
+        if parts >= items.len() {
+            break;
+        }
+        parts = (parts * 2).min(items.len());
+    }
+    items
+}
+
+/// `items` cut into `parts` runs of nearly equal length.
+fn chunk<T: Clone>(items: &[T], parts: usize) -> Vec<Vec<T>> {
+    let size = items.len().div_ceil(parts.max(1)).max(1);
+    items.chunks(size).map(<[T]>::to_vec).collect()
+}
+
+/// `case` minimized against `target`: steps first, then the frames of each
+/// step, then splits and mutations dropped where the failure stays. Every
+/// attempt starts from a reset target.
+pub async fn minimize(
+    case: &Case,
+    kind: Kind,
+    target: &mut Target,
+    reach: &Reach,
+    limits: Limits,
+    strictness: Strictness,
+) -> (Case, usize) {
+    let mut budget = Budget::new(limits);
+    let mut check = async |candidate: &Case| -> bool {
+        fails(candidate, (kind, strictness), target, reach).await
+    };
+
+    let base = case.clone();
+    let steps = ddmin(
+        case.steps.clone(),
+        &mut budget,
+        &mut async |steps: &[Step]| check(&with_steps(&base, steps.to_vec())).await,
+    )
+    .await;
+    let mut best = with_steps(case, steps);
+
+    for at in 0..best.steps.len() {
+        let frames = best
+            .steps
+            .get(at)
+            .map(|step| step.frames.clone())
+            .unwrap_or_default();
+        if frames.len() < 2 {
+            continue;
+        }
+
+        let shape = best.clone();
+        let kept = ddmin(frames, &mut budget, &mut async |frames: &[_]| {
+            let mut candidate = shape.clone();
+            if let Some(step) = candidate.steps.get_mut(at) {
+                step.frames = frames.to_vec();
+            }
+            check(&candidate).await
+        })
+        .await;
+        if let Some(step) = best.steps.get_mut(at) {
+            step.frames = kept;
+        }
+    }
+
+    for at in 0..best.steps.len() {
+        let mut candidate = best.clone();
+        let Some(step) = candidate.steps.get_mut(at) else {
+            continue;
+        };
+
+        let had = !step.splits.is_empty() || step.frames.iter().any(|f| f.mutation.is_some());
+        step.splits.clear();
+        step.frames
+            .iter_mut()
+            .for_each(|frame| frame.mutation = None);
+        if had && budget.spend() && check(&candidate).await {
+            best = candidate;
+        }
+    }
+    (best.trimmed(), budget.spent)
+}
+
+fn with_steps(case: &Case, steps: Vec<Step>) -> Case {
+    Case {
+        steps,
+        ..case.clone()
+    }
+}
+
+/// Whether `case` fails with `kind` on a freshly reset target.
+async fn fails(
+    case: &Case,
+    (kind, strictness): (Kind, Strictness),
+    target: &mut Target,
+    reach: &Reach,
+) -> bool {
+    if target.reset().await.is_err() {
+        return false;
+    }
+
+    let reach = Reach {
+        addr: target.addr(),
+        ..reach.clone()
+    };
+    let observation = execute(case, &reach).await;
+    if observation.setup_error.is_some() {
+        return false;
+    }
+
+    let probed = probe(&reach).await;
+    judge(&observation, &probed, strictness).is_some_and(|verdict| verdict.kind == kind)
+}

@@ -1,0 +1,205 @@
+//! The oracles: whether a case made the device crash (it stops accepting
+//! connections), hang (it stops answering within the timeout), or break
+//! the protocol (a malformed frame, or a reply that breaks the catalog:
+//! error findings of `validate` with [`Flow::FromDevice`]) (spec,
+//! "General Information", items 3 to 6, and every command's confirm table).
+
+use std::fmt;
+use std::time::Duration;
+
+use dvcr_protocol::validate::{Flow, Rule, Severity, validate};
+use serde::Serialize;
+
+use super::execute::{End, Observation, Reach, open};
+use crate::client::records::canonical;
+use crate::client::{ClientError, Reply};
+
+/// How many times a connection is tried before the device counts as down.
+const PROBE_TRIES: u32 = 3;
+
+/// The pause between two tries.
+const PROBE_PAUSE: Duration = Duration::from_millis(100);
+
+/// What kind of failure a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// The device stopped accepting connections.
+    Crash,
+    /// The device stopped answering within the timeout.
+    Hang,
+    /// The device answered with a malformed frame or a reply that breaks
+    /// the catalog.
+    ProtocolViolation,
+}
+
+impl Kind {
+    /// The kind's stable name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Kind::Crash => "crash",
+            Kind::Hang => "hang",
+            Kind::ProtocolViolation => "protocol-violation",
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// What the oracles concluded about one case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Verdict {
+    /// The kind of failure.
+    pub kind: Kind,
+    /// The step it showed at, when one did.
+    pub step: Option<usize>,
+    /// One line saying what was seen.
+    pub detail: String,
+}
+
+/// What a fresh connection after the case found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Probe {
+    /// The device accepted a connection and a login.
+    Alive,
+    /// No connection could be opened.
+    Refused(String),
+    /// A connection opened but the login was not answered.
+    Silent(String),
+    /// The login was refused: the fuzzer can no longer work.
+    LoginRefused(String),
+}
+
+/// Opens a fresh connection and logs in, trying a few times before
+/// calling the device down.
+pub async fn probe(reach: &Reach) -> Probe {
+    let mut last = String::new();
+    for attempt in 0..PROBE_TRIES {
+        if attempt > 0 {
+            tokio::time::sleep(PROBE_PAUSE).await;
+        }
+        match open(reach).await {
+            Ok((mut connection, _)) => {
+                let _ = connection.shutdown().await;
+                return Probe::Alive;
+            }
+            Err(error @ (ClientError::Connect { .. } | ClientError::ConnectTimeout { .. })) => {
+                last = error.to_string();
+            }
+            Err(error @ ClientError::Timeout { .. }) => return Probe::Silent(error.to_string()),
+            Err(error @ ClientError::Refused { .. }) => {
+                return Probe::LoginRefused(error.to_string());
+            }
+            Err(error) => last = error.to_string(),
+        }
+    }
+    Probe::Refused(last)
+}
+
+/// The catalog rules that make a reply a protocol violation by default:
+/// those about the shape of the reply, whatever values the device holds.
+pub const SHAPE_RULES: [Rule; 6] = [
+    Rule::UnknownXmlid,
+    Rule::WrongRecordKind,
+    Rule::MissingResult,
+    Rule::BadResult,
+    Rule::MixedXmlids,
+    Rule::TooManyRecords,
+];
+
+/// Which catalog findings count as protocol violations.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Strictness {
+    /// Error findings of the [`SHAPE_RULES`] only: a device that stores a
+    /// bad value it was sent and shows it later is not flagged.
+    #[default]
+    Shape,
+    /// Every error finding, field rules and value rules included.
+    Catalog,
+}
+
+/// Judges a case from what it gave and what the probe after it found.
+pub fn judge(observation: &Observation, probe: &Probe, strictness: Strictness) -> Option<Verdict> {
+    let last_step = observation.writes.len().checked_sub(1);
+    match probe {
+        Probe::Refused(error) => {
+            return Some(Verdict {
+                kind: Kind::Crash,
+                step: last_step,
+                detail: format!("the device stopped accepting connections: {error}"),
+            });
+        }
+        Probe::Silent(error) => {
+            return Some(Verdict {
+                kind: Kind::Hang,
+                step: last_step,
+                detail: format!("a fresh connection got no answer to its login: {error}"),
+            });
+        }
+        Probe::Alive | Probe::LoginRefused(_) => {}
+    }
+
+    let silent = observation
+        .writes
+        .iter()
+        .position(|write| write.end == End::Silent);
+    if let (Some(step), Some(write)) = (silent, silent.and_then(|at| observation.writes.get(at))) {
+        return Some(Verdict {
+            kind: Kind::Hang,
+            step: Some(step),
+            detail: format!(
+                "{} of {} frames expecting an answer were answered within the timeout",
+                write.replies, write.expected
+            ),
+        });
+    }
+
+    if let Some((step, error)) = observation.undecodable.first() {
+        return Some(Verdict {
+            kind: Kind::ProtocolViolation,
+            step: (*step != usize::MAX).then_some(*step),
+            detail: format!("undecodable reply: {error}"),
+        });
+    }
+
+    observation.replies.iter().find_map(|(step, reply)| {
+        let problem = violation(reply, &observation.sent_xmlids, strictness)?;
+        Some(Verdict {
+            kind: Kind::ProtocolViolation,
+            step: (*step != usize::MAX).then_some(*step),
+            detail: problem,
+        })
+    })
+}
+
+/// What is wrong with `reply`, if anything: a framing deviation, or the
+/// first error finding of the catalog that `strictness` counts. An unknown xmlid is forgiven when
+/// the reply echoes one that was sent, or none.
+pub fn violation(reply: &Reply, sent: &[String], strictness: Strictness) -> Option<String> {
+    if let Some(deviation) = reply.framing.first() {
+        return Some(format!("malformed frame: {deviation:?}"));
+    }
+
+    let xmlid = reply
+        .message
+        .first()
+        .map(|r| canonical(r.xmlid()))
+        .unwrap_or_default();
+    let echoed = xmlid.is_empty() || sent.contains(&xmlid);
+    validate(&reply.message, Flow::FromDevice)
+        .into_iter()
+        .filter(|finding| finding.severity == Severity::Error)
+        .filter(|finding| strictness == Strictness::Catalog || SHAPE_RULES.contains(&finding.rule))
+        .find(|finding| !(finding.rule == Rule::UnknownXmlid && echoed))
+        .map(|finding| {
+            let field = finding.field.as_deref().unwrap_or("-");
+            format!(
+                "{} on {xmlid} field {field}: expected {}, found {}",
+                finding.rule, finding.expected, finding.found
+            )
+        })
+}

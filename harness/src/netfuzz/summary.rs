@@ -1,0 +1,69 @@
+//! The JSON summary of a fuzzing run: the target, the seed, how many cases
+//! ran and how fast, and each finding with its seed, its case, what was
+//! seen, how far it was minimized and where its reproducer was saved
+//! (spec, "General Information": the findings concern the management
+//! protocol).
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::oracle::Kind;
+
+/// A whole run.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Summary {
+    /// What was fuzzed.
+    pub target: String,
+    /// The seed: the same seed gives the same cases.
+    pub seed: u64,
+    /// Cases run.
+    pub cases: u64,
+    /// How long the run took.
+    pub duration_ms: u64,
+    /// Cases per second, over the run.
+    pub cases_per_second: f64,
+    /// Distinct findings, in the order found.
+    pub findings: Vec<FindingRecord>,
+    /// Findings that repeated one already saved.
+    pub duplicates: u64,
+    /// Cases that could not start, or why the run stopped early.
+    pub errors: Vec<String>,
+    /// 0 nothing found, 1 findings, 2 the target could not be fuzzed.
+    pub exit_code: u8,
+}
+
+/// One finding.
+#[derive(Clone, Debug, Serialize)]
+pub struct FindingRecord {
+    /// Crash, hang or protocol violation.
+    pub kind: Kind,
+    /// What was seen.
+    pub detail: String,
+    /// The run's seed.
+    pub seed: u64,
+    /// The case that found it, with that seed.
+    pub case: u64,
+    /// The write of the minimized case it showed at.
+    pub step: Option<usize>,
+    /// The xmlid of that write's first frame.
+    pub xmlid: String,
+    /// Milliseconds from the start of the run to the finding.
+    pub found_after_ms: u64,
+    /// Writes in the case as generated.
+    pub original_steps: usize,
+    /// Writes left after minimization.
+    pub minimized_steps: usize,
+    /// Cases run to minimize it.
+    pub minimize_attempts: usize,
+    /// The scenario file that replays it.
+    pub reproducer: Option<String>,
+}
+
+impl Summary {
+    /// Writes the summary as pretty JSON to `path`.
+    pub fn write_json(&self, path: &Path) -> std::io::Result<()> {
+        let text = serde_json::to_string_pretty(self).map_err(std::io::Error::other)?;
+        std::fs::write(path, text + "\n")
+    }
+}
