@@ -9,8 +9,11 @@
 #![deny(missing_docs)]
 
 pub mod catalog;
+pub mod decode;
+pub mod encode;
 pub mod limits;
 pub mod message;
+pub mod reference;
 pub mod tpkt;
 pub mod validate;
 

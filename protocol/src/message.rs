@@ -143,6 +143,15 @@ impl<'a> Message<'a> {
         })
     }
 
+    /// The field pushed last, over all records, if there is one.
+    pub fn last_field(&self) -> Option<Field<'_, 'a>> {
+        let index = self.fields.len().checked_sub(1)?;
+        Some(Field {
+            message: self,
+            index,
+        })
+    }
+
     /// Appends a record; the fields pushed after it belong to it.
     pub fn push_record(&mut self, kind: Kind, xmlid: impl Into<Text<'a>>) -> &mut Self {
         self.records.push(RecordEntry {

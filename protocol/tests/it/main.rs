@@ -3,6 +3,11 @@
 mod catalog_chapters_4_8;
 mod catalog_login_system_accounts;
 mod catalog_spec;
+mod decode;
+mod encode;
+mod lenient;
+mod properties;
 mod spec_corpus;
+mod strict;
 mod tpkt;
 mod validate;

@@ -1,0 +1,220 @@
+//! Encoding a [`Message`] as one TPKT frame: the 4-byte header, then the
+//! UTF-8 `DVCRMANAGER` document (spec, "General Information", items 4 and 5).
+//!
+//! The document is written straight into the caller's buffer, so encoding
+//! into a reused buffer allocates nothing. Attribute values escape `&`, `<`,
+//! `>` and `"`, and write tab, LF and CR as character references, which XML
+//! attribute-value normalisation would otherwise turn into spaces; spaces
+//! around an `xmlid` are written as references too, since decoding trims
+//! written ones. So decoding what [`encode`] wrote gives the message back.
+
+use crate::decode::{is_name, is_xml_char};
+use crate::limits::MAX_TPKT_FRAME_LEN;
+use crate::message::Message;
+
+/// The declaration every encoded document opens with.
+const DECLARATION: &[u8] = b"<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n";
+
+/// The root element's name.
+const ROOT: &str = "DVCRMANAGER";
+
+/// The bytes of a TPKT header.
+const TPKT_HEADER_LEN: usize = 4;
+
+/// A message that cannot be encoded as it is.
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum EncodeError {
+    /// The message holds no record.
+    #[error("message holds no record, expected at least one")]
+    NoRecord,
+    /// A field or attribute name that is not an XML name.
+    #[error("{name:?} in record {record} is not an xml name")]
+    InvalidName {
+        /// The record it is in.
+        record: usize,
+        /// The name.
+        name: String,
+    },
+    /// A character XML 1.0 does not allow, even as a reference.
+    #[error("character U+{code:04X} cannot be written in xml")]
+    ForbiddenChar {
+        /// The record it is in; `None` for the root's version.
+        record: Option<usize>,
+        /// The character's code point.
+        code: u32,
+    },
+    /// A field carrying the same attribute twice.
+    #[error("attribute {name} given twice on field {field} of record {record}")]
+    DuplicateAttribute {
+        /// The record it is in.
+        record: usize,
+        /// The field's name.
+        field: String,
+        /// The attribute's name.
+        name: String,
+    },
+    /// The frame would be longer than TPKT allows.
+    #[error("frame of {len} bytes exceeds the tpkt maximum of {max}")]
+    TooLong {
+        /// The frame's length, header included.
+        len: usize,
+        /// The longest frame TPKT can describe.
+        max: usize,
+    },
+}
+
+/// Appends `message` to `out` as one TPKT frame; on error, `out` is left as
+/// it was.
+pub fn encode(message: &Message<'_>, out: &mut Vec<u8>) -> Result<(), EncodeError> {
+    let start = out.len();
+    out.extend_from_slice(&[0; TPKT_HEADER_LEN]);
+    let written = encode_xml(message, out).and_then(|()| write_header(out, start));
+    if written.is_err() {
+        out.truncate(start);
+    }
+
+    written
+}
+
+/// Appends `message` to `out` as a document, without a TPKT header; on
+/// error, `out` is left as it was.
+pub fn encode_xml(message: &Message<'_>, out: &mut Vec<u8>) -> Result<(), EncodeError> {
+    let start = out.len();
+    let written = write_document(message, out);
+    if written.is_err() {
+        out.truncate(start);
+    }
+
+    written
+}
+
+/// Writes the TPKT header of the frame that starts at `start` of `out`:
+/// `0x03 0x00` and the frame's length, header included, big-endian.
+fn write_header(out: &mut [u8], start: usize) -> Result<(), EncodeError> {
+    let len = out.len() - start;
+    let too_long = EncodeError::TooLong {
+        len,
+        max: MAX_TPKT_FRAME_LEN,
+    };
+    let len = u16::try_from(len).map_err(|_| too_long)?;
+    let [high, low] = len.to_be_bytes();
+    if let Some(header) = out.get_mut(start..start + TPKT_HEADER_LEN) {
+        header.copy_from_slice(&[0x03, 0x00, high, low]);
+    }
+
+    Ok(())
+}
+
+fn write_document(message: &Message<'_>, out: &mut Vec<u8>) -> Result<(), EncodeError> {
+    if message.record_count() == 0 {
+        return Err(EncodeError::NoRecord);
+    }
+
+    out.extend_from_slice(DECLARATION);
+    out.extend_from_slice(b"<DVCRMANAGER version=\"");
+    write_value(message.version(), out, None)?;
+    out.extend_from_slice(b"\">\n");
+
+    for record in message.records() {
+        let index = record.index();
+        let element = record.kind().element().as_bytes();
+        out.push(b'<');
+        out.extend_from_slice(element);
+        out.extend_from_slice(b" xmlid=\"");
+        write_xmlid(record.xmlid(), out, index)?;
+        out.extend_from_slice(b"\">\n");
+
+        for field in record.fields() {
+            write_name(field.name(), out, index)?;
+            for (position, attribute) in field.attributes().iter().enumerate() {
+                let earlier = field.attributes().get(..position).unwrap_or_default();
+                if earlier.iter().any(|other| other.name == attribute.name) {
+                    return Err(EncodeError::DuplicateAttribute {
+                        record: index,
+                        field: field.name().to_owned(),
+                        name: attribute.name.to_string(),
+                    });
+                }
+
+                out.push(b' ');
+                write_name(&attribute.name, out, index)?;
+                out.extend_from_slice(b"=\"");
+                write_value(&attribute.value, out, Some(index))?;
+                out.push(b'"');
+            }
+            out.extend_from_slice(b"/>\n");
+        }
+
+        out.extend_from_slice(b"</");
+        out.extend_from_slice(element);
+        out.extend_from_slice(b">\n");
+    }
+
+    out.extend_from_slice(b"</");
+    out.extend_from_slice(ROOT.as_bytes());
+    out.extend_from_slice(b">\n");
+    Ok(())
+}
+
+/// Writes a name, which must be an XML name; a field's name is preceded by
+/// `<`, told by the name being first since the last `<`.
+fn write_name(name: &str, out: &mut Vec<u8>, record: usize) -> Result<(), EncodeError> {
+    if !is_name(name) {
+        return Err(EncodeError::InvalidName {
+            record,
+            name: name.to_owned(),
+        });
+    }
+
+    if out.last() == Some(&b'\n') {
+        out.push(b'<');
+    }
+    out.extend_from_slice(name.as_bytes());
+    Ok(())
+}
+
+/// Writes an `xmlid`, with the spaces around it as references.
+fn write_xmlid(xmlid: &str, out: &mut Vec<u8>, record: usize) -> Result<(), EncodeError> {
+    let core = xmlid.trim_start_matches(' ');
+    let leading = xmlid.len() - core.len();
+    let core = core.trim_end_matches(' ');
+    let trailing = xmlid.len() - leading - core.len();
+    for _ in 0..leading {
+        out.extend_from_slice(b"&#32;");
+    }
+    write_value(core, out, Some(record))?;
+    for _ in 0..trailing {
+        out.extend_from_slice(b"&#32;");
+    }
+    Ok(())
+}
+
+/// Writes an attribute value for double quotes, escaping what must be.
+fn write_value(value: &str, out: &mut Vec<u8>, record: Option<usize>) -> Result<(), EncodeError> {
+    let mut plain = 0;
+    for (at, c) in value.char_indices() {
+        let escaped: &[u8] = match c {
+            '&' => b"&amp;",
+            '<' => b"&lt;",
+            '>' => b"&gt;",
+            '"' => b"&quot;",
+            '\t' => b"&#9;",
+            '\n' => b"&#10;",
+            '\r' => b"&#13;",
+            _ if is_xml_char(c) => continue,
+            _ => {
+                return Err(EncodeError::ForbiddenChar {
+                    record,
+                    code: u32::from(c),
+                });
+            }
+        };
+        out.extend_from_slice(value.get(plain..at).unwrap_or_default().as_bytes());
+        out.extend_from_slice(escaped);
+        plain = at + c.len_utf8();
+    }
+
+    out.extend_from_slice(value.get(plain..).unwrap_or_default().as_bytes());
+    Ok(())
+}
