@@ -5,3 +5,5 @@
 #![deny(missing_docs)]
 
 pub mod emulator;
+#[cfg(feature = "arbitrary")]
+pub mod fuzzing;

@@ -16,3 +16,4 @@ mod emulator_recording;
 mod emulator_sessions;
 mod emulator_settings;
 mod emulator_state;
+mod fuzz_replay;

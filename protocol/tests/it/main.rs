@@ -5,6 +5,7 @@ mod catalog_login_system_accounts;
 mod catalog_spec;
 mod decode;
 mod encode;
+mod fuzz_replay;
 mod lenient;
 mod properties;
 mod spec_corpus;

@@ -1,0 +1,6 @@
+//! Fuzz target `message_decode`: a shim into `dvcr_protocol::fuzzing::message_decode`, the oracle
+//! that `cargo test` also replays; see fuzz/README.md.
+
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| dvcr_protocol::fuzzing::message_decode(data));

@@ -1,0 +1,6 @@
+//! Fuzz target `message_roundtrip`: a shim into `dvcr_protocol::fuzzing::message_roundtrip`, the oracle
+//! that `cargo test` also replays; see fuzz/README.md.
+
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| dvcr_protocol::fuzzing::message_roundtrip(data));

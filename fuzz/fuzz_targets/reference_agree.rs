@@ -1,0 +1,6 @@
+//! Fuzz target `reference_agree`: a shim into `dvcr_protocol::fuzzing::reference_agree`, the oracle
+//! that `cargo test` also replays; see fuzz/README.md.
+
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| dvcr_protocol::fuzzing::reference_agree(data));

@@ -1,0 +1,6 @@
+//! Fuzz target `tpkt_split`: a shim into `dvcr_protocol::fuzzing::tpkt_split`, the oracle
+//! that `cargo test` also replays; see fuzz/README.md.
+
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| dvcr_protocol::fuzzing::tpkt_split(data));
