@@ -53,8 +53,11 @@ fn value(u: &mut Unstructured<'_>, spec: &FieldSpec, state: &State) -> Result<St
         ValueType::Guid => guid(u, state)?,
         ValueType::Integer { min, max } => {
             let edge = [min.saturating_sub(1), min, max, max.saturating_add(1)];
+            let known = known_numbers(state);
             if u.ratio(1, 4)? {
                 u.choose(&edge)?.to_string()
+            } else if !known.is_empty() && u.arbitrary::<bool>()? {
+                u.choose(&known)?.to_string()
             } else {
                 u.int_in_range(min..=max)?.to_string()
             }
@@ -103,6 +106,14 @@ fn guid(u: &mut Unstructured<'_>, state: &State) -> Result<String> {
 
     let n: u64 = u.arbitrary()?;
     Ok(format!("{:08x}-0000-4000-{n:016x}", n >> 32))
+}
+
+/// The numbers the device knows: its link and room indexes.
+fn known_numbers(state: &State) -> Vec<u32> {
+    let links = state.links.iter().map(|link| link.index);
+    links
+        .chain(state.rooms.iter().map(|room| room.index))
+        .collect()
 }
 
 /// A name the device knows: a user, endpoint, group or room.

@@ -5,6 +5,7 @@
 //! consistent (spec, "General Information", items 3, 5 and 6).
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 use std::time::Duration;
 
 use arbitrary::{Result, Unstructured};
@@ -16,13 +17,17 @@ use dvcr_protocol::{Kind, Limits, Message};
 use super::commands;
 use crate::emulator::fixture::default_state;
 use crate::emulator::request::canonical_xmlid;
-use crate::emulator::{ConnectionId, Device, DeviceConfig, ManualClock, Outcome};
+use crate::emulator::{ConnectionId, Device, DeviceConfig, ManualClock, Outcome, State};
 
 /// The most steps one input drives, so that one run stays short.
 pub const MAX_STEPS: usize = 64;
 
 /// 2006-06-15 22:00:00 UTC, near the spec's own examples.
 const START_MS: u64 = 1_150_408_800_000;
+
+/// The default fixture, read once: parsing its TOML on every run would
+/// cost more than the run itself.
+static FIXTURE: OnceLock<State> = OnceLock::new();
 
 /// The session being driven: the device, its clock, and who is logged in.
 struct Run {
@@ -50,7 +55,11 @@ pub fn emulator_session(data: &[u8]) {
         seed: Some(7),
         ..DeviceConfig::default()
     };
-    let device = Device::new(default_state(), config, Box::new(clock.clone()));
+    let device = Device::new(
+        FIXTURE.get_or_init(default_state).clone(),
+        config,
+        Box::new(clock.clone()),
+    );
     let mut run = Run {
         device,
         clock,

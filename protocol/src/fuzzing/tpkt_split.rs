@@ -5,7 +5,7 @@
 use crate::tpkt::{Config, Framing, HEADER_LEN, Splitter, TpktError, check_end, split_with};
 
 /// Inputs longer than this are not also fed one byte at a time.
-const BYTEWISE_MAX: usize = 4_096;
+const BYTEWISE_MAX: usize = 512;
 
 /// What splitting a whole stream gave: each frame as (offset, header bytes
 /// or none, payload), then how the stream ended.
