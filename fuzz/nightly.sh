@@ -34,7 +34,6 @@ for target in "${targets[@]}"; do
     regressions="../corpus/regressions/$target"
     log="logs/$target.log"
     mkdir -p "$corpus" "$artifacts"
-    before=$(find "$artifacts" -type f | wc -l)
 
     # The working corpus grows run after run; the committed seeds and past
     # regressions are read as extra corpus directories.
@@ -45,7 +44,7 @@ for target in "${targets[@]}"; do
         -ignore_timeouts=1 -ignore_ooms=1 -timeout=10 -artifact_prefix="$artifacts/" \
         >"$log" 2>&1 || true
 
-    "${cargo[@]}" cmin "$target" "$corpus" -- -dict=dvcr.dict >>"$log" 2>&1 || true
+    "${cargo[@]}" cmin "$target" "$corpus" -- -dict=dvcr.dict >"logs/$target.cmin.log" 2>&1 || true
 
     findings=0
     while IFS= read -r artifact; do
@@ -65,7 +64,6 @@ for target in "${targets[@]}"; do
     size=$(find "$corpus" -type f | wc -l)
     summary+=("$(printf '%-20s %10s %8s %8s %8s %9s' "$target" "$speed" "$cov" "$ft" \
         "$size" "$findings")")
-    echo "$target: $(find "$artifacts" -type f | wc -l) artifacts, $before before this run" >>"$log"
 done
 
 printf '%-20s %10s %8s %8s %8s %9s\n' target exec/s cov ft corpus findings

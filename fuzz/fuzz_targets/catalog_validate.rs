@@ -1,5 +1,6 @@
-//! Fuzz target `catalog_validate`: a shim into `dvcr_protocol::fuzzing::catalog_validate`, the oracle
-//! that `cargo test` also replays; see fuzz/README.md.
+//! Fuzz target `catalog_validate`: a shim into the oracle
+//! `dvcr_protocol::fuzzing::catalog_validate`, which `cargo test` also replays;
+//! see fuzz/README.md.
 
 #![no_main]
 

@@ -1,5 +1,6 @@
-//! Fuzz target `emulator_session`: a shim into `dvcr::fuzzing::emulator_session`,
-//! the oracle that `cargo test` also replays; see fuzz/README.md.
+//! Fuzz target `emulator_session`: a shim into the oracle
+//! `dvcr::fuzzing::emulator_session`, which `cargo test` also replays;
+//! see fuzz/README.md.
 
 #![no_main]
 

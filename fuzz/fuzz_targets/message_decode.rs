@@ -1,5 +1,6 @@
-//! Fuzz target `message_decode`: a shim into `dvcr_protocol::fuzzing::message_decode`, the oracle
-//! that `cargo test` also replays; see fuzz/README.md.
+//! Fuzz target `message_decode`: a shim into the oracle
+//! `dvcr_protocol::fuzzing::message_decode`, which `cargo test` also replays;
+//! see fuzz/README.md.
 
 #![no_main]
 

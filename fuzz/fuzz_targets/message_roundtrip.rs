@@ -1,5 +1,6 @@
-//! Fuzz target `message_roundtrip`: a shim into `dvcr_protocol::fuzzing::message_roundtrip`, the oracle
-//! that `cargo test` also replays; see fuzz/README.md.
+//! Fuzz target `message_roundtrip`: a shim into the oracle
+//! `dvcr_protocol::fuzzing::message_roundtrip`, which `cargo test` also replays;
+//! see fuzz/README.md.
 
 #![no_main]
 

@@ -1,5 +1,6 @@
-//! Fuzz target `reference_agree`: a shim into `dvcr_protocol::fuzzing::reference_agree`, the oracle
-//! that `cargo test` also replays; see fuzz/README.md.
+//! Fuzz target `reference_agree`: a shim into the oracle
+//! `dvcr_protocol::fuzzing::reference_agree`, which `cargo test` also replays;
+//! see fuzz/README.md.
 
 #![no_main]
 

@@ -1,5 +1,6 @@
-//! Fuzz target `tpkt_split`: a shim into `dvcr_protocol::fuzzing::tpkt_split`, the oracle
-//! that `cargo test` also replays; see fuzz/README.md.
+//! Fuzz target `tpkt_split`: a shim into the oracle
+//! `dvcr_protocol::fuzzing::tpkt_split`, which `cargo test` also replays;
+//! see fuzz/README.md.
 
 #![no_main]
 

@@ -182,9 +182,8 @@ fn check_outcome(outcome: &Outcome, xmlid: &str, request: &Message<'_>) {
                     field.name() == "RESULT" && matches!(field.value(), Some("0" | "1"))
                 });
             if !fine {
-                panic!(
-                    "reply {reply:?} to {request:?}, expected CONFIRMs of {expected:?} opening with RESULT 0 or 1"
-                );
+                let expected = format!("CONFIRMs of {expected:?} opening with RESULT 0 or 1");
+                panic!("reply {reply:?} to {request:?}, expected {expected}");
             }
         }
     }

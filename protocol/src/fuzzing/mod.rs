@@ -10,13 +10,13 @@
 //! targets in `fuzz/` are a line or two each, and the same functions replay
 //! `corpus/fuzz/<target>/` and `corpus/regressions/<target>/` on stable.
 //!
-//! | target | oracle | what must hold |
-//! |---|---|---|
-//! | `tpkt_split` | [`tpkt_split`] | every chunking of a stream splits alike |
-//! | `message_decode` | [`message_decode`] | limits hold, accepted messages round-trip, lenient ⊇ strict |
-//! | `message_roundtrip` | `message_roundtrip` (feature `arbitrary`) | encode then decode gives the message |
-//! | `catalog_validate` | [`catalog_validate`] | validation never panics and is deterministic |
-//! | `reference_agree` | [`reference_agree`] | the scanner and the quick-xml reference agree |
+//! | oracle, and target | what must hold |
+//! |---|---|
+//! | [`tpkt_split`] | every chunking of a stream splits alike |
+//! | [`message_decode`] | limits hold, accepted messages round-trip, lenient ⊇ strict |
+//! | `message_roundtrip` (feature `arbitrary`) | encode then decode gives the message |
+//! | [`catalog_validate`] | validation never panics and is deterministic |
+//! | [`reference_agree`] | the scanner and the quick-xml reference agree |
 
 #![expect(
     clippy::panic,
