@@ -60,7 +60,14 @@ for target in "${targets[@]}"; do
     stats=$(grep -E 'cov: [0-9]+ ft: [0-9]+' "$log" | grep 'exec/s' | tail -n 1 || true)
     cov=$(grep -oE 'cov: [0-9]+' <<<"$stats" | grep -oE '[0-9]+' || echo '?')
     ft=$(grep -oE 'ft: [0-9]+' <<<"$stats" | grep -oE '[0-9]+' || echo '?')
-    speed=$(grep -oE 'exec/s: [0-9]+' <<<"$stats" | grep -oE '[0-9]+' || echo '?')
+    # Fork mode's exec/s is the last job's; the whole run's is #runs / time.
+    runs=$(grep -oE '^#[0-9]+' <<<"$stats" | tr -d '#' || true)
+    took=$(grep -oE 'time: [0-9]+s' <<<"$stats" | grep -oE '[0-9]+' || true)
+    if [ -n "$runs" ] && [ -n "$took" ] && [ "$took" -gt 0 ]; then
+        speed=$((runs / took))
+    else
+        speed=$(grep -oE 'exec/s: [0-9]+' <<<"$stats" | grep -oE '[0-9]+' || echo '?')
+    fi
     size=$(find "$corpus" -type f | wc -l)
     summary+=("$(printf '%-20s %10s %8s %8s %8s %9s' "$target" "$speed" "$cov" "$ft" \
         "$size" "$findings")")
