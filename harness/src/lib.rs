@@ -7,6 +7,8 @@
 pub mod client;
 pub mod emulator;
 pub mod frames;
+#[cfg(feature = "arbitrary")]
+pub mod fuzzing;
 pub mod netfuzz;
 pub mod report;
 pub mod run;

@@ -11,6 +11,7 @@
 pub mod catalog;
 pub mod decode;
 pub mod encode;
+pub mod fuzzing;
 pub mod inspect;
 pub mod limits;
 pub mod message;

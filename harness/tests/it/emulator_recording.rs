@@ -222,6 +222,19 @@ fn quick_record_dials_a_new_link_that_records_and_streams() {
 }
 
 #[test]
+fn hanging_up_a_broadcasting_link_ends_its_live_stream() {
+    let mut bench = Bench::new();
+    let session = bench.admin(1);
+    let fields = [("IP_NUM", "1.2.3.4"), ("BROADCAST", "1")];
+    bench.call(1, &session, "startquickrecord", &fields);
+    bench.call(1, &session, "hangup", &[("INDEX", "1025")]);
+    let after = bench.call(1, &session, "getlistinfo", &[]);
+
+    assert_eq!(value(&after, "BROADLIST").as_deref(), Some("0"));
+    assert_eq!(bench.device.state().check_invariants(), Ok(()));
+}
+
+#[test]
 fn quick_record_refuses_a_reference_id_over_30_characters() {
     let mut bench = Bench::new();
     let session = bench.admin(1);

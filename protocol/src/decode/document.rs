@@ -106,7 +106,8 @@ impl<'a> Reader<'a, '_> {
         let max_text = self.max_text();
         let strict = declaration::strict(&mut self.scan, max_text);
         match strict {
-            Ok(()) | Err(DecodeError::Encoding { .. }) => strict,
+            // A limit only rejects: a value too long is not a malformation.
+            Ok(()) | Err(DecodeError::Encoding { .. } | DecodeError::TextTooLong { .. }) => strict,
             Err(error) => {
                 self.scan.seek(start);
                 match declaration::lenient(&mut self.scan) {

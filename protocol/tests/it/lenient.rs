@@ -5,8 +5,8 @@
 
 #![expect(clippy::unwrap_used, reason = "a test fails by panicking")]
 
-use dvcr_protocol::decode::{DecodeError, Deviation, DeviationKind};
-use dvcr_protocol::{Kind, Message};
+use dvcr_protocol::decode::{DecodeError, DecodeOptions, Deviation, DeviationKind, Mode, decode};
+use dvcr_protocol::{Kind, Limits, Message};
 
 use super::decode::{at, command, doc, error, lenient, login, strict};
 
@@ -194,4 +194,28 @@ fn every_deviation_kind_has_a_distinct_kebab_case_id_and_a_description() {
             .iter()
             .all(|kind| !kind.description().is_empty())
     );
+}
+
+#[test]
+fn a_declaration_value_past_the_text_limit_is_refused_not_read_as_malformed() {
+    let version = format!("1.{}", "0".repeat(20));
+    let xml = format!(
+        "<?xml version=\"{version}\" encoding=\"utf-8\" ?>\
+         <DVCRMANAGER version=\"1.0.0.0\"><COMMAND xmlid=\"logout\"/></DVCRMANAGER>"
+    );
+    let limits = Limits {
+        max_text_len: 12,
+        ..Limits::DEFAULT
+    };
+    let options = DecodeOptions {
+        mode: Mode::Lenient,
+        limits,
+    };
+
+    let refused = decode(xml.as_bytes(), &options);
+    assert!(
+        matches!(refused, Err(DecodeError::TextTooLong { .. })),
+        "{refused:?}"
+    );
+    assert!(lenient(&xml).unwrap().deviations.is_empty());
 }

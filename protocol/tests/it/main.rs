@@ -6,6 +6,7 @@ mod catalog_spec;
 mod decode;
 mod encode;
 mod errata;
+mod fuzz_replay;
 mod inspect;
 mod lenient;
 mod properties;

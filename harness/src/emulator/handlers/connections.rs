@@ -76,7 +76,8 @@ pub fn stoproomrecord(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
     })
 }
 
-/// `HANGUP`: ends a link, filing its recording if it had one.
+/// `HANGUP`: ends a link, filing its recording if it had one; its live
+/// stream, if any, ends with it.
 pub fn hangup(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
     let index = request.required_number::<u32>("INDEX")?;
     let link = ctx
@@ -90,6 +91,7 @@ pub fn hangup(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
     }
 
     ctx.state.links.retain(|link| link.index != index);
+    ctx.state.media.retain(|media| media.link != Some(index));
     let mut confirm = reply::confirm(ctx.xmlid);
     reply::put(&mut confirm, "INDEX", index);
     let mut indication = reply::indication(ctx.xmlid);

@@ -1,0 +1,7 @@
+//! Fuzz target `catalog_validate`: a shim into the oracle
+//! `dvcr_protocol::fuzzing::catalog_validate`, which `cargo test` also replays;
+//! see fuzz/README.md.
+
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| dvcr_protocol::fuzzing::catalog_validate(data));

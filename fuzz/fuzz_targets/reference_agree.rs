@@ -1,0 +1,7 @@
+//! Fuzz target `reference_agree`: a shim into the oracle
+//! `dvcr_protocol::fuzzing::reference_agree`, which `cargo test` also replays;
+//! see fuzz/README.md.
+
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| dvcr_protocol::fuzzing::reference_agree(data));
