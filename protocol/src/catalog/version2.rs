@@ -35,7 +35,8 @@ const LDAP_SERVER: FieldSpec = required(
     "LDAP_SERVER",
     ValueType::Host,
     "the IP address or DNS name of the LDAP server; the example shows it empty with USE_LDAP=0",
-);
+)
+.blank_when_unset();
 
 /// The LDAP account.
 const LDAP_USER: FieldSpec = required(
