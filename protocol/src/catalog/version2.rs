@@ -17,6 +17,7 @@ use super::types::{Command, Direction, FieldSpec, Replies, Status, ValueType};
 pub(crate) static VERSION2_ALIASES: &[super::FieldAlias] = &[
     ("setcfskey", Direction::Command, "CFS_KEY", "CFSKEY"),
     ("getldap", Direction::Confirm, "LDAP_PWD", "LDAP_PASSWORD"),
+    ("setldap", Direction::Command, "LDAP_PWD", "LDAP_PASSWORD"),
     ("setldap", Direction::Confirm, "LDAP_PWD", "LDAP_PASSWORD"),
 ];
 

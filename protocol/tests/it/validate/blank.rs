@@ -29,7 +29,10 @@ fn a_field_marked_blank_when_unset_is_still_checked_when_not_empty() {
 
 #[test]
 fn a_required_field_without_the_mark_may_not_be_empty() {
-    assert_eq!(ids(&servers("ldap.example", ""), Flow::FromDevice), ["bad-value"]);
+    assert_eq!(
+        ids(&servers("ldap.example", ""), Flow::FromDevice),
+        ["bad-value"]
+    );
 }
 
 #[test]
@@ -37,18 +40,25 @@ fn the_spec_marks_exactly_the_addresses_of_switchable_servers() {
     let marked: Vec<(&str, &str)> = catalog::COMMANDS
         .iter()
         .flat_map(|command| {
-            [Direction::Command, Direction::Confirm, Direction::Indication]
-                .into_iter()
-                .filter_map(|direction| command.fields(direction))
-                .flatten()
-                .filter(|field| field.blank_when_unset)
-                .map(|field| (command.xmlid, field.name))
+            [
+                Direction::Command,
+                Direction::Confirm,
+                Direction::Indication,
+            ]
+            .into_iter()
+            .filter_map(|direction| command.fields(direction))
+            .flatten()
+            .filter(|field| field.blank_when_unset)
+            .map(|field| (command.xmlid, field.name))
         })
         .collect();
     let mut names: Vec<&str> = marked.iter().map(|(_, name)| *name).collect();
     names.sort_unstable();
     names.dedup();
-    assert_eq!(names, ["FTP", "GKIP", "LDAP_SERVER", "MASTER", "NTP_SERVER"]);
+    assert_eq!(
+        names,
+        ["FTP", "GKIP", "LDAP_SERVER", "MASTER", "NTP_SERVER"]
+    );
     for (xmlid, name) in marked {
         let field = catalog::lookup(xmlid).and_then(|c| c.field(Direction::Confirm, name));
         assert!(field.is_none_or(|field| field.presence == Presence::Required));
@@ -84,5 +94,8 @@ fn an_empty_device_address_is_still_refused_by_the_spec_catalog() {
         .into_iter()
         .map(|finding| (finding.rule, finding.field))
         .collect();
-    assert!(rules.contains(&(Rule::BadValue, Some("DEVIP".to_owned()))), "{rules:?}");
+    assert!(
+        rules.contains(&(Rule::BadValue, Some("DEVIP".to_owned()))),
+        "{rules:?}"
+    );
 }
