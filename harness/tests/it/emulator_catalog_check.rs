@@ -18,7 +18,10 @@ fn a_bad_ldap_server_is_refused_by_name_and_changes_nothing() {
     ];
     let outcome = bench.call(1, &session, "setldap", &fields);
 
-    assert_refused(&outcome, "LDAP_SERVER: expected an IPv4 address or a DNS name");
+    assert_refused(
+        &outcome,
+        "LDAP_SERVER: expected an IPv4 address or a DNS name",
+    );
     assert!(description(&outcome).contains("found \"256.1.1.1\""));
     assert_eq!(bench.device.state(), &before);
 }

@@ -20,19 +20,15 @@ const BOUND: Duration = Duration::from_secs(20);
 async fn strict_fuzzing_of_the_faultless_emulator_finds_no_reply_that_breaks_the_catalog() {
     let started = Instant::now();
     for seed in [1, 2] {
-        let out = std::env::temp_dir().join(format!(
-            "dvcr-netfuzz-strict-{}-{seed}",
-            std::process::id()
-        ));
+        let out =
+            std::env::temp_dir().join(format!("dvcr-netfuzz-strict-{}-{seed}", std::process::id()));
         let mut config = FuzzConfig::new(seed);
         config.cases = Some(CASES);
         config.duration = Some(BOUND);
         config.strictness = Strictness::Catalog;
         config.minimize = None;
         config.out = out.clone();
-        let mut target = Target::emulated(&[], seed)
-            .await
-            .expect("emulator starts");
+        let mut target = Target::emulated(&[], seed).await.expect("emulator starts");
         let summary = fuzz(&config, &mut target)
             .await
             .expect("the emulator can be fuzzed");
@@ -40,8 +36,16 @@ async fn strict_fuzzing_of_the_faultless_emulator_finds_no_reply_that_breaks_the
         let _ = std::fs::remove_dir_all(&out);
 
         assert_eq!(summary.cases, CASES, "seed {seed}");
-        assert!(summary.findings.is_empty(), "seed {seed}: {:?}", summary.findings);
-        assert!(summary.errors.is_empty(), "seed {seed}: {:?}", summary.errors);
+        assert!(
+            summary.findings.is_empty(),
+            "seed {seed}: {:?}",
+            summary.findings
+        );
+        assert!(
+            summary.errors.is_empty(),
+            "seed {seed}: {:?}",
+            summary.errors
+        );
     }
     assert!(started.elapsed() < BOUND, "took {:?}", started.elapsed());
 }
