@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 use dvcr_protocol::{Kind, Message, Record};
 use tracing::{debug, info};
 
+use super::admission::Admission;
 use super::clock::Clock;
 use super::faults::{Fault, FaultSet};
 use super::handlers::{self, Action, Ctx, Effect, login};
@@ -119,8 +120,9 @@ impl Device {
             return outcome;
         }
 
+        let admission = Admission::judge(request);
         for record in request.records() {
-            self.handle_record(connection, record, &mut outcome);
+            self.handle_record(connection, record, &admission, &mut outcome);
             if outcome.hang || !outcome.close.is_empty() {
                 break;
             }
@@ -132,6 +134,7 @@ impl Device {
         &mut self,
         connection: ConnectionId,
         record: Record<'_, '_>,
+        admission: &Admission,
         out: &mut Outcome,
     ) {
         let xmlid = canonical_xmlid(record.xmlid());
@@ -153,7 +156,12 @@ impl Device {
         };
 
         let request = Request::new(record);
+        let refusal = admission.refusal(record.index(), &xmlid, &self.config.faults);
         let Some(handler) = entry.handler else {
+            if let Some(description) = refusal {
+                return self.send(out, reply::failure(&xmlid, &description), &xmlid);
+            }
+
             return self.login(connection, &request, out);
         };
 
@@ -175,6 +183,11 @@ impl Device {
         if entry.admin_only && ordinary && self.config.privilege == PrivilegePolicy::AdminChanges {
             let description = "an ordinary user may not change accounts or system settings";
             return self.send(out, reply::failure(&xmlid, description), &xmlid);
+        }
+
+        if let Some(description) = refusal {
+            debug!(%xmlid, %description, "command refused by the catalog check");
+            return self.send(out, reply::failure(&xmlid, &description), &xmlid);
         }
 
         let mut ctx = Ctx {

@@ -11,6 +11,8 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::str::FromStr;
 
+use dvcr_protocol::validate::Finding;
+
 /// Where a fault is applied.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Layer {
@@ -197,6 +199,20 @@ impl FaultSet {
     /// The faults that are on and that the server must apply.
     pub fn wire(&self) -> impl Iterator<Item = Fault> + '_ {
         self.iter().filter(|fault| fault.layer() == Layer::Wire)
+    }
+
+    /// Whether a fault that is on lets through the input `finding` is
+    /// about, in a command `xmlid`, so that the device's catalog check does
+    /// not refuse what the fault exists to accept: `blank-endpoint-ip` a
+    /// missing or bad `SOURCEIP` of `ADDENDPOINT` and `MODENDPOINT`. The
+    /// other faults about input need no waiver: `no-session-check` concerns
+    /// the session, which the catalog check leaves to the session check;
+    /// `panic-on-bad-index` and `hang-on-long-sourcename` strike before any
+    /// check; `duplicate-endpoint-name` accepts names the catalog allows.
+    pub fn waives(&self, xmlid: &str, finding: &Finding) -> bool {
+        self.contains(Fault::BlankEndpointIp)
+            && matches!(xmlid, "addendpoint" | "modendpoint")
+            && finding.field.as_deref() == Some("SOURCEIP")
     }
 }
 

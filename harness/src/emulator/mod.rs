@@ -9,6 +9,7 @@
 //!
 //! [`Message`]: dvcr_protocol::Message
 
+pub mod admission;
 pub mod clock;
 mod connection;
 pub mod device;

@@ -73,12 +73,8 @@ pub fn check_records(
 
     if expect.catalog.unwrap_or(true) {
         for message in messages {
-            let findings = validate::validate(message, Flow::FromDevice);
-            out.findings.extend(
-                findings
-                    .into_iter()
-                    .filter(|finding| !tolerated(expect, finding)),
-            );
+            out.findings
+                .extend(validate::validate(message, Flow::FromDevice));
         }
         for finding in &out.findings {
             if finding.severity == validate::Severity::Error {
@@ -138,15 +134,6 @@ pub fn check_records(
         }
     }
     out
-}
-
-/// Whether `finding` is about an empty value the step tolerates.
-fn tolerated(expect: &Expect, finding: &Finding) -> bool {
-    finding.found == "\"\""
-        && finding
-            .field
-            .as_ref()
-            .is_some_and(|field| expect.tolerate_empty.contains(field))
 }
 
 fn count(expect: &Expect, found: usize, mismatches: &mut Vec<Mismatch>) {

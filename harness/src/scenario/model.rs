@@ -251,10 +251,6 @@ pub struct Expect {
     /// The device must answer or close, not stay silent.
     #[serde(default)]
     pub answer_or_close: bool,
-    /// Fields whose empty value the catalog check accepts, for settings
-    /// that are unset (an LDAP server while LDAP is off).
-    #[serde(default)]
-    pub tolerate_empty: Vec<String>,
     /// Every reply must have come within this many ms of the write.
     #[serde(default)]
     pub max_ms: Option<u64>,

@@ -66,7 +66,7 @@ fn a_blank_endpoint_ip_is_refused() {
 
     assert_refused(
         &add_endpoint(&mut bench, &session, "9000", " "),
-        "SOURCEIP cannot be blank",
+        "SOURCEIP: expected a dotted-quad IPv4 address",
     );
 }
 
@@ -74,9 +74,9 @@ fn a_blank_endpoint_ip_is_refused() {
 fn a_missing_endpoint_ip_is_refused() {
     let mut bench = Bench::new();
     let session = bench.admin(1);
-    let outcome = bench.call(1, &session, "addendpoint", &[("SOURCENAME", "9000")]);
+    let outcome = bench.call_exact(1, &session, "addendpoint", &[("SOURCENAME", "9000")]);
 
-    assert_refused(&outcome, "SOURCEIP is missing");
+    assert_refused(&outcome, "SOURCEIP: expected a SOURCEIP field, found none");
 }
 
 #[test]
@@ -121,11 +121,14 @@ fn modendpoint_cannot_blank_the_ip() {
         &[("SOURCENAME", "8000"), ("SOURCEIP", "")],
     );
 
-    assert_refused(&outcome, "SOURCEIP cannot be blank");
+    assert_refused(
+        &outcome,
+        "SOURCEIP: expected a dotted-quad IPv4 address, found \"\"",
+    );
 }
 
 #[test]
-fn modendpoint_cannot_rename_onto_another_endpoint() {
+fn modendpoint_refuses_a_sourceid_its_table_does_not_list() {
     let mut bench = Bench::new();
     let session = bench.admin(1);
     let outcome = bench.call(
@@ -138,7 +141,7 @@ fn modendpoint_cannot_rename_onto_another_endpoint() {
         ],
     );
 
-    assert_refused(&outcome, "already in use");
+    assert_refused(&outcome, "SOURCEID: expected one of SESSIONID, SOURCENAME");
 }
 
 #[test]
@@ -200,7 +203,13 @@ fn a_user_can_be_added_changed_and_deleted() {
         1,
         &session,
         "moddevuser",
-        &[("USERNAME", "new1"), ("PRIVILEGE", "1")],
+        &[
+            ("USERNAME", "new1"),
+            ("PASSWORD", "abc"),
+            ("FULLNAME", "new1 "),
+            ("EMAIL", "abc@aaa.com"),
+            ("PRIVILEGE", "1"),
+        ],
     );
     let deleted = bench.call(1, &session, "deldevuser", &[("USERNAME", "new1")]);
 

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use dvcr::emulator::{Fault, Layer};
 
-use crate::emulator_kit::{Bench, column, indicated, result, value};
+use crate::emulator_kit::{Bench, column, complete, indicated, result, value};
 
 #[test]
 fn there_are_at_least_ten_faults_with_unique_names_that_parse_back() {
@@ -93,7 +93,9 @@ fn session_never_expires_keeps_idle_sessions_alive() {
 #[test]
 fn no_session_check_obeys_commands_without_a_session() {
     let mut bench = Bench::with_faults(&[Fault::NoSessionCheck]);
-    let outcome = bench.send(1, "adddevuser", &[("USERNAME", "intruder")]);
+    let fields = complete("adddevuser", &[("USERNAME", "intruder")]);
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    let outcome = bench.send(1, "adddevuser", &fields);
 
     assert_eq!(result(&outcome), "0");
     assert!(bench.device.state().user("intruder").is_some());

@@ -4,6 +4,8 @@
 
 use dvcr::emulator::fixture::default_state;
 use dvcr::emulator::{ConnectionId, Device, DeviceConfig, Fault, FaultSet, ManualClock, Outcome};
+use dvcr_protocol::catalog::{self, Direction, Presence, ValueType};
+use dvcr_protocol::validate::Catalog;
 use dvcr_protocol::{Kind, Message};
 
 /// 2006-06-15 22:00:00 UTC, near the spec's own examples.
@@ -39,8 +41,25 @@ impl Bench {
             .handle(ConnectionId(conn), &command(xmlid, fields))
     }
 
-    /// Sends one command carrying `session` as its `SESSIONID`.
+    /// Sends one command carrying `session` as its `SESSIONID`, completed
+    /// with every field the catalog requires that `fields` leaves out (see
+    /// [`complete`]), so that the device's catalog check lets it through.
     pub(crate) fn call(
+        &mut self,
+        conn: u64,
+        session: &str,
+        xmlid: &str,
+        fields: &[(&str, &str)],
+    ) -> Outcome {
+        let mut all = vec![("SESSIONID", session)];
+        all.extend_from_slice(fields);
+        let all = complete(xmlid, &all);
+        let all: Vec<(&str, &str)> = all.iter().map(|(n, v)| (*n, v.as_str())).collect();
+        self.send(conn, xmlid, &all)
+    }
+
+    /// Sends one command carrying `session` and exactly `fields`.
+    pub(crate) fn call_exact(
         &mut self,
         conn: u64,
         session: &str,
@@ -78,6 +97,45 @@ impl Bench {
     /// Logs the fixture's administrator in on `conn`, without indications.
     pub(crate) fn admin(&mut self, conn: u64) -> String {
         self.login(conn, "Administrator", "", false)
+    }
+}
+
+/// `fields`, then each field the catalog's table of `xmlid` requires that
+/// `fields` lacks, with a plain value of its type.
+pub(crate) fn complete<'f>(xmlid: &str, fields: &[(&'f str, &str)]) -> Vec<(&'f str, String)> {
+    let mut all: Vec<(&str, String)> = fields
+        .iter()
+        .map(|(name, value)| (*name, (*value).to_owned()))
+        .collect();
+    let Some(command) = catalog::lookup(xmlid) else {
+        return all;
+    };
+    let builtin = Catalog::builtin();
+    for spec in command.command {
+        let given = fields.iter().any(|(name, _)| {
+            *name == spec.name
+                || builtin
+                    .resolve_alias(command, Direction::Command, name)
+                    .is_some_and(|target| target.name == spec.name)
+        });
+        if spec.presence == Presence::Required && !given {
+            all.push((spec.name, plain(spec.value)));
+        }
+    }
+    all
+}
+
+/// A plain value of `value_type`: the first choice, the smallest number.
+fn plain(value_type: ValueType) -> String {
+    match value_type {
+        ValueType::Guid => "00000000-0000-0000-0000000000000000".to_owned(),
+        ValueType::Integer { min, max } => 1_i64.clamp(min, max).to_string(),
+        ValueType::Enumeration(choices) => choices.first().map_or("0", |(v, _)| *v).to_owned(),
+        ValueType::Ipv4 | ValueType::Host => "192.0.2.1".to_owned(),
+        ValueType::DateTime => "May 19,2006 15:06:00".to_owned(),
+        ValueType::Duration => "00:00:00".to_owned(),
+        ValueType::Digits(count) => "1".repeat(count),
+        ValueType::Text { .. } => String::new(),
     }
 }
 

@@ -109,7 +109,10 @@ fn callandplay_needs_an_existing_archive() {
         1,
         &session,
         "callandplay",
-        &[("ADDR", "172.21.1.1"), ("FILE_ID", "x")],
+        &[
+            ("ADDR", "172.21.1.1"),
+            ("FILE_ID", "11111111-2222-3333-4444555566667777"),
+        ],
     );
 
     assert_eq!(result(&good), "0");

@@ -29,7 +29,12 @@ fn setsp_echoes_the_settings_with_group_names() {
 fn setsp_refuses_an_unknown_group() {
     let mut bench = Bench::new();
     let session = bench.admin(1);
-    let outcome = bench.call(1, &session, "setsp", &[("RECORDID", "not-a-group")]);
+    let outcome = bench.call(
+        1,
+        &session,
+        "setsp",
+        &[("RECORDID", "11111111-2222-3333-4444555566667777")],
+    );
 
     assert_refused(&outcome, "is no group");
 }
@@ -60,7 +65,12 @@ fn a_room_is_added_changed_and_deleted() {
         ("RECORDID", GROUP2),
     ];
     let added = bench.call(1, &session, "addroom", &fields);
-    let changed = bench.call(1, &session, "modroom", &[("INDEX", "2"), ("RATE", "384")]);
+    let changed = bench.call(
+        1,
+        &session,
+        "modroom",
+        &[("INDEX", "2"), ("ROOM_ID", "ROOM3"), ("RATE", "384")],
+    );
     let deleted = bench.call(1, &session, "delroom", &[("INDEX", "2")]);
 
     assert_eq!(value(&added, "INDEX").as_deref(), Some("2"));
@@ -89,7 +99,7 @@ fn a_room_index_that_is_no_number_is_refused() {
 
     assert_refused(
         &bench.call(1, &session, "delroom", &[("INDEX", "two")]),
-        "must be a number",
+        "INDEX: expected an integer",
     );
 }
 
@@ -149,7 +159,7 @@ fn moves_the_state_machine_does_not_allow_are_refused() {
         "already recording",
     );
     assert_refused(
-        &bench.call(1, &session, "hangup", &[("INDEX", "1")]),
+        &bench.call(1, &session, "hangup", &[("INDEX", "1025")]),
         "no H.323 link",
     );
 }

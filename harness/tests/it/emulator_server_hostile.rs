@@ -124,6 +124,8 @@ async fn a_client_that_does_not_read_is_dropped_and_others_go_on() {
                     ("SOURCENAME", &name),
                     ("SOURCEIP", "10.1.1.1"),
                     ("E164", &long),
+                    ("H323", ""),
+                    ("FLAG", "0"),
                 ],
             )
             .await

@@ -92,17 +92,26 @@ async fn every_command_family_answers_through_the_client() {
         ("getendpoint", &[]),
         (
             "addendpoint",
-            &[("SOURCENAME", "7000"), ("SOURCEIP", "10.0.0.7")],
+            &[
+                ("SOURCENAME", "7000"),
+                ("SOURCEIP", "10.0.0.7"),
+                ("E164", ""),
+                ("H323", ""),
+                ("FLAG", "0"),
+            ],
         ),
         ("getdevuser", &[]),
         ("getgroup", &[]),
         ("getallgroup", &[]),
         ("getsp", &[]),
         ("getroom", &[]),
-        ("getlistinfo", &[("CATALOG", "0")]),
-        ("geteplink", &[]),
-        ("getcfsinfo", &[]),
-        ("getbanner", &[]),
+        (
+            "getlistinfo",
+            &[("LANG", "en"), ("SEARCH", ""), ("LIBMEDIA", "1")],
+        ),
+        ("geteplink", &[("LANG", "en")]),
+        ("getcfsinfo", &[("LANG", "en")]),
+        ("getbanner", &[("LANGUAGE", "0")]),
     ];
     for (xmlid, fields) in calls {
         let reply = session.command(xmlid, fields).await.expect("reply");
@@ -154,7 +163,13 @@ async fn the_state_file_is_saved_after_a_change() {
     session
         .command(
             "addendpoint",
-            &[("SOURCENAME", "7001"), ("SOURCEIP", "10.0.0.8")],
+            &[
+                ("SOURCENAME", "7001"),
+                ("SOURCEIP", "10.0.0.8"),
+                ("E164", ""),
+                ("H323", ""),
+                ("FLAG", "0"),
+            ],
         )
         .await
         .expect("reply");

@@ -18,7 +18,13 @@ async fn a_change_is_indicated_to_other_sessions_that_asked_only() {
     sender
         .command(
             "addendpoint",
-            &[("SOURCENAME", "7000"), ("SOURCEIP", "10.0.0.7")],
+            &[
+                ("SOURCENAME", "7000"),
+                ("SOURCEIP", "10.0.0.7"),
+                ("E164", ""),
+                ("H323", ""),
+                ("FLAG", "0"),
+            ],
         )
         .await
         .expect("reply");

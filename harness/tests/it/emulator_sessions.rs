@@ -83,7 +83,7 @@ fn an_unknown_sessionid_is_refused() {
 fn a_logged_out_sessionid_is_refused() {
     let mut bench = Bench::new();
     let session = bench.admin(1);
-    let logout = bench.call(1, &session, "logout", &[("LANG", "en")]);
+    let logout = bench.call(1, &session, "logout", &[("LANG", "0")]);
     let after = bench.call(1, &session, "getdevinfo", &[]);
 
     assert_eq!(result(&logout), "0");

@@ -57,7 +57,7 @@ fn setip_refuses_lan2_and_bad_addresses_and_changes_nothing() {
     );
 
     assert_refused(&lan2, "INDEX");
-    assert_refused(&bad, "DEVMASK must be an IPv4 address");
+    assert_refused(&bad, "DEVMASK: expected a dotted-quad IPv4 address");
     assert_eq!(
         bench.device.state().setting("network", "DEVIP"),
         "172.21.100.20"
@@ -88,7 +88,7 @@ fn a_value_out_of_range_is_refused_with_its_range() {
 
     assert_refused(
         &bench.call(1, &session, "setlang", &[("LANG", "7")]),
-        "from 0 to 1",
+        "LANG: expected one of 0, 1",
     );
     assert_refused(
         &bench.call(1, &session, "setstorage", &[("START_TIME", "24")]),
@@ -104,7 +104,11 @@ fn setstorage_echoes_the_storage_settings() {
         1,
         &session,
         "setstorage",
-        &[("AUTO_SAVE", "2"), ("USER", "backup")],
+        &[
+            ("AUTO_SAVE", "2"),
+            ("USER", "backup"),
+            ("FTP", "172.21.96.10"),
+        ],
     );
 
     assert_eq!(value(&outcome, "AUTO_SAVE").as_deref(), Some("2"));

@@ -8,6 +8,7 @@
 mod client_session;
 mod decode_cli;
 mod emulator_accounts;
+mod emulator_catalog_check;
 mod emulator_faults;
 mod emulator_groups;
 mod emulator_indications;
@@ -26,6 +27,7 @@ mod emulator_state;
 mod fuzz_replay;
 mod netfuzz;
 mod netfuzz_parts;
+mod netfuzz_strict;
 mod run_baseline;
 mod run_cleanup;
 mod run_exit_codes;

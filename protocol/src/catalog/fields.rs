@@ -72,6 +72,7 @@ const fn row(
         value,
         name_attribute: false,
         web_ui_only: false,
+        blank_when_unset: false,
         doc,
     }
 }
@@ -89,6 +90,15 @@ impl FieldSpec {
     pub(crate) const fn web_ui(self) -> Self {
         FieldSpec {
             web_ui_only: true,
+            ..self
+        }
+    }
+
+    /// The same field, allowed to be empty while the setting it holds is
+    /// unset (see [`FieldSpec::blank_when_unset`]).
+    pub(crate) const fn blank_when_unset(self) -> Self {
+        FieldSpec {
+            blank_when_unset: true,
             ..self
         }
     }

@@ -294,7 +294,12 @@ const DCHPDNS: FieldSpec = optional(
 );
 
 /// The gatekeeper's address.
-const GKIP: FieldSpec = required("GKIP", ValueType::Ipv4, "the IP address of the gatekeeper");
+const GKIP: FieldSpec = required(
+    "GKIP",
+    ValueType::Ipv4,
+    "the IP address of the gatekeeper, empty while USEGK says not to register",
+)
+.blank_when_unset();
 
 /// The gatekeeper's port.
 const GKPORT: FieldSpec = required("GKPORT", PORT, "the gatekeeper's port (1719 by default)");
@@ -368,8 +373,9 @@ const HOUR: ValueType = ValueType::Integer { min: 0, max: 23 };
 const FTP: FieldSpec = required(
     "FTP",
     ValueType::Ipv4,
-    "the IP address of the backup FTP server",
-);
+    "the IP address of the backup FTP server, empty while no backup server is set",
+)
+.blank_when_unset();
 
 /// The backup directory.
 const PATH: FieldSpec = required("PATH", TEXT, "the backup directory on the FTP server");

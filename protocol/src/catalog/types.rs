@@ -88,6 +88,12 @@ pub struct FieldSpec {
     pub name_attribute: bool,
     /// Whether the spec says the field is for the Web UI only.
     pub web_ui_only: bool,
+    /// Whether the field may hold an empty value even where it is
+    /// required: the address of an outside server that a switch of the same
+    /// settings turns on, left blank while unset. The spec's GETLDAP example
+    /// answers `LDAP_SERVER ""` beside `USE_LDAP 0`; the catalog does not tie
+    /// the blank to the switch's value (see ERRATA E052).
+    pub blank_when_unset: bool,
     /// The spec's description of the field.
     pub doc: &'static str,
 }

@@ -17,6 +17,7 @@ use super::types::{Command, Direction, FieldSpec, Replies, Status, ValueType};
 pub(crate) static VERSION2_ALIASES: &[super::FieldAlias] = &[
     ("setcfskey", Direction::Command, "CFS_KEY", "CFSKEY"),
     ("getldap", Direction::Confirm, "LDAP_PWD", "LDAP_PASSWORD"),
+    ("setldap", Direction::Command, "LDAP_PWD", "LDAP_PASSWORD"),
     ("setldap", Direction::Confirm, "LDAP_PWD", "LDAP_PASSWORD"),
 ];
 
@@ -35,7 +36,8 @@ const LDAP_SERVER: FieldSpec = required(
     "LDAP_SERVER",
     ValueType::Host,
     "the IP address or DNS name of the LDAP server; the example shows it empty with USE_LDAP=0",
-);
+)
+.blank_when_unset();
 
 /// The LDAP account.
 const LDAP_USER: FieldSpec = required(

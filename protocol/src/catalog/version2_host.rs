@@ -69,8 +69,9 @@ const NTP: FieldSpec = required(
 const NTP_SERVER: FieldSpec = required(
     "NTP_SERVER",
     ValueType::Host,
-    "the NTP server; undescribed, IP or DNS name assumed",
-);
+    "the NTP server; undescribed, IP or DNS name assumed, empty while NTP is unset",
+)
+.blank_when_unset();
 
 /// The TIMEZONE Windows setting of SETOS.
 const TIMEZONE: FieldSpec = required(
@@ -131,8 +132,9 @@ const AUTODISCOVER: FieldSpec = required(
 const MASTER: FieldSpec = required(
     "MASTER",
     ValueType::Ipv4,
-    "the IP address of the master server",
-);
+    "the IP address of the master server, empty while stacking is unset",
+)
+.blank_when_unset();
 
 /// GETLOGGING: read the logging settings.
 pub(crate) static GETLOGGING: Command = Command {

@@ -201,7 +201,8 @@ impl RecordCheck<'_, '_, '_> {
             return;
         };
 
-        let blank_allowed = text.is_empty() && spec.presence != Presence::Required;
+        let blank_allowed =
+            text.is_empty() && (spec.presence != Presence::Required || spec.blank_when_unset);
         if blank_allowed {
             return;
         }

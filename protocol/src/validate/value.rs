@@ -14,7 +14,8 @@
 //!   (`010.0.0.1`) since some readers take them for octal;
 //! - an empty value is judged here like any other (empty text passes); the
 //!   record checks accept an empty value for every field that is not
-//!   required.
+//!   required, and for a required one the catalog marks
+//!   [`crate::catalog::FieldSpec::blank_when_unset`].
 
 use crate::catalog::ValueType;
 

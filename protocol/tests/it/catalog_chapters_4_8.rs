@@ -412,7 +412,7 @@ fn every_alias_names_a_field_of_its_record_and_is_not_one_itself() {
         count += 1;
     }
 
-    assert_eq!(count, 16);
+    assert_eq!(count, 17);
 }
 
 #[test]

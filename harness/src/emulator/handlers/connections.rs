@@ -99,9 +99,25 @@ pub fn hangup(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
     Ok(Effect::change(confirm, indication))
 }
 
+/// The length a live stream shows: it has none yet.
+const LIVE_DURATION: &str = "00:00:00";
+
+/// The address in parameter `name` that a call dials: the emulated device
+/// reaches IPv4 addresses only, as GETEPLINK shows each link by its `IP`.
+pub(super) fn dialled(request: &Request<'_, '_>, name: &str) -> Result<String, Refusal> {
+    let address = request.non_blank(name)?.trim();
+    if address.parse::<std::net::Ipv4Addr>().is_err() {
+        return Err(Refusal(format!(
+            "cannot dial {name} {address:?}: the device reaches IPv4 addresses only"
+        )));
+    }
+
+    Ok(address.to_owned())
+}
+
 /// `STARTQUICKRECORD`: dials `IP_NUM` and records the call at once.
 pub fn startquickrecord(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
-    let address = request.non_blank("IP_NUM")?.trim().to_owned();
+    let address = dialled(request, "IP_NUM")?;
     let reference_id = request.value("REFERENCEID").unwrap_or("").trim().to_owned();
     if reference_id.chars().count() > 30 {
         return Err(Refusal::new("REFERENCEID must be at most 30 characters"));
@@ -205,6 +221,7 @@ fn start_recording(state: &mut State, index: u32, now_ms: u64) {
         url: (8000 + index).to_string(),
         video_format: link.video.clone(),
         catalog: 1,
+        duration: LIVE_DURATION.to_owned(),
         reference_id: link.reference_id.clone(),
         link: Some(index),
         ..Media::default()

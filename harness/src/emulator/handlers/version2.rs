@@ -106,7 +106,7 @@ pub fn setlogo(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
 /// `CALLANDPLAY`: calls `ADDR` and plays archive `FILE_ID` to it; the call
 /// shows as a new link in the menu.
 pub fn callandplay(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
-    let address = request.non_blank("ADDR")?.trim().to_owned();
+    let address = super::connections::dialled(request, "ADDR")?;
     let rate = request.number::<u32>("RATE")?.unwrap_or(384);
     let file = request.non_blank("FILE_ID")?.trim();
     if !ctx

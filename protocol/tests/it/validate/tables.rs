@@ -14,6 +14,7 @@ const fn field(name: &'static str, presence: Presence, value: ValueType) -> Fiel
         value,
         name_attribute: false,
         web_ui_only: false,
+        blank_when_unset: false,
         doc: "",
     }
 }
@@ -111,9 +112,29 @@ static GETSKIN: Command = Command {
     indication: None,
 };
 
+static GETSERVER: Command = Command {
+    xmlid: "getserver",
+    section: "Settings > GETSERVER",
+    summary: "the outside servers the device uses",
+    status: Status::Implemented,
+    web_ui_only: false,
+    changes_state: false,
+    command: &[SESSIONID],
+    confirm: &[
+        RESULT,
+        FieldSpec {
+            blank_when_unset: true,
+            ..field("SERVER", Presence::Required, ValueType::Host)
+        },
+        field("GATEWAY", Presence::Required, ValueType::Ipv4),
+    ],
+    replies: Replies::One,
+    indication: None,
+};
+
 static ALIASES: &[FieldAlias] = &[("addgroup", Direction::Command, "LDAP_PWD", "LDAP_PASSWORD")];
 
-static COMMANDS: &[&Command] = &[&LOGIN, &ADDGROUP, &GETUSER, &GETSKIN];
+static COMMANDS: &[&Command] = &[&LOGIN, &ADDGROUP, &GETUSER, &GETSKIN, &GETSERVER];
 
 static CATALOG: Catalog<'static> = Catalog::new(COMMANDS, &[ALIASES]);
 
