@@ -5,7 +5,7 @@ Usage, from the repository root:
 
     python3 corpus/spec/extract.py [SPEC_PATH] [--out DIR]
 
-SPEC_PATH defaults to ../shared/spec/rss2000-xml-api.txt; DIR defaults to the
+SPEC_PATH defaults to corpus/spec/rss2000-xml-api.txt; DIR defaults to the
 folder holding this script. The section map `sections.tsv` is always read from
 the folder holding this script.
 
@@ -28,7 +28,7 @@ import re
 import sys
 
 EXPECTED_EXAMPLES = 154
-DEFAULT_SPEC = os.path.join("..", "shared", "spec", "rss2000-xml-api.txt")
+DEFAULT_SPEC = os.path.join("corpus", "spec", "rss2000-xml-api.txt")
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 # Examples before the first command heading (the spec's "General Information").

@@ -2,8 +2,8 @@
 //! of `rss2000-xml-api.txt` has a catalog entry, every entry a heading, and
 //! both agree with `corpus/spec/sections.tsv`.
 //!
-//! The spec is read at run time from `DVCR_SPEC`, or else from
-//! `shared/spec/rss2000-xml-api.txt` beside the workspace.
+//! The spec is read at run time from `DVCR_SPEC`, or else from the copy
+//! kept in `corpus/spec/rss2000-xml-api.txt`.
 
 use std::path::PathBuf;
 
@@ -18,7 +18,7 @@ const SECTIONS_TSV: &str = include_str!(concat!(
 /// Where the spec lies when `DVCR_SPEC` is not set.
 const DEFAULT_SPEC: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/spec/rss2000-xml-api.txt"
+    "/../corpus/spec/rss2000-xml-api.txt"
 );
 
 /// How many non-blank lines after a heading its `Description` line may lie.
