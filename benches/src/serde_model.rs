@@ -61,7 +61,8 @@ pub struct Field {
 
 /// Parses `payload` into a [`Document`].
 pub fn decode(payload: &[u8]) -> Result<Document, quick_xml::DeError> {
-    let text = std::str::from_utf8(payload).map_err(|e| quick_xml::DeError::Custom(e.to_string()))?;
+    let text =
+        std::str::from_utf8(payload).map_err(|e| quick_xml::DeError::Custom(e.to_string()))?;
     quick_xml::de::from_str(text)
 }
 

@@ -31,7 +31,10 @@ pub struct Workload {
 impl Workload {
     /// The bytes of all payloads together.
     pub fn bytes(&self) -> u64 {
-        self.payloads.iter().map(|payload| payload.len() as u64).sum()
+        self.payloads
+            .iter()
+            .map(|payload| payload.len() as u64)
+            .sum()
     }
 
     /// The same options in lenient mode.
@@ -56,7 +59,11 @@ pub fn spec_dir() -> PathBuf {
 /// Every spec example that strict decoding accepts, in file order.
 pub fn spec_corpus() -> Workload {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(spec_dir())
-        .map(|entries| entries.filter_map(|entry| entry.ok().map(|e| e.path())).collect())
+        .map(|entries| {
+            entries
+                .filter_map(|entry| entry.ok().map(|e| e.path()))
+                .collect()
+        })
         .unwrap_or_default();
     paths.retain(|path| path.extension().is_some_and(|ext| ext == "xml"));
     paths.sort();

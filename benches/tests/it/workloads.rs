@@ -15,7 +15,12 @@ fn the_spec_corpus_workload_holds_most_of_the_examples() {
 fn the_large_replies_hold_a_thousand_records_past_the_tpkt_limit() {
     for work in [workload::media_list(), workload::endpoint_list()] {
         let payload = &work.payloads[0];
-        assert!(payload.len() > 65_535, "{} is {} bytes", work.name, payload.len());
+        assert!(
+            payload.len() > 65_535,
+            "{} is {} bytes",
+            work.name,
+            payload.len()
+        );
         let decoded = decode(payload, &work.options).unwrap();
         assert_eq!(decoded.message.record_count(), workload::LARGE_RECORDS);
     }

@@ -18,7 +18,9 @@ mod deviation;
 mod document;
 mod error;
 mod escape;
+mod plain;
 mod record;
+mod runs;
 mod scanner;
 mod tags;
 

@@ -9,27 +9,10 @@
 
 use super::chars::{first_forbidden, is_ascii_name_byte, is_name_char, is_name_start, is_space};
 use super::error::DecodeError;
-
-/// Bytes that end a run of plain value text: quotes, `<`, `&`, every C0
-/// control (tab, LF and CR included) and `0xEF`, which leads U+FFFE and
-/// U+FFFF.
-const VALUE_STOP: [bool; 256] = {
-    let mut stop = [false; 256];
-    let mut byte = 0;
-    while byte < 0x20 {
-        stop[byte] = true;
-        byte += 1;
-    }
-    stop[b'"' as usize] = true;
-    stop[b'\'' as usize] = true;
-    stop[b'<' as usize] = true;
-    stop[b'&' as usize] = true;
-    stop[0xEF] = true;
-    stop
-};
+use super::runs::plain_value_len;
 
 /// ASCII bytes that may start a name: letters, `_` and `:`.
-const NAME_START: [bool; 128] = {
+pub(crate) const NAME_START: [bool; 128] = {
     let mut table = [false; 128];
     let mut byte = 0;
     while byte < 128 {
@@ -42,7 +25,7 @@ const NAME_START: [bool; 128] = {
 
 /// Bytes that may continue a name and are ASCII; every other byte ends a
 /// run of them.
-const NAME_ASCII: [bool; 256] = {
+pub(crate) const NAME_ASCII: [bool; 256] = {
     let mut table = [false; 256];
     let mut byte = 0;
     while byte < 128 {
@@ -228,11 +211,7 @@ impl<'a> Scanner<'a> {
         let mut end = start;
         let mut needs_unescape = false;
         loop {
-            let tail = bytes.get(end..).unwrap_or_default();
-            end += tail
-                .iter()
-                .position(|&byte| VALUE_STOP[usize::from(byte)])
-                .unwrap_or(tail.len());
+            end += plain_value_len(bytes.get(end..).unwrap_or_default());
             let Some(&byte) = bytes.get(end) else {
                 return Err(DecodeError::Syntax {
                     offset: end,

@@ -1,0 +1,93 @@
+//! Runs of plain attribute-value text, measured eight bytes at a time
+//! (XML 1.0 §2.3 `AttValue`, §2.2 `Char`), as field values make up most of
+//! a `DVCRMANAGER` document (spec, "General Information", item 5).
+//!
+//! Each 8-byte word is tested for all its stop bytes at once with integer
+//! arithmetic, safe code only, and the lowest flagged byte is the first stop:
+//! a flag can be wrong only above a true one, never below it.
+
+/// The byte `0x01` in every lane.
+const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+
+/// The high bit in every lane.
+const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+
+/// The high bit of each lane of `word` below `n` (for `n <= 0x80`), exact
+/// up to the first such lane.
+#[inline]
+const fn below(word: u64, n: u8) -> u64 {
+    word.wrapping_sub(ONES.wrapping_mul(n as u64)) & !word & HIGHS
+}
+
+/// The high bit of each lane of `word` equal to `byte`, exact up to the
+/// first such lane.
+#[inline]
+const fn equal(word: u64, byte: u8) -> u64 {
+    below(word ^ ONES.wrapping_mul(byte as u64), 1)
+}
+
+/// The lanes of `word` that end plain value text: every C0 control, both
+/// quotes, `<`, `&`, and `0xEF`, which leads U+FFFE and U+FFFF.
+#[inline]
+const fn value_stops(word: u64) -> u64 {
+    below(word, 0x20)
+        | equal(word, b'"')
+        | equal(word, b'\'')
+        | equal(word, b'<')
+        | equal(word, b'&')
+        | equal(word, 0xEF)
+}
+
+/// Whether `byte` ends plain value text, as [`value_stops`] says of a lane.
+#[inline]
+pub(crate) const fn is_value_stop(byte: u8) -> bool {
+    byte < 0x20 || matches!(byte, b'"' | b'\'' | b'<' | b'&' | 0xEF)
+}
+
+/// How many bytes at the start of `bytes` are plain value text.
+#[inline]
+pub(crate) fn plain_value_len(bytes: &[u8]) -> usize {
+    let (words, tail) = bytes.as_chunks::<8>();
+    for (index, word) in words.iter().enumerate() {
+        let stops = value_stops(u64::from_le_bytes(*word));
+        if stops != 0 {
+            return index * 8 + (stops.trailing_zeros() / 8) as usize;
+        }
+    }
+
+    let done = words.len() * 8;
+    done + tail
+        .iter()
+        .position(|&byte| is_value_stop(byte))
+        .unwrap_or(tail.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_word_test_finds_the_same_first_stop_as_the_byte_test() {
+        for stop in 0..=255_u8 {
+            for at in 0..20 {
+                let mut bytes = vec![b'a'; 20];
+                bytes[at] = stop;
+                bytes.extend_from_slice(&[0xEF, 0x00, b'"']);
+                let expected = bytes.iter().position(|&b| is_value_stop(b));
+                assert_eq!(
+                    Some(plain_value_len(&bytes)),
+                    expected,
+                    "byte {stop:#x} at {at}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn text_without_a_stop_is_plain_to_its_end() {
+        for len in 0..40 {
+            let bytes: Vec<u8> = (0..len).map(|i| b"ab \xC3\xA9-9"[i % 7]).collect();
+            assert_eq!(plain_value_len(&bytes), len);
+        }
+    }
+}
