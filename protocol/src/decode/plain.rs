@@ -9,10 +9,9 @@
 
 use std::borrow::Cow;
 
-use super::chars::is_space;
+use super::chars::{NAME_ASCII, NAME_START, is_space};
 use super::document::Reader;
 use super::runs::plain_value_len;
-use super::scanner::{NAME_ASCII, NAME_START};
 use crate::message::Message;
 
 /// What follows a field's name when its only attribute is `value`.

@@ -1,6 +1,8 @@
 //! Runs of plain attribute-value text, measured eight bytes at a time
 //! (XML 1.0 §2.3 `AttValue`, §2.2 `Char`), as field values make up most of
-//! a `DVCRMANAGER` document (spec, "General Information", item 5).
+//! a `DVCRMANAGER` document (spec, "General Information", item 5): text the
+//! decoder can borrow as it stands, and text the encoder can copy without
+//! escaping.
 //!
 //! Each 8-byte word is tested for all its stop bytes at once with integer
 //! arithmetic, safe code only, and the lowest flagged byte is the first stop:
@@ -38,27 +40,60 @@ const fn value_stops(word: u64) -> u64 {
         | equal(word, 0xEF)
 }
 
+/// The lanes of `word` the encoder must look at: every C0 control, `"`,
+/// `<`, `>`, `&`, and `0xEF`.
+#[inline]
+const fn escape_stops(word: u64) -> u64 {
+    below(word, 0x20)
+        | equal(word, b'"')
+        | equal(word, b'<')
+        | equal(word, b'>')
+        | equal(word, b'&')
+        | equal(word, 0xEF)
+}
+
 /// Whether `byte` ends plain value text, as [`value_stops`] says of a lane.
 #[inline]
 pub(crate) const fn is_value_stop(byte: u8) -> bool {
     byte < 0x20 || matches!(byte, b'"' | b'\'' | b'<' | b'&' | 0xEF)
 }
 
+/// Whether the encoder must look at `byte`, as [`escape_stops`] says of a
+/// lane.
+#[inline]
+pub(crate) const fn is_escape_stop(byte: u8) -> bool {
+    byte < 0x20 || matches!(byte, b'"' | b'<' | b'>' | b'&' | 0xEF)
+}
+
 /// How many bytes at the start of `bytes` are plain value text.
 #[inline]
 pub(crate) fn plain_value_len(bytes: &[u8]) -> usize {
+    run_len(bytes, value_stops, is_value_stop)
+}
+
+/// How many bytes at the start of `bytes` can be written in a
+/// double-quoted attribute value as they are.
+#[inline]
+pub(crate) fn unescaped_len(bytes: &[u8]) -> usize {
+    run_len(bytes, escape_stops, is_escape_stop)
+}
+
+/// How many bytes at the start of `bytes` are not stops, by words and then
+/// by bytes.
+#[inline]
+fn run_len(bytes: &[u8], stops: fn(u64) -> u64, is_stop: fn(u8) -> bool) -> usize {
     let (words, tail) = bytes.as_chunks::<8>();
     for (index, word) in words.iter().enumerate() {
-        let stops = value_stops(u64::from_le_bytes(*word));
-        if stops != 0 {
-            return index * 8 + (stops.trailing_zeros() / 8) as usize;
+        let found = stops(u64::from_le_bytes(*word));
+        if found != 0 {
+            return index * 8 + (found.trailing_zeros() / 8) as usize;
         }
     }
 
     let done = words.len() * 8;
     done + tail
         .iter()
-        .position(|&byte| is_value_stop(byte))
+        .position(|&byte| is_stop(byte))
         .unwrap_or(tail.len())
 }
 
@@ -76,6 +111,23 @@ mod tests {
                 let expected = bytes.iter().position(|&b| is_value_stop(b));
                 assert_eq!(
                     Some(plain_value_len(&bytes)),
+                    expected,
+                    "byte {stop:#x} at {at}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_word_test_finds_the_same_first_escape_as_the_byte_test() {
+        for stop in 0..=255_u8 {
+            for at in 0..20 {
+                let mut bytes = vec![b'a'; 20];
+                bytes[at] = stop;
+                bytes.push(b'>');
+                let expected = bytes.iter().position(|&b| is_escape_stop(b));
+                assert_eq!(
+                    Some(unescaped_len(&bytes)),
                     expected,
                     "byte {stop:#x} at {at}"
                 );

@@ -7,33 +7,11 @@
 //! next to ASCII delimiters, so every slice it hands out is a `&str` of the
 //! payload and nothing is copied.
 
-use super::chars::{first_forbidden, is_ascii_name_byte, is_name_char, is_name_start, is_space};
+use super::chars::{
+    NAME_ASCII, NAME_START, first_forbidden, is_name_char, is_name_start, is_space,
+};
 use super::error::DecodeError;
 use super::runs::plain_value_len;
-
-/// ASCII bytes that may start a name: letters, `_` and `:`.
-pub(crate) const NAME_START: [bool; 128] = {
-    let mut table = [false; 128];
-    let mut byte = 0;
-    while byte < 128 {
-        let b = byte as u8;
-        table[byte] = b.is_ascii_alphabetic() || b == b'_' || b == b':';
-        byte += 1;
-    }
-    table
-};
-
-/// Bytes that may continue a name and are ASCII; every other byte ends a
-/// run of them.
-pub(crate) const NAME_ASCII: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut byte = 0;
-    while byte < 128 {
-        table[byte] = is_ascii_name_byte(byte as u8);
-        byte += 1;
-    }
-    table
-};
 
 /// How many bytes at the start of `bytes` are ASCII name characters.
 fn ascii_name_len(bytes: &[u8]) -> usize {
