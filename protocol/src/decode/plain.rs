@@ -9,9 +9,9 @@
 
 use std::borrow::Cow;
 
-use super::chars::{NAME_ASCII, NAME_START, is_space};
+use super::chars::{NAME_ASCII, NAME_START};
 use super::document::Reader;
-use super::runs::plain_value_len;
+use super::runs::{plain_value_len, space_len};
 use crate::message::Message;
 
 /// What follows a field's name when its only attribute is `value`.
@@ -52,7 +52,7 @@ fn plain_field_at(
     bytes: &[u8],
     max_text: usize,
 ) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>, usize)> {
-    let lt = bytes.iter().position(|&byte| !is_space(byte))?;
+    let lt = space_len(bytes);
     if bytes.get(lt) != Some(&b'<') {
         return None;
     }
@@ -78,7 +78,7 @@ fn plain_field_at(
     }
 
     let tail = bytes.get(value_end + 1..)?;
-    let spaces = tail.iter().position(|&byte| !is_space(byte))?;
+    let spaces = space_len(tail);
     if !tail.get(spaces..)?.starts_with(b"/>") {
         return None;
     }

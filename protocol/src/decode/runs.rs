@@ -8,6 +8,8 @@
 //! arithmetic, safe code only, and the lowest flagged byte is the first stop:
 //! a flag can be wrong only above a true one, never below it.
 
+use super::chars::is_space;
+
 /// The byte `0x01` in every lane.
 const ONES: u64 = u64::from_le_bytes([0x01; 8]);
 
@@ -26,6 +28,31 @@ const fn below(word: u64, n: u8) -> u64 {
 #[inline]
 const fn equal(word: u64, byte: u8) -> u64 {
     below(word ^ ONES.wrapping_mul(byte as u64), 1)
+}
+
+/// The high bit of each lane of `word` at or above `n` (for `1 <= n <=
+/// 0x80`), exact in every lane: no carry crosses lanes.
+#[inline]
+const fn at_least(word: u64, n: u8) -> u64 {
+    (((word & !HIGHS).wrapping_add(ONES.wrapping_mul(0x80 - n as u64))) | word) & HIGHS
+}
+
+/// The high bit of each lane of `word` equal to `byte`, exact in every
+/// lane.
+#[inline]
+const fn equal_exact(word: u64, byte: u8) -> u64 {
+    !at_least(word ^ ONES.wrapping_mul(byte as u64), 1) & HIGHS
+}
+
+/// The lanes of `word` that end white space: every byte but space, tab,
+/// LF and CR.
+#[inline]
+const fn space_stops(word: u64) -> u64 {
+    let spaces = equal_exact(word, b' ')
+        | equal_exact(word, b'\t')
+        | equal_exact(word, b'\n')
+        | equal_exact(word, b'\r');
+    !spaces & HIGHS
 }
 
 /// The lanes of `word` that end plain value text: every C0 control, both
@@ -65,6 +92,12 @@ pub(crate) const fn is_escape_stop(byte: u8) -> bool {
     byte < 0x20 || matches!(byte, b'"' | b'<' | b'>' | b'&' | 0xEF)
 }
 
+/// How many bytes at the start of `bytes` are XML white space.
+#[inline]
+pub(crate) fn space_len(bytes: &[u8]) -> usize {
+    run_len(bytes, space_stops, |byte| !is_space(byte))
+}
+
 /// How many bytes at the start of `bytes` are plain value text.
 #[inline]
 pub(crate) fn plain_value_len(bytes: &[u8]) -> usize {
@@ -80,7 +113,7 @@ pub(crate) fn unescaped_len(bytes: &[u8]) -> usize {
 
 /// How many bytes at the start of `bytes` are not stops, by words and then
 /// by bytes.
-#[inline]
+#[inline(always)]
 fn run_len(bytes: &[u8], stops: fn(u64) -> u64, is_stop: fn(u8) -> bool) -> usize {
     let (words, tail) = bytes.as_chunks::<8>();
     for (index, word) in words.iter().enumerate() {
@@ -131,6 +164,18 @@ mod tests {
                     expected,
                     "byte {stop:#x} at {at}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn the_word_test_finds_the_same_end_of_white_space_as_the_byte_test() {
+        for stop in 0..=255_u8 {
+            for at in 0..20 {
+                let mut bytes: Vec<u8> = (0..20).map(|i| b" \t\r\n"[i % 4]).collect();
+                bytes[at] = stop;
+                let expected = bytes.iter().position(|&b| !is_space(b)).unwrap_or(20);
+                assert_eq!(space_len(&bytes), expected, "byte {stop:#x} at {at}");
             }
         }
     }

@@ -7,11 +7,9 @@
 //! next to ASCII delimiters, so every slice it hands out is a `&str` of the
 //! payload and nothing is copied.
 
-use super::chars::{
-    NAME_ASCII, NAME_START, first_forbidden, is_name_char, is_name_start, is_space,
-};
+use super::chars::{NAME_ASCII, NAME_START, first_forbidden, is_name_char, is_name_start};
 use super::error::DecodeError;
-use super::runs::plain_value_len;
+use super::runs::{plain_value_len, space_len};
 
 /// How many bytes at the start of `bytes` are ASCII name characters.
 fn ascii_name_len(bytes: &[u8]) -> usize {
@@ -115,11 +113,7 @@ impl<'a> Scanner<'a> {
     /// Skips white space; says whether there was any.
     #[inline]
     pub(crate) fn skip_space(&mut self) -> bool {
-        let rest = self.rest();
-        let skipped = rest
-            .iter()
-            .position(|&byte| !is_space(byte))
-            .unwrap_or(rest.len());
+        let skipped = space_len(self.rest());
         self.pos += skipped;
         skipped > 0
     }
@@ -150,6 +144,20 @@ impl<'a> Scanner<'a> {
             return Ok(self.text.get(start..start + len).unwrap_or(""));
         }
 
+        self.unusual_name(start, len, max_len)
+    }
+
+    /// Reads a name that [`name`](Scanner::name) could not take whole by
+    /// its ASCII bytes: a non-ASCII name, a bad start, or one too long;
+    /// `len` ASCII name bytes at `start` are already counted.
+    #[cold]
+    fn unusual_name(
+        &mut self,
+        start: usize,
+        len: usize,
+        max_len: usize,
+    ) -> Result<&'a str, DecodeError> {
+        let rest = self.rest();
         let starts_well = match rest.first() {
             Some(&byte) if byte < 0x80 => NAME_START[usize::from(byte)],
             Some(_) => self.char_at(start).is_some_and(is_name_start),
