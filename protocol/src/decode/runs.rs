@@ -95,6 +95,10 @@ pub(crate) const fn is_escape_stop(byte: u8) -> bool {
 /// How many bytes at the start of `bytes` are XML white space.
 #[inline]
 pub(crate) fn space_len(bytes: &[u8]) -> usize {
+    if bytes.first().is_none_or(|&byte| byte > b' ') {
+        return 0;
+    }
+
     run_len(bytes, space_stops, |byte| !is_space(byte))
 }
 
