@@ -4,4 +4,6 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod client;
 pub mod emulator;
+pub mod frames;

@@ -1,3 +1,13 @@
-//! `dvcr`: the command line of the conformance harness.
+//! `dvcr`: the command line of the conformance harness (see `dvcr --help`).
 
-fn main() {}
+#![forbid(unsafe_code)]
+
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    cli::Cli::parse().run()
+}

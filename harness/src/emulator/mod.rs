@@ -10,21 +10,30 @@
 //! [`Message`]: dvcr_protocol::Message
 
 pub mod clock;
+mod connection;
 pub mod device;
 pub mod faults;
 pub mod fixture;
 pub mod handlers;
+mod host;
 pub mod ids;
+mod outbound;
 pub mod outcome;
 pub mod persist;
+mod registry;
 pub mod reply;
 pub mod request;
+pub mod server;
 pub mod session;
 pub mod settings;
+pub mod start;
 pub mod state;
+pub mod wire;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use device::{Device, DeviceConfig, PrivilegePolicy};
 pub use faults::{Fault, FaultSet, Layer};
+pub use host::Crashed;
 pub use outcome::{ConnectionId, Delivery, Outcome};
+pub use server::{Server, ServerConfig};
 pub use state::State;

@@ -5,6 +5,7 @@
     reason = "a test fails loudly on a broken precondition"
 )]
 
+mod client_session;
 mod emulator_accounts;
 mod emulator_faults;
 mod emulator_groups;
@@ -13,6 +14,11 @@ mod emulator_kit;
 mod emulator_media;
 mod emulator_privilege;
 mod emulator_recording;
+mod emulator_server_faults;
+mod emulator_server_hostile;
+mod emulator_server_kit;
+mod emulator_server_sessions;
+mod emulator_server_traffic;
 mod emulator_sessions;
 mod emulator_settings;
 mod emulator_state;

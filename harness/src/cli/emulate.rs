@@ -1,0 +1,182 @@
+//! `dvcr emulate`: serve an emulated RSS 2000 over TCP until Ctrl-C,
+//! SIGTERM, or `SHUTDOWN` with `POWEROFF=1` (spec, all chapters; see the
+//! README's "Emulator" section).
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, ValueEnum};
+use dvcr::emulator::start::{StartError, starting_state};
+use dvcr::emulator::{
+    Device, DeviceConfig, Fault, FaultSet, PrivilegePolicy, Server, ServerConfig, SystemClock,
+};
+use tracing_subscriber::EnvFilter;
+
+/// Examples shown under `dvcr emulate --help`.
+pub(crate) const EXAMPLES: &str = "\
+Examples:
+  dvcr emulate
+  dvcr emulate --listen 0.0.0.0:81 --state device.toml
+  dvcr emulate --seed 7 --fault wrong-xmlid --fault unframed-replies
+  dvcr emulate --list-faults
+  RUST_LOG=debug dvcr emulate --session-timeout 60";
+
+/// The options of `dvcr emulate`.
+#[derive(Debug, Args)]
+pub(crate) struct EmulateArgs {
+    /// Address to listen on (a real device uses port 81).
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8081")]
+    listen: SocketAddr,
+    /// Connections served at once; more are closed as soon as accepted.
+    #[arg(long, value_name = "N", default_value_t = 64)]
+    max_connections: usize,
+    /// Largest TPKT frame accepted, header included; longer closes the
+    /// connection.
+    #[arg(long, value_name = "BYTES", default_value_t = 65_535)]
+    max_frame_len: usize,
+    /// Close a connection that sends nothing for this long.
+    #[arg(long, value_name = "SECONDS", default_value_t = 3600)]
+    idle_timeout: u64,
+    /// Drop a peer that takes longer than this to take one frame.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10)]
+    write_timeout: u64,
+    /// Frames queued for one connection before it counts as not reading.
+    #[arg(long, value_name = "N", default_value_t = 256)]
+    queue_len: usize,
+    /// End a session idle for this long (the spec says 30 minutes).
+    #[arg(long, value_name = "SECONDS", default_value_t = 1800)]
+    session_timeout: u64,
+    /// Who may change accounts and system settings.
+    #[arg(long, value_enum, default_value_t = Policy::AdminChanges)]
+    privilege_policy: Policy,
+    /// Seed of generated ids, for reproducible runs.
+    #[arg(long, value_name = "N")]
+    seed: Option<u64>,
+    /// Start from this fixture (TOML) instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    fixture: Option<PathBuf>,
+    /// Load the state from FILE if it exists, and save it there after each
+    /// change.
+    #[arg(long, value_name = "FILE")]
+    state: Option<PathBuf>,
+    /// Deviate from the spec on purpose (repeatable; see --list-faults).
+    #[arg(long = "fault", value_name = "NAME")]
+    faults: Vec<Fault>,
+    /// List the faults, one per line, and exit.
+    #[arg(long)]
+    list_faults: bool,
+}
+
+/// `--privilege-policy`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Policy {
+    /// Ordinary users (PRIVILEGE 1) may read but not change accounts or
+    /// system settings.
+    AdminChanges,
+    /// Every logged-in user may do everything.
+    Open,
+}
+
+/// What can stop `dvcr emulate` from serving.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum EmulateError {
+    /// The starting state cannot be read.
+    #[error(transparent)]
+    Start(#[from] StartError),
+    /// The runtime, the socket or the signal handlers failed.
+    #[error("{what}: {source}")]
+    Io {
+        /// What was being done.
+        what: String,
+        /// What the system said.
+        source: std::io::Error,
+    },
+}
+
+/// Runs `dvcr emulate`.
+pub(crate) fn run(args: EmulateArgs) -> Result<(), EmulateError> {
+    if args.list_faults {
+        for fault in Fault::ALL {
+            println!("{:<26}{}", fault.name(), fault.description());
+        }
+        return Ok(());
+    }
+
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|source| io_error("cannot start the async runtime", source))?;
+    runtime.block_on(serve(args))
+}
+
+async fn serve(args: EmulateArgs) -> Result<(), EmulateError> {
+    let state = starting_state(args.fixture.as_deref(), args.state.as_deref())?;
+    let device_config = DeviceConfig {
+        seed: args.seed,
+        idle_timeout_ms: args.session_timeout.saturating_mul(1000),
+        privilege: match args.privilege_policy {
+            Policy::AdminChanges => PrivilegePolicy::AdminChanges,
+            Policy::Open => PrivilegePolicy::Open,
+        },
+        faults: args.faults.iter().copied().collect::<FaultSet>(),
+    };
+    let device = Device::new(state, device_config, Box::new(SystemClock));
+    let config = ServerConfig {
+        max_connections: args.max_connections,
+        max_frame_len: args.max_frame_len,
+        idle_timeout: Duration::from_secs(args.idle_timeout),
+        write_timeout: Duration::from_secs(args.write_timeout),
+        queue_len: args.queue_len,
+        state_file: args.state.clone(),
+        ..ServerConfig::listening_on(args.listen)
+    };
+    let mut server = Server::start(config, device)
+        .await
+        .map_err(|source| io_error(&format!("cannot listen on {}", args.listen), source))?;
+    println!("dvcr emulator listening on {}", server.local_addr());
+
+    tokio::select! {
+        signal = termination() => {
+            signal?;
+            server.stop().await;
+        }
+        () = server.stopped() => {}
+    }
+    Ok(())
+}
+
+/// Resolves on Ctrl-C or, on Unix, SIGTERM.
+async fn termination() -> Result<(), EmulateError> {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+
+        let mut term = signal(SignalKind::terminate())
+            .map_err(|source| io_error("cannot watch SIGTERM", source))?;
+        tokio::select! {
+            interrupted = tokio::signal::ctrl_c() => {
+                interrupted.map_err(|source| io_error("cannot watch Ctrl-C", source))
+            }
+            _ = term.recv() => Ok(()),
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        tokio::signal::ctrl_c()
+            .await
+            .map_err(|source| io_error("cannot watch Ctrl-C", source))
+    }
+}
+
+fn io_error(what: &str, source: std::io::Error) -> EmulateError {
+    EmulateError::Io {
+        what: what.to_owned(),
+        source,
+    }
+}

@@ -1,0 +1,79 @@
+//! What can go wrong on a client session; every variant that concerns a
+//! wait names what was awaited.
+
+use std::time::Duration;
+
+use dvcr_protocol::decode::DecodeError;
+use dvcr_protocol::encode::EncodeError;
+
+use super::reader::CloseReason;
+
+/// An error of the client.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ClientError {
+    /// The TCP connection could not be opened.
+    #[error("cannot connect to {target}: {source}")]
+    Connect {
+        /// The address tried.
+        target: String,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The TCP connection was not opened in time.
+    #[error("timed out after {after:?} connecting to {target}")]
+    ConnectTimeout {
+        /// The address tried.
+        target: String,
+        /// How long was waited.
+        after: Duration,
+    },
+    /// Nothing came in time.
+    #[error("timed out after {after:?} awaiting {awaited}")]
+    Timeout {
+        /// What was awaited, such as "the confirm of getdevinfo".
+        awaited: String,
+        /// How long was waited.
+        after: Duration,
+    },
+    /// The peer closed the connection, or the stream broke, during a wait.
+    #[error("connection closed ({reason}) while awaiting {awaited}")]
+    Closed {
+        /// What was awaited.
+        awaited: String,
+        /// How the connection ended.
+        reason: CloseReason,
+    },
+    /// A frame came whose payload does not decode.
+    #[error("undecodable reply while awaiting {awaited}: {error}")]
+    Undecodable {
+        /// What was awaited.
+        awaited: String,
+        /// What the decoder said.
+        error: DecodeError,
+    },
+    /// The device refused a command the client relies on, such as `LOGIN`.
+    #[error("{command} refused with RESULT {result}: {description}")]
+    Refused {
+        /// The command's xmlid.
+        command: String,
+        /// The `RESULT` that came, or `<none>`.
+        result: String,
+        /// The `DESCRIPTION` that came, if any.
+        description: String,
+    },
+    /// The reply lacks a field the client needs.
+    #[error("{command} confirm lacks {field}")]
+    MissingField {
+        /// The command's xmlid.
+        command: String,
+        /// The field expected.
+        field: String,
+    },
+    /// The message to send cannot be encoded.
+    #[error("cannot encode the command: {0}")]
+    Encode(#[from] EncodeError),
+    /// Writing to the socket failed.
+    #[error("cannot send: {0}")]
+    Send(std::io::Error),
+}

@@ -1,0 +1,169 @@
+//! The task that reads a client connection (spec, "General Information",
+//! items 4 to 6): it splits frames, decodes them leniently, and routes
+//! `INDICATION` records to the indication stream and every other record to
+//! the reply stream, so that an indication is delivered whenever it comes,
+//! between a command and its confirm or in the same read as a confirm.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::SystemTime;
+
+use bytes::{Bytes, BytesMut};
+use dvcr_protocol::decode::{self, DecodeError, DecodeOptions, Mode, decode};
+use dvcr_protocol::tpkt::{CRLF, CodecError, Config, OwnedFrame, TpktError};
+use dvcr_protocol::{Kind, Limits, Message, tpkt};
+use tokio::net::tcp::OwnedReadHalf;
+use tokio::sync::mpsc;
+use tracing::{debug, warn};
+
+use super::records::filtered;
+use super::transcript::{Direction, Exchange, TranscriptHook};
+use crate::frames::FrameReader;
+
+/// How a connection ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CloseReason {
+    /// The peer closed it between frames.
+    PeerClosed,
+    /// The bytes stopped being TPKT frames (or ended inside one).
+    Framing(TpktError),
+    /// The socket failed.
+    Io(String),
+}
+
+impl fmt::Display for CloseReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CloseReason::PeerClosed => f.write_str("the peer closed it"),
+            CloseReason::Framing(error) => write!(f, "{error}"),
+            CloseReason::Io(error) => write!(f, "socket error: {error}"),
+        }
+    }
+}
+
+/// One frame's non-indication records.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Received {
+    /// The records, usually `CONFIRM`s.
+    pub message: Message<'static>,
+    /// How the frame departed from RFC 1006, if it did.
+    pub framing: Option<tpkt::Deviation>,
+    /// The XML deviations lenient decoding read through.
+    pub deviations: Vec<decode::Deviation>,
+}
+
+/// What the reader hands to the reply stream.
+#[derive(Debug)]
+pub(crate) enum Incoming {
+    /// A frame holding replies.
+    Frame(Received),
+    /// A frame whose payload does not decode.
+    Undecodable(DecodeError),
+    /// The connection ended; nothing follows.
+    Ended(CloseReason),
+}
+
+/// Where the reader sends what it reads.
+pub(crate) struct Routes {
+    pub(crate) replies: mpsc::Sender<Incoming>,
+    pub(crate) indications: mpsc::Sender<Message<'static>>,
+    pub(crate) closed: Arc<AtomicBool>,
+    pub(crate) transcript: Option<TranscriptHook>,
+    pub(crate) local: SocketAddr,
+    pub(crate) peer: SocketAddr,
+}
+
+/// Reads `socket` until it ends, routing every frame.
+pub(crate) async fn read(socket: OwnedReadHalf, config: Config, routes: Routes) {
+    let mut frames = FrameReader::new(socket, config);
+    let limits = Limits {
+        max_frame_len: config.max_frame_len(),
+        ..Limits::DEFAULT
+    };
+    let options = DecodeOptions {
+        mode: Mode::Lenient,
+        limits,
+    };
+    let reason = loop {
+        let frame = match frames.next().await {
+            None => break CloseReason::PeerClosed,
+            Some(Err(CodecError::Tpkt(error))) => break CloseReason::Framing(error),
+            Some(Err(error)) => break CloseReason::Io(error.to_string()),
+            Some(Ok(frame)) => frame,
+        };
+
+        routes.record(&frame);
+        if !routes.route(&frame, &options).await {
+            break CloseReason::PeerClosed;
+        }
+    };
+
+    debug!(peer = %routes.peer, %reason, "client connection ended");
+    routes.closed.store(true, Ordering::SeqCst);
+    let _ = routes.replies.send(Incoming::Ended(reason)).await;
+}
+
+impl Routes {
+    fn record(&self, frame: &OwnedFrame) {
+        let Some(hook) = &self.transcript else {
+            return;
+        };
+
+        let mut bytes = BytesMut::new();
+        if let Some(header) = frame.header() {
+            bytes.extend_from_slice(&header.to_bytes());
+        }
+        bytes.extend_from_slice(frame.payload());
+        if frame.header().is_none() {
+            bytes.extend_from_slice(CRLF);
+        }
+        hook(&Exchange {
+            at: SystemTime::now(),
+            direction: Direction::Received,
+            local: self.local,
+            peer: self.peer,
+            bytes: Bytes::from(bytes),
+        });
+    }
+
+    /// Routes one frame; `false` once the reply stream is gone.
+    async fn route(&self, frame: &OwnedFrame, options: &DecodeOptions) -> bool {
+        let decoded = match decode(frame.payload(), options) {
+            Ok(decoded) => decoded,
+            Err(error) => {
+                return self
+                    .replies
+                    .send(Incoming::Undecodable(error))
+                    .await
+                    .is_ok();
+            }
+        };
+
+        let message = &decoded.message;
+        let indications = message
+            .records()
+            .filter(|record| record.kind() == Kind::Indication)
+            .count();
+        if indications > 0 {
+            self.indicate(filtered(message, |kind| kind == Kind::Indication));
+        }
+        if indications == message.record_count() {
+            return true;
+        }
+
+        let received = Received {
+            message: filtered(message, |kind| kind != Kind::Indication),
+            framing: frame.deviation(),
+            deviations: decoded.deviations,
+        };
+        self.replies.send(Incoming::Frame(received)).await.is_ok()
+    }
+
+    fn indicate(&self, message: Message<'static>) {
+        if self.indications.try_send(message).is_err() {
+            warn!(peer = %self.peer, "indication dropped: the stream is full or not read");
+        }
+    }
+}

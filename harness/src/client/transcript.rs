@@ -1,0 +1,69 @@
+//! A record of every frame a client sends and receives, with the time and
+//! direction, for failure transcripts and captures.
+//!
+//! A [`TranscriptHook`] sees each [`Exchange`] as it happens; a
+//! [`Transcript`] is a ready hook that keeps them all.
+
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
+
+use bytes::Bytes;
+
+/// Which way the bytes went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Direction {
+    /// From the client to the device.
+    Sent,
+    /// From the device to the client.
+    Received,
+}
+
+/// One frame (or one raw write) on the wire.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Exchange {
+    /// When it was written or read.
+    pub at: SystemTime,
+    /// Which way it went.
+    pub direction: Direction,
+    /// The client's end of the connection.
+    pub local: SocketAddr,
+    /// The device's end of the connection.
+    pub peer: SocketAddr,
+    /// The bytes, header included.
+    pub bytes: Bytes,
+}
+
+/// Called with every exchange of a connection, from its tasks.
+pub type TranscriptHook = Arc<dyn Fn(&Exchange) + Send + Sync>;
+
+/// A hook that keeps every exchange, shared by clones.
+#[derive(Clone, Debug, Default)]
+pub struct Transcript {
+    exchanges: Arc<Mutex<Vec<Exchange>>>,
+}
+
+impl Transcript {
+    /// An empty transcript.
+    pub fn new() -> Self {
+        Transcript::default()
+    }
+
+    /// The hook to hand to a connection.
+    pub fn hook(&self) -> TranscriptHook {
+        let exchanges = Arc::clone(&self.exchanges);
+        Arc::new(move |exchange: &Exchange| {
+            if let Ok(mut exchanges) = exchanges.lock() {
+                exchanges.push(exchange.clone());
+            }
+        })
+    }
+
+    /// Every exchange so far, in order.
+    pub fn exchanges(&self) -> Vec<Exchange> {
+        self.exchanges
+            .lock()
+            .map(|exchanges| exchanges.clone())
+            .unwrap_or_default()
+    }
+}

@@ -1,0 +1,79 @@
+//! How the server puts the device's messages on the wire (spec, "General
+//! Information", item 4): one TPKT frame per message, bent by whichever
+//! [`Layer::Wire`](super::Layer::Wire) faults the device runs with.
+
+use std::time::Duration;
+
+use bytes::Bytes;
+use dvcr_protocol::Message;
+use dvcr_protocol::encode::{EncodeError, encode, encode_xml};
+use dvcr_protocol::tpkt::{CRLF, HEADER_LEN};
+
+use super::faults::{Fault, FaultSet};
+
+/// How long the writer waits between the two halves of a split reply.
+pub const SPLIT_PAUSE: Duration = Duration::from_millis(20);
+
+/// The TPKT version byte written by the `wrong-tpkt-version` fault.
+pub const WRONG_VERSION: u8 = 2;
+
+/// The bytes of one reply, ready to write.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutFrame {
+    /// The frame as it goes on the wire.
+    pub bytes: Bytes,
+    /// Whether it must be written in two parts with [`SPLIT_PAUSE`] between.
+    pub split: bool,
+}
+
+/// The framing of replies: faithful by default, or bent by wire faults.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WireFormat {
+    wrong_version: bool,
+    length_off_by_one: bool,
+    unframed: bool,
+    split: bool,
+}
+
+impl WireFormat {
+    /// The framing the wire faults of `faults` call for.
+    pub fn from_faults(faults: &FaultSet) -> Self {
+        WireFormat {
+            wrong_version: faults.contains(Fault::WrongTpktVersion),
+            length_off_by_one: faults.contains(Fault::TpktLengthOffByOne),
+            unframed: faults.contains(Fault::UnframedReplies),
+            split: faults.contains(Fault::SplitReplies),
+        }
+    }
+
+    /// `message` as the bytes of one reply.
+    pub fn frame(&self, message: &Message<'_>) -> Result<OutFrame, EncodeError> {
+        let mut bytes = Vec::new();
+        if self.unframed {
+            encode_xml(message, &mut bytes)?;
+            bytes.extend_from_slice(CRLF);
+        } else {
+            encode(message, &mut bytes)?;
+            self.bend_header(&mut bytes);
+        }
+
+        Ok(OutFrame {
+            bytes: Bytes::from(bytes),
+            split: self.split,
+        })
+    }
+
+    fn bend_header(&self, frame: &mut [u8]) {
+        let Some(header) = frame.get_mut(..HEADER_LEN) else {
+            return;
+        };
+
+        if self.wrong_version {
+            header[0] = WRONG_VERSION;
+        }
+        if self.length_off_by_one {
+            let len = u16::from_be_bytes([header[2], header[3]]).saturating_add(1);
+            header[2..].copy_from_slice(&len.to_be_bytes());
+        }
+    }
+}
