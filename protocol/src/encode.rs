@@ -8,9 +8,9 @@
 //! around an `xmlid` are written as references too, since decoding trims
 //! written ones. So decoding what [`encode`] wrote gives the message back.
 
-use crate::decode::{is_name, is_xml_char};
+use crate::decode::{is_ascii_name, is_name, is_xml_char, unescaped_len};
 use crate::limits::MAX_TPKT_FRAME_LEN;
-use crate::message::Message;
+use crate::message::{Field, Message};
 use crate::tpkt::{self, Header};
 
 /// The declaration every encoded document opens with.
@@ -123,24 +123,7 @@ fn write_document(message: &Message<'_>, out: &mut Vec<u8>) -> Result<(), Encode
         out.extend_from_slice(b"\">\n");
 
         for field in record.fields() {
-            write_name(field.name(), out, index)?;
-            for (position, attribute) in field.attributes().iter().enumerate() {
-                let earlier = field.attributes().get(..position).unwrap_or_default();
-                if earlier.iter().any(|other| other.name == attribute.name) {
-                    return Err(EncodeError::DuplicateAttribute {
-                        record: index,
-                        field: field.name().to_owned(),
-                        name: attribute.name.to_string(),
-                    });
-                }
-
-                out.push(b' ');
-                write_name(&attribute.name, out, index)?;
-                out.extend_from_slice(b"=\"");
-                write_value(&attribute.value, out, Some(index))?;
-                out.push(b'"');
-            }
-            out.extend_from_slice(b"/>\n");
+            write_field(field, out, index)?;
         }
 
         out.extend_from_slice(b"</");
@@ -154,10 +137,45 @@ fn write_document(message: &Message<'_>, out: &mut Vec<u8>) -> Result<(), Encode
     Ok(())
 }
 
+/// Writes one field of record `record` as an empty element; a field whose
+/// only attribute is `value`, as most are, is written without looking up
+/// that attribute's name.
+fn write_field(field: Field<'_, '_>, out: &mut Vec<u8>, record: usize) -> Result<(), EncodeError> {
+    write_name(field.name(), out, record)?;
+    let attributes = field.attributes();
+    if let [only] = attributes
+        && only.name == "value"
+    {
+        out.extend_from_slice(b" value=\"");
+        write_value(&only.value, out, Some(record))?;
+        out.extend_from_slice(b"\"/>\n");
+        return Ok(());
+    }
+
+    for (position, attribute) in attributes.iter().enumerate() {
+        let earlier = attributes.get(..position).unwrap_or_default();
+        if earlier.iter().any(|other| other.name == attribute.name) {
+            return Err(EncodeError::DuplicateAttribute {
+                record,
+                field: field.name().to_owned(),
+                name: attribute.name.to_string(),
+            });
+        }
+
+        out.push(b' ');
+        write_name(&attribute.name, out, record)?;
+        out.extend_from_slice(b"=\"");
+        write_value(&attribute.value, out, Some(record))?;
+        out.push(b'"');
+    }
+    out.extend_from_slice(b"/>\n");
+    Ok(())
+}
+
 /// Writes a name, which must be an XML name; a field's name is preceded by
 /// `<`, told by the name being first since the last `<`.
 fn write_name(name: &str, out: &mut Vec<u8>, record: usize) -> Result<(), EncodeError> {
-    if !is_name(name) {
+    if !is_ascii_name(name) && !is_name(name) {
         return Err(EncodeError::InvalidName {
             record,
             name: name.to_owned(),
@@ -188,9 +206,26 @@ fn write_xmlid(xmlid: &str, out: &mut Vec<u8>, record: usize) -> Result<(), Enco
 }
 
 /// Writes an attribute value for double quotes, escaping what must be.
+///
+/// Runs of bytes that need no escaping are found eight at a time and
+/// copied whole; only the bytes that end them are looked at one by one.
 fn write_value(value: &str, out: &mut Vec<u8>, record: Option<usize>) -> Result<(), EncodeError> {
-    let mut plain = 0;
-    for (at, c) in value.char_indices() {
+    let bytes = value.as_bytes();
+    let mut at = 0;
+    if unescaped_len(bytes) == bytes.len() {
+        out.extend_from_slice(bytes);
+        return Ok(());
+    }
+
+    loop {
+        let rest = bytes.get(at..).unwrap_or_default();
+        let plain = unescaped_len(rest);
+        out.extend_from_slice(rest.get(..plain).unwrap_or_default());
+        at += plain;
+        let Some(c) = value.get(at..).and_then(|tail| tail.chars().next()) else {
+            return Ok(());
+        };
+
         let escaped: &[u8] = match c {
             '&' => b"&amp;",
             '<' => b"&lt;",
@@ -199,7 +234,7 @@ fn write_value(value: &str, out: &mut Vec<u8>, record: Option<usize>) -> Result<
             '\t' => b"&#9;",
             '\n' => b"&#10;",
             '\r' => b"&#13;",
-            _ if is_xml_char(c) => continue,
+            _ if is_xml_char(c) => value.get(at..at + c.len_utf8()).unwrap_or("").as_bytes(),
             _ => {
                 return Err(EncodeError::ForbiddenChar {
                     record,
@@ -207,11 +242,7 @@ fn write_value(value: &str, out: &mut Vec<u8>, record: Option<usize>) -> Result<
                 });
             }
         };
-        out.extend_from_slice(value.get(plain..at).unwrap_or_default().as_bytes());
         out.extend_from_slice(escaped);
-        plain = at + c.len_utf8();
+        at += c.len_utf8();
     }
-
-    out.extend_from_slice(value.get(plain..).unwrap_or_default().as_bytes());
-    Ok(())
 }

@@ -46,3 +46,37 @@ pub(crate) const fn is_ascii_name_byte(byte: u8) -> bool {
 pub(crate) fn first_forbidden(text: &str) -> Option<(usize, char)> {
     text.char_indices().find(|&(_, c)| !is_xml_char(c))
 }
+
+/// ASCII bytes that may start a name: letters, `_` and `:`.
+pub(crate) const NAME_START: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        let b = byte as u8;
+        table[byte] = b.is_ascii_alphabetic() || b == b'_' || b == b':';
+        byte += 1;
+    }
+    table
+};
+
+/// Bytes that may continue a name and are ASCII; every other byte ends a
+/// run of them.
+pub(crate) const NAME_ASCII: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        table[byte] = is_ascii_name_byte(byte as u8);
+        byte += 1;
+    }
+    table
+};
+
+/// Whether `name` is an XML name of ASCII characters only, told by table;
+/// a name for which this is false may still be a name (see [`is_name`]).
+pub(crate) fn is_ascii_name(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    bytes
+        .first()
+        .is_some_and(|&byte| NAME_START[usize::from(byte & 0x7F)] && byte < 0x80)
+        && bytes.iter().all(|&byte| NAME_ASCII[usize::from(byte)])
+}

@@ -18,14 +18,17 @@ mod deviation;
 mod document;
 mod error;
 mod escape;
+mod plain;
 mod record;
+mod runs;
 mod scanner;
 mod tags;
 
 pub use deviation::{Deviation, DeviationKind};
 pub use error::DecodeError;
 
-pub(crate) use chars::{is_name, is_xml_char};
+pub(crate) use chars::{is_ascii_name, is_name, is_xml_char};
+pub(crate) use runs::unescaped_len;
 
 use crate::{Limits, Message};
 

@@ -46,6 +46,10 @@ impl<'a> Reader<'a, '_> {
         }
 
         loop {
+            if self.plain_field(message) {
+                continue;
+            }
+
             match self.next_markup()? {
                 Markup::Start { at } => self.field(message, at)?,
                 Markup::End { at } => return self.end_tag(at, name, kind.element()),

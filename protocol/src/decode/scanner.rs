@@ -7,50 +7,9 @@
 //! next to ASCII delimiters, so every slice it hands out is a `&str` of the
 //! payload and nothing is copied.
 
-use super::chars::{first_forbidden, is_ascii_name_byte, is_name_char, is_name_start, is_space};
+use super::chars::{NAME_ASCII, NAME_START, first_forbidden, is_name_char, is_name_start};
 use super::error::DecodeError;
-
-/// Bytes that end a run of plain value text: quotes, `<`, `&`, every C0
-/// control (tab, LF and CR included) and `0xEF`, which leads U+FFFE and
-/// U+FFFF.
-const VALUE_STOP: [bool; 256] = {
-    let mut stop = [false; 256];
-    let mut byte = 0;
-    while byte < 0x20 {
-        stop[byte] = true;
-        byte += 1;
-    }
-    stop[b'"' as usize] = true;
-    stop[b'\'' as usize] = true;
-    stop[b'<' as usize] = true;
-    stop[b'&' as usize] = true;
-    stop[0xEF] = true;
-    stop
-};
-
-/// ASCII bytes that may start a name: letters, `_` and `:`.
-const NAME_START: [bool; 128] = {
-    let mut table = [false; 128];
-    let mut byte = 0;
-    while byte < 128 {
-        let b = byte as u8;
-        table[byte] = b.is_ascii_alphabetic() || b == b'_' || b == b':';
-        byte += 1;
-    }
-    table
-};
-
-/// Bytes that may continue a name and are ASCII; every other byte ends a
-/// run of them.
-const NAME_ASCII: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut byte = 0;
-    while byte < 128 {
-        table[byte] = is_ascii_name_byte(byte as u8);
-        byte += 1;
-    }
-    table
-};
+use super::runs::{plain_value_len, space_len};
 
 /// How many bytes at the start of `bytes` are ASCII name characters.
 fn ascii_name_len(bytes: &[u8]) -> usize {
@@ -154,11 +113,7 @@ impl<'a> Scanner<'a> {
     /// Skips white space; says whether there was any.
     #[inline]
     pub(crate) fn skip_space(&mut self) -> bool {
-        let rest = self.rest();
-        let skipped = rest
-            .iter()
-            .position(|&byte| !is_space(byte))
-            .unwrap_or(rest.len());
+        let skipped = space_len(self.rest());
         self.pos += skipped;
         skipped > 0
     }
@@ -189,6 +144,20 @@ impl<'a> Scanner<'a> {
             return Ok(self.text.get(start..start + len).unwrap_or(""));
         }
 
+        self.unusual_name(start, len, max_len)
+    }
+
+    /// Reads a name that [`name`](Scanner::name) could not take whole by
+    /// its ASCII bytes: a non-ASCII name, a bad start, or one too long;
+    /// `len` ASCII name bytes at `start` are already counted.
+    #[cold]
+    fn unusual_name(
+        &mut self,
+        start: usize,
+        len: usize,
+        max_len: usize,
+    ) -> Result<&'a str, DecodeError> {
+        let rest = self.rest();
         let starts_well = match rest.first() {
             Some(&byte) if byte < 0x80 => NAME_START[usize::from(byte)],
             Some(_) => self.char_at(start).is_some_and(is_name_start),
@@ -228,11 +197,7 @@ impl<'a> Scanner<'a> {
         let mut end = start;
         let mut needs_unescape = false;
         loop {
-            let tail = bytes.get(end..).unwrap_or_default();
-            end += tail
-                .iter()
-                .position(|&byte| VALUE_STOP[usize::from(byte)])
-                .unwrap_or(tail.len());
+            end += plain_value_len(bytes.get(end..).unwrap_or_default());
             let Some(&byte) = bytes.get(end) else {
                 return Err(DecodeError::Syntax {
                     offset: end,

@@ -1,0 +1,96 @@
+//! The fast path for the shape nearly every field has, `<NAME value="..." />`
+//! with plain ASCII name and value text (spec, "General Information", item
+//! 5: fields are empty elements carrying their content in `value`).
+//!
+//! It only recognises: on anything else, a reference, a control character,
+//! another attribute, a limit reached, it leaves the cursor where it was
+//! and the general path reads the field, so errors and deviations are
+//! exactly those of the general path.
+
+use std::borrow::Cow;
+
+use super::chars::{NAME_ASCII, NAME_START};
+use super::document::Reader;
+use super::runs::{plain_value_len, space_len};
+use crate::message::Message;
+
+/// What follows a field's name when its only attribute is `value`.
+const VALUE_OPEN: &[u8] = b" value=\"";
+
+impl<'a> Reader<'a, '_> {
+    /// Reads white space and one plain field at the cursor into `message`
+    /// and says so, or leaves the cursor as it was and says `false`.
+    pub(super) fn plain_field(&mut self, message: &mut Message<'a>) -> bool {
+        let limits = &self.options.limits;
+        if message.field_count() >= limits.max_fields || limits.max_attributes_per_field == 0 {
+            return false;
+        }
+
+        let Some((name, value, len)) = plain_field_at(self.scan.rest(), limits.max_text_len) else {
+            return false;
+        };
+
+        let start = self.scan.pos();
+        let text = self.scan.text();
+        let (Some(name), Some(value)) = (
+            text.get(start + name.start..start + name.end),
+            text.get(start + value.start..start + value.end),
+        ) else {
+            return false;
+        };
+
+        message.push_field(name);
+        message.push_attribute(Cow::Borrowed("value"), Cow::Borrowed(value));
+        self.scan.advance(len);
+        true
+    }
+}
+
+/// The name's and value's ranges and the length of the white space and
+/// plain field at the start of `bytes`, if they are one.
+fn plain_field_at(
+    bytes: &[u8],
+    max_text: usize,
+) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>, usize)> {
+    let lt = space_len(bytes);
+    if bytes.get(lt) != Some(&b'<') {
+        return None;
+    }
+
+    let name_start = lt + 1;
+    let first = *bytes.get(name_start)?;
+    if !NAME_START[usize::from(first & 0x7F)] || first >= 0x80 {
+        return None;
+    }
+
+    let name_len = name_len(bytes.get(name_start..)?);
+    let name_end = name_start + name_len;
+    let after_name = bytes.get(name_end..)?;
+    if name_len > max_text || !after_name.starts_with(VALUE_OPEN) {
+        return None;
+    }
+
+    let value_start = name_end + VALUE_OPEN.len();
+    let value_len = plain_value_len(bytes.get(value_start..)?);
+    let value_end = value_start + value_len;
+    if value_len > max_text || bytes.get(value_end) != Some(&b'"') {
+        return None;
+    }
+
+    let tail = bytes.get(value_end + 1..)?;
+    let spaces = space_len(tail);
+    if !tail.get(spaces..)?.starts_with(b"/>") {
+        return None;
+    }
+
+    let len = value_end + 1 + spaces + 2;
+    Some((name_start..name_end, value_start..value_end, len))
+}
+
+/// How many bytes at the start of `bytes` are ASCII name characters.
+fn name_len(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|&byte| !NAME_ASCII[usize::from(byte)])
+        .unwrap_or(bytes.len())
+}
