@@ -39,31 +39,40 @@ impl fmt::Display for LoadError {
 /// Reads every `*.toml` under `dir`, sorted by path, and checks that no two
 /// scenarios share a name.
 pub fn load_dir(dir: &Path) -> Result<Vec<Scenario>, LoadError> {
-    let mut files = Vec::new();
-    collect(dir, &mut files)?;
-    files.sort();
-    let mut scenarios = Vec::with_capacity(files.len());
-    for file in files {
-        let scenario = load_file(&file)?;
-        if scenarios
-            .iter()
-            .any(|known: &Scenario| known.name == scenario.name)
-        {
-            let message = format!("scenario name {:?} is used twice", scenario.name);
-            return Err(error(&file, None, message));
-        }
-        scenarios.push(scenario);
-    }
-    Ok(scenarios)
+    load_paths(&[dir.to_path_buf()])
 }
 
 /// Reads a file, or every scenario of a folder.
 pub fn load_path(path: &Path) -> Result<Vec<Scenario>, LoadError> {
-    if path.is_dir() {
-        load_dir(path)
-    } else {
-        load_file(path).map(|scenario| vec![scenario])
+    load_paths(&[path.to_path_buf()])
+}
+
+/// Reads every file and folder of `paths` (folders sorted by path) and
+/// checks that no two scenarios share a name, naming both files if two do.
+pub fn load_paths(paths: &[PathBuf]) -> Result<Vec<Scenario>, LoadError> {
+    let mut scenarios: Vec<Scenario> = Vec::new();
+    for path in paths {
+        let mut files = Vec::new();
+        if path.is_dir() {
+            collect(path, &mut files)?;
+            files.sort();
+        } else {
+            files.push(path.clone());
+        }
+        for file in files {
+            let scenario = load_file(&file)?;
+            if let Some(known) = scenarios.iter().find(|known| known.name == scenario.name) {
+                let message = format!(
+                    "scenario name {:?} is used twice, also by {}",
+                    scenario.name,
+                    known.source.display()
+                );
+                return Err(error(&file, None, message));
+            }
+            scenarios.push(scenario);
+        }
     }
+    Ok(scenarios)
 }
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), LoadError> {
@@ -124,6 +133,12 @@ fn check(scenario: &Scenario) -> Result<(), Problem> {
             COMMANDS.first().map_or("", |command| command.section),
         );
         return Err(whole(message));
+    }
+
+    if scenario.steps.is_empty() {
+        return Err(whole(
+            "the scenario has no [[steps]], expected at least one".to_owned(),
+        ));
     }
 
     for (index, session) in scenario.sessions.iter().enumerate() {

@@ -1,6 +1,6 @@
 //! Variables of a scenario run: `${name}` in any value a step sends or
 //! checks is replaced by the variable's text. The run sets a few
-//! (`run` — a short token unique to the run, `user`), and a step's
+//! (`run` — a short token unique to the run, `user`, `password`), and a step's
 //! `capture` sets others from the reply it got.
 
 use std::collections::BTreeMap;

@@ -32,6 +32,8 @@ mod run_baseline;
 mod run_cleanup;
 mod run_exit_codes;
 mod run_expectations;
+mod run_infrastructure;
 mod run_kit;
 mod run_reports;
+mod run_rerun;
 mod run_suite;

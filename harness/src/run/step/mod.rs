@@ -126,9 +126,13 @@ pub fn open_error(name: &str, error: OpenError) -> StepError {
         OpenError::Client(
             error @ (ClientError::Connect { .. } | ClientError::ConnectTimeout { .. }),
         ) => StepError::Harness(format!("session {name}: {error}")),
+        OpenError::Client(ClientError::Timeout { after, .. }) => StepError::failed(format!(
+            "session {name}: no reply to login within {}",
+            humantime::format_duration(after)
+        )),
         OpenError::Client(error) => StepError::failed(format!("session {name}: login: {error}")),
-        OpenError::Refused { reply } => StepError::failed(format!(
-            "session {name}: login refused with RESULT {} ({})",
+        OpenError::Refused { user, reply } => StepError::failed(format!(
+            "session {name}: login as {user} was refused: RESULT {} ({})",
             reply.result().unwrap_or("<none>"),
             reply.description()
         )),
