@@ -149,7 +149,9 @@ fn interrupted(step: &str) -> (String, StepError) {
     )
 }
 
-/// Runs every cleanup step, whatever the others gave, noting failures.
+/// Runs every cleanup step, whatever the others gave, noting failures. A
+/// cleanup step using a variable never set is passed over: the step that
+/// would have captured it did not run, so there is nothing to undo.
 async fn run_cleanup(
     scenario: &Scenario,
     options: &RunOptions,
@@ -158,6 +160,10 @@ async fn run_cleanup(
     errors: &mut Vec<String>,
 ) {
     for (index, step) in scenario.cleanup.iter().enumerate() {
+        if vars.first_unset(&step.variables()).is_some() {
+            continue;
+        }
+
         let mut ctx = StepContext {
             sessions: &mut *sessions,
             vars: &mut *vars,

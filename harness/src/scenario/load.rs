@@ -10,6 +10,7 @@ use regex::Regex;
 
 use super::expect::to_check;
 use super::model::{Check, FieldChecks, Scenario, Step};
+use super::vars::BUILT_IN;
 
 /// The section prefix of scenarios about the protocol's general rules, which
 /// name no command of the catalog.
@@ -153,6 +154,7 @@ fn check(scenario: &Scenario) -> Result<(), Problem> {
         }
     }
 
+    check_variables(scenario)?;
     let steps = scenario.steps.iter().map(|step| ("step", step));
     let cleanup = scenario.cleanup.iter().map(|step| ("cleanup step", step));
     let mut numbers = [0usize; 2];
@@ -164,6 +166,33 @@ fn check(scenario: &Scenario) -> Result<(), Problem> {
         let number = numbers.get(slot).copied().unwrap_or_default();
         check_step(scenario, step)
             .map_err(|message| (Some(format!("{label} {number}")), message))?;
+    }
+    Ok(())
+}
+
+/// Every variable a step uses is built in, a session's id, or captured by
+/// an earlier step (for cleanup steps: by any step or an earlier cleanup
+/// step).
+fn check_variables(scenario: &Scenario) -> Result<(), Problem> {
+    let mut known: Vec<String> = BUILT_IN.iter().map(|name| (*name).to_owned()).collect();
+    for session in &scenario.sessions {
+        known.push(format!("{}.sessionid", session.name));
+    }
+    let steps = scenario
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, step)| ("step", i, step));
+    let cleanup = scenario.cleanup.iter().enumerate();
+    for (label, index, step) in steps.chain(cleanup.map(|(i, step)| ("cleanup step", i, step))) {
+        if let Some(name) = step.variables().iter().find(|name| !known.contains(name)) {
+            let message = format!(
+                "variable ${{{name}}} is used but never set: expected a capture in an earlier \
+                 step or one of the run's variables {BUILT_IN:?}"
+            );
+            return Err((Some(format!("{label} {}", index + 1)), message));
+        }
+        known.extend(step.capture.keys().cloned());
     }
     Ok(())
 }

@@ -5,6 +5,9 @@
 
 use std::collections::BTreeMap;
 
+/// The variables every run sets before the first step.
+pub const BUILT_IN: [&str; 3] = ["run", "user", "password"];
+
 /// A variable a step used before any step or the run set it.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("variable ${{{name}}} is not set, expected a capture or a run variable before it")]
@@ -28,6 +31,14 @@ impl Vars {
     /// Sets `name` to `value`.
     pub fn set(&mut self, name: impl Into<String>, value: impl Into<String>) {
         self.values.insert(name.into(), value.into());
+    }
+
+    /// The first variable of `names` not set, if any.
+    pub fn first_unset<'n>(&self, names: &'n [String]) -> Option<&'n str> {
+        names
+            .iter()
+            .map(String::as_str)
+            .find(|name| self.get(name).is_none())
     }
 
     /// The value of `name`.

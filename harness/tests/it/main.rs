@@ -34,6 +34,8 @@ mod run_exit_codes;
 mod run_expectations;
 mod run_infrastructure;
 mod run_kit;
+mod run_loading;
 mod run_reports;
 mod run_rerun;
+mod run_residue;
 mod run_suite;

@@ -23,7 +23,7 @@ pub(crate) fn fixture(name: &str) -> Scenario {
 }
 
 /// The whole suite, as `dvcr run` loads it.
-fn whole_suite() -> Vec<Scenario> {
+pub(crate) fn whole_suite() -> Vec<Scenario> {
     dvcr::scenario::load_dir(&suite::suite_dir()).expect("the suite loads")
 }
 

@@ -79,6 +79,13 @@ pub struct StepContext<'a> {
 
 /// Carries out `step`.
 pub async fn run_step(step: &Step, ctx: &mut StepContext<'_>) -> Result<(), StepError> {
+    if let Some(unset) = ctx.vars.first_unset(&step.variables()) {
+        let error = crate::scenario::vars::UnsetVariable {
+            name: unset.to_owned(),
+        };
+        return Err(StepError::Harness(error.to_string()));
+    }
+
     let name = step.session.clone().unwrap_or_else(|| ctx.sessions.first());
     if ctx.cleanup && !ctx.sessions.usable(&name) {
         ctx.sessions
