@@ -33,6 +33,7 @@ mod run_cleanup;
 mod run_exit_codes;
 mod run_expectations;
 mod run_infrastructure;
+mod run_interrupt;
 mod run_kit;
 mod run_loading;
 mod run_reports;
