@@ -30,6 +30,7 @@ mod netfuzz_parts;
 mod netfuzz_strict;
 mod run_baseline;
 mod run_cleanup;
+mod run_diff;
 mod run_exit_codes;
 mod run_expectations;
 mod run_infrastructure;
