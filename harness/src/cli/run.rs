@@ -13,7 +13,7 @@ use dvcr::run::{
     Baseline, Disposition, EXIT_INFRASTRUCTURE, Profile, RunOptions, disposition, emulate, matches,
     suite,
 };
-use dvcr::scenario::{Scenario, load_path};
+use dvcr::scenario::{Scenario, load_paths};
 use tracing_subscriber::EnvFilter;
 
 /// Examples shown under `dvcr run --help`.
@@ -29,14 +29,19 @@ Examples:
 #[derive(Debug, Args)]
 pub(crate) struct RunArgs {
     /// The device, as HOST:PORT (a real device listens on port 81).
-    #[arg(long, value_name = "HOST:PORT", conflicts_with = "emulate")]
+    #[arg(long, value_name = "HOST:PORT", conflicts_with = "emulate", value_parser = host_port)]
     target: Option<String>,
     /// Start the built-in emulator in-process and run against it.
     #[arg(long)]
     emulate: bool,
     /// A deliberate fault for the emulator (repeatable; see `dvcr emulate
     /// --list-faults`).
-    #[arg(long, value_name = "NAME", requires = "emulate")]
+    #[arg(
+        long,
+        value_name = "NAME",
+        requires = "emulate",
+        conflicts_with = "target"
+    )]
     fault: Vec<Fault>,
     /// The account to log in as.
     #[arg(long, value_name = "NAME", default_value = "Administrator")]
@@ -78,7 +83,7 @@ pub(crate) struct RunArgs {
     #[arg(long, value_name = "FILE")]
     pcap: Option<PathBuf>,
     /// The longest wait for a reply, in milliseconds.
-    #[arg(long, value_name = "MS")]
+    #[arg(long, value_name = "MS", value_parser = clap::value_parser!(u64).range(1..))]
     timeout_ms: Option<u64>,
     /// Stop at the first case that fails the run.
     #[arg(long)]
@@ -100,7 +105,7 @@ pub(crate) fn run(args: RunArgs) -> ExitCode {
 }
 
 fn try_run(args: RunArgs) -> Result<u8, String> {
-    let scenarios = load_scenarios(&args)?;
+    let (scenarios, known) = load_scenarios(&args)?;
     let sanity = suite::sanity().map_err(|error| error.to_string())?;
     let mut options = options(&args)?;
     if args.list {
@@ -117,6 +122,13 @@ fn try_run(args: RunArgs) -> Result<u8, String> {
         Some(path) => Baseline::load(path).map_err(|error| error.to_string())?,
         None => Baseline::default(),
     };
+    let unknown = baseline.unknown(&known);
+    if !unknown.is_empty() {
+        return Err(format!(
+            "the baseline names scenarios that do not exist: {}",
+            unknown.join(", ")
+        ));
+    }
     if !args.emulate {
         options.password = password(&args)?;
     }
@@ -135,6 +147,12 @@ fn try_run(args: RunArgs) -> Result<u8, String> {
         } else {
             None
         };
+        let interrupt = options.interrupt.clone();
+        tokio::spawn(async move {
+            if signalled().await {
+                interrupt.raise();
+            }
+        });
         let outcome = dvcr::run::run(&scenarios, &sanity, &options, &baseline).await;
         if let Some(server) = server {
             server.stop().await;
@@ -152,23 +170,80 @@ fn try_run(args: RunArgs) -> Result<u8, String> {
     if let Some(path) = &args.pcap {
         write_capture(path, &outcome.segments)?;
     }
+    if options.interrupt.is_raised() {
+        eprintln!(
+            "interrupted; cleanup ran for {} scenario(s)",
+            outcome.report.interrupted_cases
+        );
+    }
     Ok(outcome.report.exit_code)
 }
 
-fn load_scenarios(args: &RunArgs) -> Result<Vec<Scenario>, String> {
+/// Waits for SIGINT or SIGTERM; false when neither can be listened for.
+async fn signalled() -> bool {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let Ok(mut term) = signal(SignalKind::terminate()) else {
+            return tokio::signal::ctrl_c().await.is_ok();
+        };
+
+        tokio::select! {
+            interrupted = tokio::signal::ctrl_c() => interrupted.is_ok(),
+            _ = term.recv() => true,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        tokio::signal::ctrl_c().await.is_ok()
+    }
+}
+
+/// `HOST:PORT` with a port number, for `--target`.
+fn host_port(text: &str) -> Result<String, String> {
+    let Some((host, port)) = text.rsplit_once(':') else {
+        return Err(format!(
+            "{text:?} has no port, expected HOST:PORT such as 192.0.2.10:81"
+        ));
+    };
+
+    if host.is_empty() {
+        return Err(format!("{text:?} has no host, expected HOST:PORT"));
+    }
+    port.parse::<u16>()
+        .map_err(|_| format!("port {port:?} is not a number from 0 to 65535"))?;
+    Ok(text.to_owned())
+}
+
+/// The scenarios selected, and the names of every scenario loaded (for
+/// checking the baseline). Selecting none is an error.
+fn load_scenarios(args: &RunArgs) -> Result<(Vec<Scenario>, Vec<String>), String> {
     let paths = if args.scenario.is_empty() {
         vec![suite::suite_dir()]
     } else {
         args.scenario.clone()
     };
-    let mut scenarios = Vec::new();
-    for path in &paths {
-        scenarios.extend(load_path(path).map_err(|error| error.to_string())?);
-    }
+    let mut scenarios = load_paths(&paths).map_err(|error| error.to_string())?;
+    let known = scenarios
+        .iter()
+        .map(|scenario| scenario.name.clone())
+        .collect();
     if let Some(filter) = &args.filter {
         scenarios.retain(|scenario| matches(scenario, filter));
     }
-    Ok(scenarios)
+    if scenarios.is_empty() {
+        let from: Vec<String> = paths
+            .iter()
+            .map(|path| path.display().to_string())
+            .collect();
+        let filter = args
+            .filter
+            .as_deref()
+            .map(|filter| format!(" --filter {filter:?} in"))
+            .unwrap_or_default();
+        return Err(format!("no scenario matched{filter} {}", from.join(", ")));
+    }
+    Ok((scenarios, known))
 }
 
 fn options(args: &RunArgs) -> Result<RunOptions, String> {

@@ -149,10 +149,19 @@ impl fmt::Display for Fault {
 
 /// A fault name that names no fault.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("unknown fault {name:?}, expected one of the names Fault::ALL lists")]
+#[error(
+    "unknown fault {name:?}, expected one of {} (see `dvcr emulate --list-faults`)",
+    fault_names()
+)]
 pub struct UnknownFault {
     /// The name that came.
     pub name: String,
+}
+
+/// Every fault's name, comma-separated.
+fn fault_names() -> String {
+    let names: Vec<&str> = Fault::ALL.iter().map(|fault| fault.name()).collect();
+    names.join(", ")
 }
 
 impl FromStr for Fault {

@@ -163,7 +163,7 @@ pub async fn fuzz(config: &FuzzConfig, target: &mut Target) -> Result<Summary, F
             &format!("minimizing a {}", verdict.kind),
         );
         let (mut record, save) = found(config, target, &case, &observation, verdict, started).await;
-        if seen.insert((record.kind, record.xmlid.clone())) {
+        if seen.insert(record.bug_key()) {
             record.reproducer = save().ok();
             progress.note(&format!(
                 "{} at case {}: {}",

@@ -60,6 +60,23 @@ pub struct FindingRecord {
     pub reproducer: Option<String>,
 }
 
+impl FindingRecord {
+    /// What makes two findings one bug: a crash or a hang by its kind
+    /// alone (after the first crash the device is gone, so every command
+    /// that reaches it looks like a new one); a protocol violation by its
+    /// kind, xmlid and the rule it broke.
+    pub fn bug_key(&self) -> (Kind, String, String) {
+        match self.kind {
+            Kind::Crash | Kind::Hang => (self.kind, String::new(), String::new()),
+            Kind::ProtocolViolation => {
+                let rule = self.detail.split(':').next().unwrap_or_default();
+                let rule = rule.split(" on ").next().unwrap_or_default();
+                (self.kind, self.xmlid.clone(), rule.trim().to_owned())
+            }
+        }
+    }
+}
+
 impl Summary {
     /// Writes the summary as pretty JSON to `path`.
     pub fn write_json(&self, path: &Path) -> std::io::Result<()> {

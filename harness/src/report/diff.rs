@@ -10,7 +10,8 @@ use super::model::{CaseResult, FindingRecord, RunReport, Verdict};
 /// The changes between two runs.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RunDiff {
-    /// Cases that passed before and fail now: `(name, old, new)`.
+    /// Cases that passed before and fail now, unexpected by the new run's
+    /// baseline: `(name, old, new)`.
     pub new_failures: Vec<(String, Verdict, Verdict)>,
     /// Cases that failed before and pass now.
     pub fixed: Vec<(String, Verdict, Verdict)>,
@@ -26,11 +27,14 @@ pub struct RunDiff {
     pub removed: Vec<String>,
 }
 
-fn bad(verdict: Verdict) -> bool {
-    matches!(
-        verdict,
+/// Whether `case` failed in a way its run did not expect: a failure the
+/// run's baseline expected is a change, not a new failure.
+fn bad(case: &CaseResult) -> bool {
+    let failed = matches!(
+        case.verdict,
         Verdict::Fail | Verdict::Error | Verdict::Unsupported
-    )
+    );
+    failed && case.expected_failure.is_none()
 }
 
 /// Compares `old` with `new`.
@@ -52,7 +56,7 @@ pub fn diff(old: &RunReport, new: &RunReport) -> RunDiff {
 
         let change = (name.clone(), previous.verdict, case.verdict);
         if previous.verdict != case.verdict {
-            match (bad(previous.verdict), bad(case.verdict)) {
+            match (bad(previous), bad(case)) {
                 (false, true) => out.new_failures.push(change),
                 (true, false) => out.fixed.push(change),
                 _ => out.changed.push(change),

@@ -144,6 +144,11 @@ pub struct CaseResult {
     pub failure: Option<Failure>,
     /// What failed in the first attempt of a flaky case.
     pub first_failure: Option<Failure>,
+    /// What failed in the re-run of a case that failed twice, when it
+    /// failed otherwise than the first attempt (whose failure is
+    /// `failure`).
+    #[serde(default)]
+    pub rerun_failure: Option<Failure>,
     /// Cleanup steps that failed: the device may not be as it was found.
     pub cleanup_errors: Vec<String>,
     /// Catalog findings on what the device sent, deduplicated.
@@ -208,6 +213,10 @@ pub struct RunReport {
     pub device_broke: bool,
     /// What stopped the run before its cases, when something did.
     pub infrastructure_error: Option<String>,
+    /// How many cases were under way when the run was interrupted, their
+    /// cleanup run.
+    #[serde(default)]
+    pub interrupted_cases: usize,
     /// One case per scenario, in run order.
     pub cases: Vec<CaseResult>,
     /// How long the run took.

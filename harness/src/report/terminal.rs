@@ -145,6 +145,14 @@ pub fn describe_failure(case: &CaseResult) -> String {
             let _ = writeln!(out, "    actual:   {}", mismatch.actual);
         }
     }
+    if let Some(failure) = &case.rerun_failure {
+        let _ = writeln!(out, "re-run: {}: {}", failure.step, failure.message);
+        for mismatch in &failure.mismatches {
+            let _ = writeln!(out, "  {}", mismatch.what);
+            let _ = writeln!(out, "    expected: {}", mismatch.expected);
+            let _ = writeln!(out, "    actual:   {}", mismatch.actual);
+        }
+    }
     for error in &case.cleanup_errors {
         let _ = writeln!(out, "cleanup: {error}");
     }

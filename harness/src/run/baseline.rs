@@ -63,6 +63,16 @@ impl Baseline {
         toml::from_str(&text).map_err(|source| BaselineError::Format { path: name, source })
     }
 
+    /// The scenarios the baseline names that are not among `known`, in
+    /// baseline order.
+    pub fn unknown(&self, known: &[String]) -> Vec<String> {
+        self.expected
+            .iter()
+            .filter(|entry| !known.contains(&entry.scenario))
+            .map(|entry| entry.scenario.clone())
+            .collect()
+    }
+
     /// The reason scenario `name` is expected to fail, if it is.
     pub fn reason(&self, name: &str) -> Option<&str> {
         self.expected

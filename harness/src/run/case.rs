@@ -47,8 +47,11 @@ pub async fn attempt(scenario: &Scenario, options: &RunOptions, vars: Vars) -> A
     let mut deviations = Vec::new();
     info!(scenario = %scenario.name, "case started");
 
-    let mut outcome =
-        open_sessions(scenario, options, &mut sessions, &mut vars, &mut findings).await;
+    let interrupt = options.interrupt.clone();
+    let mut outcome = tokio::select! {
+        opened = open_sessions(scenario, options, &mut sessions, &mut vars, &mut findings) => opened,
+        () = interrupt.raised() => Err(interrupted("login")),
+    };
     if outcome.is_ok() {
         let mut ctx = StepContext {
             sessions: &mut sessions,
@@ -62,22 +65,24 @@ pub async fn attempt(scenario: &Scenario, options: &RunOptions, vars: Vars) -> A
     }
 
     let mut cleanup_errors = Vec::new();
-    for (index, step) in scenario.cleanup.iter().enumerate() {
-        let mut ctx = StepContext {
-            sessions: &mut sessions,
-            vars: &mut vars,
-            options,
-            findings: &mut Vec::new(),
-            deviations: &mut Vec::new(),
-            cleanup: true,
-        };
-        if let Err(error) = run_step(step, &mut ctx).await {
+    let cleanup = run_cleanup(
+        scenario,
+        options,
+        &mut sessions,
+        &mut vars,
+        &mut cleanup_errors,
+    );
+    if interrupt.is_raised() {
+        if tokio::time::timeout(INTERRUPTED_CLEANUP_LIMIT, cleanup)
+            .await
+            .is_err()
+        {
             cleanup_errors.push(format!(
-                "{}: {}",
-                label("cleanup step", index, step),
-                describe(&error)
+                "cleanup stopped after {INTERRUPTED_CLEANUP_LIMIT:?}: the run was interrupted"
             ));
         }
+    } else {
+        cleanup.await;
     }
     sessions.close_all(options).await;
 
@@ -128,6 +133,52 @@ pub async fn attempt(scenario: &Scenario, options: &RunOptions, vars: Vars) -> A
         exchanges: transcript.exchanges(),
         started,
         duration_ms: u64::try_from(clock.elapsed().as_millis()).unwrap_or(u64::MAX),
+    }
+}
+
+/// How long the cleanup of an interrupted case may take.
+const INTERRUPTED_CLEANUP_LIMIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// What an interrupted case says happened at `step`.
+pub const INTERRUPTED: &str = "the run was interrupted (SIGINT or SIGTERM); cleanup ran";
+
+fn interrupted(step: &str) -> (String, StepError) {
+    (
+        format!("{step} (interrupted)"),
+        StepError::Harness(INTERRUPTED.to_owned()),
+    )
+}
+
+/// Runs every cleanup step, whatever the others gave, noting failures. A
+/// cleanup step using a variable never set is passed over: the step that
+/// would have captured it did not run, so there is nothing to undo.
+async fn run_cleanup(
+    scenario: &Scenario,
+    options: &RunOptions,
+    sessions: &mut Sessions,
+    vars: &mut Vars,
+    errors: &mut Vec<String>,
+) {
+    for (index, step) in scenario.cleanup.iter().enumerate() {
+        if vars.first_unset(&step.variables()).is_some() {
+            continue;
+        }
+
+        let mut ctx = StepContext {
+            sessions: &mut *sessions,
+            vars: &mut *vars,
+            options,
+            findings: &mut Vec::new(),
+            deviations: &mut Vec::new(),
+            cleanup: true,
+        };
+        if let Err(error) = run_step(step, &mut ctx).await {
+            errors.push(format!(
+                "{}: {}",
+                label("cleanup step", index, step),
+                describe(&error)
+            ));
+        }
     }
 }
 
@@ -187,8 +238,15 @@ async fn run_steps(
     kind: &str,
     ctx: &mut StepContext<'_>,
 ) -> Result<(), (String, StepError)> {
+    let interrupt = ctx.options.interrupt.clone();
     for (index, step) in steps.iter().enumerate() {
-        if let Err(error) = run_step(step, ctx).await {
+        let outcome = tokio::select! {
+            outcome = run_step(step, ctx) => outcome,
+            () = interrupt.raised() => {
+                return Err(interrupted(&label(kind, index, step)));
+            }
+        };
+        if let Err(error) = outcome {
             return Err((label(kind, index, step), error));
         }
     }
@@ -323,18 +381,24 @@ pub fn segments(attempt: &Attempt) -> Vec<Segment> {
         .collect()
 }
 
-/// The case of `scenario` from its attempts: the last one decides, and a
-/// pass after a failure is flaky.
+/// The case of `scenario` from its attempts. A pass on the re-run makes
+/// the case flaky; a re-run that fails too leaves the first attempt's
+/// failure as the case's (the re-run may only see what the first did to
+/// the device, such as a crash), and keeps the re-run's failure beside it
+/// when it differs.
 pub fn case_result(scenario: &Scenario, first: &Attempt, last: Option<&Attempt>) -> CaseResult {
-    let decisive = last.unwrap_or(first);
     let flaky = last.is_some_and(|again| matches!(again.verdict, Verdict::Pass | Verdict::Warning));
-    let keep_frames = !matches!(decisive.verdict, Verdict::Pass) || flaky;
+    let decisive = if flaky { last.unwrap_or(first) } else { first };
     let mut frames_kept = Vec::new();
-    if keep_frames {
-        if flaky {
-            frames_kept.extend(frames(first));
-        }
-        frames_kept.extend(frames(decisive));
+    if !matches!(decisive.verdict, Verdict::Pass) || flaky {
+        frames_kept.extend(frames(first));
+    }
+    let rerun_failure = last
+        .filter(|_| !flaky)
+        .and_then(|again| again.failure.clone())
+        .filter(|failure| Some(failure) != first.failure.as_ref());
+    if let Some(again) = last.filter(|_| flaky || rerun_failure.is_some()) {
+        frames_kept.extend(frames(again));
     }
 
     CaseResult {
@@ -355,6 +419,7 @@ pub fn case_result(scenario: &Scenario, first: &Attempt, last: Option<&Attempt>)
             decisive.failure.clone()
         },
         first_failure: if flaky { first.failure.clone() } else { None },
+        rerun_failure,
         cleanup_errors: decisive.cleanup_errors.clone(),
         findings: decisive.findings.clone(),
         expected_failure: None,

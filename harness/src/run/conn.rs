@@ -33,6 +33,8 @@ pub enum OpenError {
     Client(ClientError),
     /// The login confirm did not grant a session.
     Refused {
+        /// The account that logged in.
+        user: String,
         /// The confirm that came.
         reply: Box<Reply>,
     },
@@ -112,6 +114,7 @@ impl Sessions {
                 .map_err(OpenError::Client)?;
             if got.result() != Some("0") || got.value("SESSIONID").is_none() {
                 return Err(OpenError::Refused {
+                    user,
                     reply: Box::new(got),
                 });
             }

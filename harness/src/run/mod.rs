@@ -7,18 +7,21 @@
 //! - [`case`]: one scenario, its cleanup, its verdict, its re-run;
 //! - [`runner`]: the run between two sanity checks, and its exit code;
 //! - [`baseline`]: expected failures with their reasons;
-//! - [`emulate`]: the emulator started in-process.
+//! - [`emulate`]: the emulator started in-process;
+//! - [`interrupt`]: the flag SIGINT and SIGTERM raise.
 
 pub mod baseline;
 pub mod case;
 pub mod conn;
 pub mod emulate;
+pub mod interrupt;
 pub mod options;
 pub mod runner;
 pub mod step;
 pub mod suite;
 
 pub use baseline::{Baseline, ExpectedFailure};
+pub use interrupt::Interrupt;
 pub use options::{Profile, RunOptions};
 pub use runner::{
     Disposition, EXIT_FAILURES, EXIT_INFRASTRUCTURE, EXIT_OK, RunOutcome, disposition, matches, run,

@@ -6,6 +6,8 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+use super::interrupt::Interrupt;
+
 /// The section prefix of the commands the spec's version 2.0 added.
 pub const VERSION2_SECTION: &str = "New in version 2.0";
 
@@ -70,6 +72,8 @@ pub struct RunOptions {
     pub quiet: bool,
     /// The options as given on the command line, for the report.
     pub described: Vec<String>,
+    /// Raised when the run is asked to stop.
+    pub interrupt: Interrupt,
 }
 
 impl RunOptions {
@@ -92,6 +96,7 @@ impl RunOptions {
             fail_fast: false,
             quiet: true,
             described: Vec::new(),
+            interrupt: Interrupt::new(),
         }
     }
 

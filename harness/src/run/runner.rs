@@ -57,7 +57,12 @@ pub struct RunOutcome {
     pub segments: Vec<Segment>,
 }
 
-/// Runs `scenarios` between two runs of `sanity`.
+/// Runs `scenarios` between two runs of `sanity`. The run stops at once
+/// when the opening sanity check fails (exit 2, with its reason); when a
+/// case fails and a fresh sanity check then fails too, the device stopped
+/// answering and the remaining cases are not run but reported as errors;
+/// when the run is interrupted, the case under way is cleaned up and the
+/// rest are reported as skipped.
 pub async fn run(
     scenarios: &[Scenario],
     sanity: &Scenario,
@@ -80,46 +85,116 @@ pub async fn run(
     captured.extend(segments(&first));
     report.provenance.product_name = first.vars.get("product").map(str::to_owned);
     report.provenance.device_version = first.vars.get("version").map(str::to_owned);
-    if first.verdict == Verdict::Error {
-        let message = first
-            .failure
-            .as_ref()
-            .map_or_else(String::new, |f| f.message.clone());
-        report.infrastructure_error =
-            Some(format!("the opening sanity check could not run: {message}"));
+    if !matches!(first.verdict, Verdict::Pass | Verdict::Warning) {
+        report.infrastructure_error = Some(opening_failure(&first));
         report
             .cases
             .push(sanity_case(sanity, "sanity-first", &first));
         progress.finish();
         return finish(report, options, started, clock, captured);
     }
-    if first.verdict != Verdict::Pass && first.verdict != Verdict::Warning {
-        report
-            .cases
-            .push(sanity_case(sanity, "sanity-first", &first));
-    }
 
-    for scenario in scenarios {
+    let mut stopped: Option<(usize, Stop)> = None;
+    for (index, scenario) in scenarios.iter().enumerate() {
+        if options.interrupt.is_raised() {
+            stopped = Some((index, Stop::Interrupted));
+            break;
+        }
+
         progress.start(&scenario.name);
         let case = run_case(scenario, options, baseline, &base, &mut captured).await;
         progress.done();
+        let failed = matches!(case.verdict, Verdict::Fail | Verdict::Error);
         let stop = options.fail_fast && case.breaks_run();
         report.cases.push(case);
+        if options.interrupt.is_raised() {
+            report.interrupted_cases += 1;
+            stopped = Some((index + 1, Stop::Interrupted));
+            break;
+        }
+        if failed {
+            let check = attempt(sanity, options, base.clone()).await;
+            captured.extend(segments(&check));
+            if !matches!(check.verdict, Verdict::Pass | Verdict::Warning) {
+                report.device_broke = true;
+                report
+                    .cases
+                    .push(sanity_case(sanity, "sanity-last", &check));
+                stopped = Some((index + 1, Stop::DeviceGone(scenario.name.clone())));
+                break;
+            }
+        }
         if stop {
             break;
         }
     }
 
-    progress.start("sanity check");
-    let last = attempt(sanity, options, base).await;
-    progress.done();
-    progress.finish();
-    captured.extend(segments(&last));
-    if !matches!(last.verdict, Verdict::Pass | Verdict::Warning) {
-        report.device_broke = true;
-        report.cases.push(sanity_case(sanity, "sanity-last", &last));
+    match stopped {
+        Some((next, Stop::Interrupted)) => {
+            for scenario in scenarios.get(next..).unwrap_or_default() {
+                let reason = "not run: the run was interrupted".to_owned();
+                report.cases.push(skipped(scenario, reason));
+            }
+            report.infrastructure_error = Some(format!(
+                "interrupted; cleanup ran for {} scenario(s)",
+                report.interrupted_cases
+            ));
+            progress.finish();
+        }
+        Some((next, Stop::DeviceGone(after))) => {
+            for scenario in scenarios.get(next..).unwrap_or_default() {
+                let reason = format!("not run: the device stopped answering after {after}");
+                let mut case = skipped(scenario, reason);
+                case.verdict = Verdict::Error;
+                report.cases.push(case);
+            }
+            progress.finish();
+        }
+        None => {
+            progress.start("sanity check");
+            let last = attempt(sanity, options, base).await;
+            progress.done();
+            progress.finish();
+            captured.extend(segments(&last));
+            if !matches!(last.verdict, Verdict::Pass | Verdict::Warning) {
+                report.device_broke = true;
+                report.cases.push(sanity_case(sanity, "sanity-last", &last));
+            }
+        }
     }
     finish(report, options, started, clock, captured)
+}
+
+/// Why the cases stopped before the last.
+enum Stop {
+    /// SIGINT or SIGTERM.
+    Interrupted,
+    /// A case failed and the sanity check after it failed: the device
+    /// stopped answering after the scenario named.
+    DeviceGone(String),
+}
+
+/// One line on why the opening sanity check failed, such as `login as
+/// Administrator was refused: RESULT 1 (user name or password is wrong)`.
+fn opening_failure(first: &Attempt) -> String {
+    let Some(failure) = &first.failure else {
+        return format!("the opening sanity check gave {}", first.verdict);
+    };
+
+    let mut reason = failure.message.clone();
+    if let Some(rest) = reason.strip_prefix("session admin: ") {
+        reason = rest.to_owned();
+    }
+    for mismatch in &failure.mismatches {
+        reason.push_str(&format!(
+            "; {}: expected {}, got {}",
+            mismatch.what, mismatch.expected, mismatch.actual
+        ));
+    }
+    format!(
+        "the opening sanity check failed at {}: {reason}",
+        failure.step
+    )
 }
 
 async fn run_case(
@@ -135,7 +210,9 @@ async fn run_case(
 
     let first = attempt(scenario, options, base.clone()).await;
     captured.extend(segments(&first));
-    let again: Option<Attempt> = if matches!(first.verdict, Verdict::Fail | Verdict::Error) {
+    let rerun = !options.interrupt.is_raised();
+    let again: Option<Attempt> = if rerun && matches!(first.verdict, Verdict::Fail | Verdict::Error)
+    {
         info!(scenario = %scenario.name, "case failed, running it again on fresh connections");
         let again = attempt(scenario, options, base.clone()).await;
         captured.extend(segments(&again));
@@ -159,7 +236,7 @@ async fn run_case(
 }
 
 /// The variables every case starts with: `run`, five digits unique to the
-/// run for names and numbers of test accounts, and `user`.
+/// run for names and numbers of test accounts, `user` and `password`.
 fn run_vars(options: &RunOptions) -> Vars {
     let nanos = SystemTime::now()
         .duration_since(SystemTime::UNIX_EPOCH)
@@ -169,6 +246,7 @@ fn run_vars(options: &RunOptions) -> Vars {
     let mut vars = Vars::new();
     vars.set("run", format!("{:05}", nanos % 100_000));
     vars.set("user", options.user.clone());
+    vars.set("password", options.password.clone());
     vars
 }
 
@@ -187,6 +265,7 @@ fn skipped(scenario: &Scenario, reason: String) -> CaseResult {
             mismatches: Vec::new(),
         }),
         first_failure: None,
+        rerun_failure: None,
         cleanup_errors: Vec::new(),
         findings: Vec::new(),
         expected_failure: None,

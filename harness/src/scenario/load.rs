@@ -10,6 +10,7 @@ use regex::Regex;
 
 use super::expect::to_check;
 use super::model::{Check, FieldChecks, Scenario, Step};
+use super::vars::BUILT_IN;
 
 /// The section prefix of scenarios about the protocol's general rules, which
 /// name no command of the catalog.
@@ -39,31 +40,40 @@ impl fmt::Display for LoadError {
 /// Reads every `*.toml` under `dir`, sorted by path, and checks that no two
 /// scenarios share a name.
 pub fn load_dir(dir: &Path) -> Result<Vec<Scenario>, LoadError> {
-    let mut files = Vec::new();
-    collect(dir, &mut files)?;
-    files.sort();
-    let mut scenarios = Vec::with_capacity(files.len());
-    for file in files {
-        let scenario = load_file(&file)?;
-        if scenarios
-            .iter()
-            .any(|known: &Scenario| known.name == scenario.name)
-        {
-            let message = format!("scenario name {:?} is used twice", scenario.name);
-            return Err(error(&file, None, message));
-        }
-        scenarios.push(scenario);
-    }
-    Ok(scenarios)
+    load_paths(&[dir.to_path_buf()])
 }
 
 /// Reads a file, or every scenario of a folder.
 pub fn load_path(path: &Path) -> Result<Vec<Scenario>, LoadError> {
-    if path.is_dir() {
-        load_dir(path)
-    } else {
-        load_file(path).map(|scenario| vec![scenario])
+    load_paths(&[path.to_path_buf()])
+}
+
+/// Reads every file and folder of `paths` (folders sorted by path) and
+/// checks that no two scenarios share a name, naming both files if two do.
+pub fn load_paths(paths: &[PathBuf]) -> Result<Vec<Scenario>, LoadError> {
+    let mut scenarios: Vec<Scenario> = Vec::new();
+    for path in paths {
+        let mut files = Vec::new();
+        if path.is_dir() {
+            collect(path, &mut files)?;
+            files.sort();
+        } else {
+            files.push(path.clone());
+        }
+        for file in files {
+            let scenario = load_file(&file)?;
+            if let Some(known) = scenarios.iter().find(|known| known.name == scenario.name) {
+                let message = format!(
+                    "scenario name {:?} is used twice, also by {}",
+                    scenario.name,
+                    known.source.display()
+                );
+                return Err(error(&file, None, message));
+            }
+            scenarios.push(scenario);
+        }
     }
+    Ok(scenarios)
 }
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), LoadError> {
@@ -126,6 +136,12 @@ fn check(scenario: &Scenario) -> Result<(), Problem> {
         return Err(whole(message));
     }
 
+    if scenario.steps.is_empty() {
+        return Err(whole(
+            "the scenario has no [[steps]], expected at least one".to_owned(),
+        ));
+    }
+
     for (index, session) in scenario.sessions.iter().enumerate() {
         let again = scenario.sessions[..index]
             .iter()
@@ -138,6 +154,7 @@ fn check(scenario: &Scenario) -> Result<(), Problem> {
         }
     }
 
+    check_variables(scenario)?;
     let steps = scenario.steps.iter().map(|step| ("step", step));
     let cleanup = scenario.cleanup.iter().map(|step| ("cleanup step", step));
     let mut numbers = [0usize; 2];
@@ -149,6 +166,33 @@ fn check(scenario: &Scenario) -> Result<(), Problem> {
         let number = numbers.get(slot).copied().unwrap_or_default();
         check_step(scenario, step)
             .map_err(|message| (Some(format!("{label} {number}")), message))?;
+    }
+    Ok(())
+}
+
+/// Every variable a step uses is built in, a session's id, or captured by
+/// an earlier step (for cleanup steps: by any step or an earlier cleanup
+/// step).
+fn check_variables(scenario: &Scenario) -> Result<(), Problem> {
+    let mut known: Vec<String> = BUILT_IN.iter().map(|name| (*name).to_owned()).collect();
+    for session in &scenario.sessions {
+        known.push(format!("{}.sessionid", session.name));
+    }
+    let steps = scenario
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, step)| ("step", i, step));
+    let cleanup = scenario.cleanup.iter().enumerate();
+    for (label, index, step) in steps.chain(cleanup.map(|(i, step)| ("cleanup step", i, step))) {
+        if let Some(name) = step.variables().iter().find(|name| !known.contains(name)) {
+            let message = format!(
+                "variable ${{{name}}} is used but never set: expected a capture in an earlier \
+                 step or one of the run's variables {BUILT_IN:?}"
+            );
+            return Err((Some(format!("{label} {}", index + 1)), message));
+        }
+        known.extend(step.capture.keys().cloned());
     }
     Ok(())
 }

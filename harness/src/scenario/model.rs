@@ -209,6 +209,19 @@ impl Step {
         found
     }
 
+    /// The names of the variables the step uses, anywhere: the fields it
+    /// sends, its bytes, its expectations.
+    pub fn variables(&self) -> Vec<String> {
+        let text = toml::to_string(self).unwrap_or_default();
+        let mut names: Vec<String> = Vec::new();
+        for name in super::Vars::used(&text) {
+            if !names.iter().any(|known| known == name) {
+                names.push(name.to_owned());
+            }
+        }
+        names
+    }
+
     /// The step's one action; [`Action::Sleep`] of 0 when none or several
     /// are set, which loading rejects.
     pub fn action(&self) -> Action<'_> {

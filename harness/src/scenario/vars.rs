@@ -1,9 +1,12 @@
 //! Variables of a scenario run: `${name}` in any value a step sends or
 //! checks is replaced by the variable's text. The run sets a few
-//! (`run` — a short token unique to the run, `user`), and a step's
+//! (`run` — a short token unique to the run, `user`, `password`), and a step's
 //! `capture` sets others from the reply it got.
 
 use std::collections::BTreeMap;
+
+/// The variables every run sets before the first step.
+pub const BUILT_IN: [&str; 3] = ["run", "user", "password"];
 
 /// A variable a step used before any step or the run set it.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -28,6 +31,14 @@ impl Vars {
     /// Sets `name` to `value`.
     pub fn set(&mut self, name: impl Into<String>, value: impl Into<String>) {
         self.values.insert(name.into(), value.into());
+    }
+
+    /// The first variable of `names` not set, if any.
+    pub fn first_unset<'n>(&self, names: &'n [String]) -> Option<&'n str> {
+        names
+            .iter()
+            .map(String::as_str)
+            .find(|name| self.get(name).is_none())
     }
 
     /// The value of `name`.

@@ -85,9 +85,11 @@ async fn the_crash_fault_is_found_within_a_minute_and_dvcr_run_replays_it() {
     assert_eq!(report.exit_code, 1);
     assert!(report.device_broke, "the replay must crash the device");
     let case = report.cases.first().expect("the reproducer ran");
+    assert_eq!(case.verdict, Verdict::Fail, "{case:?}");
+    let failure = case.failure.as_ref().expect("the crash is the failure");
     assert!(
-        matches!(case.verdict, Verdict::Fail | Verdict::Error),
-        "{case:?}"
+        !failure.message.contains("Connection refused"),
+        "the re-run must not hide the crash: {failure:?}"
     );
 
     let healthy = replay(&file, &[]).await;

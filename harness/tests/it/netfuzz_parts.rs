@@ -274,3 +274,55 @@ fn a_reproducer_parses_as_a_scenario_with_xml_and_raw_steps_and_a_probe() {
     assert!(matches!(actions[3], Action::Send("getdevinfo")));
     assert!(parsed.description.contains("--seed 5"));
 }
+
+fn finding(kind: Kind, xmlid: &str, detail: &str) -> dvcr::netfuzz::FindingRecord {
+    dvcr::netfuzz::FindingRecord {
+        kind,
+        detail: detail.to_owned(),
+        seed: 1,
+        case: 0,
+        step: Some(0),
+        xmlid: xmlid.to_owned(),
+        found_after_ms: 0,
+        original_steps: 1,
+        minimized_steps: 1,
+        minimize_attempts: 0,
+        reproducer: None,
+    }
+}
+
+#[test]
+fn crashes_through_different_commands_are_one_bug_and_violations_differ_by_rule() {
+    let crash = |xmlid| {
+        finding(
+            Kind::Crash,
+            xmlid,
+            "the device stopped accepting connections",
+        )
+    };
+    assert_eq!(crash("getroom").bug_key(), crash("delendpoint").bug_key());
+    let hang = |xmlid| finding(Kind::Hang, xmlid, "0 of 1 frames expecting an answer");
+    assert_eq!(hang("getroom").bug_key(), hang("addendpoint").bug_key());
+    assert_ne!(crash("getroom").bug_key(), hang("getroom").bug_key());
+
+    let violation = |xmlid, detail| finding(Kind::ProtocolViolation, xmlid, detail);
+    let missing = violation(
+        "getroom",
+        "missing-field on getroom field RESULT: expected x, found y",
+    );
+    let again = violation(
+        "getroom",
+        "missing-field on getroom field INDEX: expected x, found z",
+    );
+    let other_rule = violation(
+        "getroom",
+        "bad-value on getroom field INDEX: expected x, found z",
+    );
+    let other_xmlid = violation(
+        "getgroup",
+        "missing-field on getgroup field RESULT: expected x",
+    );
+    assert_eq!(missing.bug_key(), again.bug_key());
+    assert_ne!(missing.bug_key(), other_rule.bug_key());
+    assert_ne!(missing.bug_key(), other_xmlid.bug_key());
+}

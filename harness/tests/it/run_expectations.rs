@@ -98,9 +98,43 @@ async fn captures_feed_later_steps() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn an_unset_variable_is_a_harness_error() {
-    let verdict = judged("[[steps]]\nsend = \"getroom\"\nfields = { INDEX = \"${never}\" }").await;
-    assert_eq!(verdict, Verdict::Error);
+async fn an_unset_variable_is_a_harness_error_in_what_is_sent_and_what_is_expected() {
+    let sent = "[[steps]]\nsend = \"getroom\"\nfields = { INDEX = \"${never}\" }";
+    let expected =
+        "[[steps]]\nsend = \"getdevinfo\"\nexpect = { fields = { VERSION = \"${nope}\" } }";
+    for steps in [sent, expected] {
+        let text = with_steps("probe", steps);
+        let unchecked: dvcr::scenario::Scenario = toml::from_str(&text).expect("the toml reads");
+        let report = crate::run_kit::run_on(&[], &[unchecked], &dvcr::run::Baseline::default())
+            .await
+            .report;
+        assert_eq!(verdict(&report), Verdict::Error, "{steps}");
+        assert_eq!(report.exit_code, 1);
+    }
+}
+
+#[test]
+fn the_loader_rejects_a_variable_never_set_naming_file_and_step() {
+    let text = with_steps(
+        "probe",
+        "[[steps]]\nsend = \"getdevinfo\"\ncapture = { version = \"VERSION\" }\n\n\
+         [[steps]]\nsend = \"getdevinfo\"\nexpect = { fields = { VERSION = \"${versoin}\" } }",
+    );
+    let error = dvcr::scenario::parse(&text, std::path::Path::new("typo.toml"))
+        .expect_err("a typo'd variable is refused");
+    let shown = error.to_string();
+    assert!(
+        shown.starts_with("typo.toml: step 2: variable ${versoin}"),
+        "{shown}"
+    );
+
+    let fine = text.replace("${versoin}", "${version}");
+    assert!(dvcr::scenario::parse(&fine, std::path::Path::new("ok.toml")).is_ok());
+    let builtins = with_steps(
+        "probe",
+        "[[steps]]\nsend = \"getdevinfo\"\nexpect = { fields = { VERSION = { not = \"${run}${user}${password}${admin.sessionid}\" } } }",
+    );
+    assert!(dvcr::scenario::parse(&builtins, std::path::Path::new("ok.toml")).is_ok());
 }
 
 #[tokio::test(flavor = "multi_thread")]

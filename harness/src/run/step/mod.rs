@@ -79,6 +79,13 @@ pub struct StepContext<'a> {
 
 /// Carries out `step`.
 pub async fn run_step(step: &Step, ctx: &mut StepContext<'_>) -> Result<(), StepError> {
+    if let Some(unset) = ctx.vars.first_unset(&step.variables()) {
+        let error = crate::scenario::vars::UnsetVariable {
+            name: unset.to_owned(),
+        };
+        return Err(StepError::Harness(error.to_string()));
+    }
+
     let name = step.session.clone().unwrap_or_else(|| ctx.sessions.first());
     if ctx.cleanup && !ctx.sessions.usable(&name) {
         ctx.sessions
@@ -126,9 +133,13 @@ pub fn open_error(name: &str, error: OpenError) -> StepError {
         OpenError::Client(
             error @ (ClientError::Connect { .. } | ClientError::ConnectTimeout { .. }),
         ) => StepError::Harness(format!("session {name}: {error}")),
+        OpenError::Client(ClientError::Timeout { after, .. }) => StepError::failed(format!(
+            "session {name}: no reply to login within {}",
+            humantime::format_duration(after)
+        )),
         OpenError::Client(error) => StepError::failed(format!("session {name}: login: {error}")),
-        OpenError::Refused { reply } => StepError::failed(format!(
-            "session {name}: login refused with RESULT {} ({})",
+        OpenError::Refused { user, reply } => StepError::failed(format!(
+            "session {name}: login as {user} was refused: RESULT {} ({})",
             reply.result().unwrap_or("<none>"),
             reply.description()
         )),

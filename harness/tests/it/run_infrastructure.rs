@@ -1,0 +1,138 @@
+//! A run that cannot test the device stops at once with exit 2 and one
+//! line of reason: a refused login, a target that answers garbage or
+//! nothing; and a device that stops answering mid-run ends the run
+//! without waiting on every remaining case.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use dvcr::emulator::Fault;
+use dvcr::report::{RunReport, Verdict};
+use dvcr::run::{Baseline, RunOptions, suite};
+use dvcr::scenario::{Scenario, load_file};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+use crate::run_kit::{emulator, options};
+
+/// A fixture scenario of corpus/run-tests/.
+pub(crate) fn fixture(name: &str) -> Scenario {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../corpus/run-tests")
+        .join(name);
+    load_file(&path).expect("the fixture scenario loads")
+}
+
+/// The whole suite, as `dvcr run` loads it.
+pub(crate) fn whole_suite() -> Vec<Scenario> {
+    dvcr::scenario::load_dir(&suite::suite_dir()).expect("the suite loads")
+}
+
+async fn run(scenarios: &[Scenario], options: &RunOptions) -> RunReport {
+    let sanity = suite::sanity().expect("the sanity scenario parses");
+    dvcr::run::run(scenarios, &sanity, options, &Baseline::default())
+        .await
+        .report
+}
+
+/// A target that accepts connections and then does `serve` on each.
+async fn fake_target(garbage: bool) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let address = listener.local_addr().expect("address").to_string();
+    tokio::spawn(async move {
+        while let Ok((mut socket, _)) = listener.accept().await {
+            tokio::spawn(async move {
+                let mut buf = [0u8; 1024];
+                while let Ok(read) = socket.read(&mut buf).await {
+                    if read == 0 {
+                        break;
+                    }
+                    if garbage
+                        && socket
+                            .write_all(b"HTTP/1.0 400 nonsense\r\n\r\n")
+                            .await
+                            .is_err()
+                    {
+                        break;
+                    }
+                }
+            });
+        }
+    });
+    address
+}
+
+fn assert_stopped_at_opening(report: &RunReport, reason: &str) {
+    assert_eq!(report.exit_code, 2, "{report:?}");
+    assert!(!report.device_broke, "the device never worked: {report:?}");
+    let error = report.infrastructure_error.as_deref().unwrap_or_default();
+    assert!(error.contains(reason), "{error}");
+    assert_eq!(report.cases.len(), 1, "nothing runs after the check");
+    assert_eq!(report.cases[0].name, "sanity-first");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_wrong_password_stops_the_run_with_exit_2_and_the_reason() {
+    let server = emulator(&[]).await;
+    let mut options = options(&server);
+    options.password = "wrong".to_owned();
+    let report = run(&whole_suite(), &options).await;
+    server.stop().await;
+
+    assert_stopped_at_opening(&report, "login as Administrator was refused: RESULT 1");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_target_that_never_answers_ends_promptly_with_exit_2() {
+    let mut options = RunOptions::new(fake_target(false).await);
+    options.reply_timeout = Duration::from_millis(300);
+    let clock = Instant::now();
+    let report = run(&whole_suite(), &options).await;
+
+    assert!(
+        clock.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        clock.elapsed()
+    );
+    assert_stopped_at_opening(&report, "no reply to login within 300ms");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_target_that_answers_garbage_stops_the_run_with_exit_2() {
+    let mut options = RunOptions::new(fake_target(true).await);
+    options.reply_timeout = Duration::from_millis(300);
+    let report = run(&whole_suite(), &options).await;
+
+    assert_stopped_at_opening(&report, "the opening sanity check failed");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_device_gone_mid_run_ends_the_remaining_cases_as_errors_at_once() {
+    let server = emulator(&[Fault::PanicOnBadIndex]).await;
+    let options = options(&server);
+    let mut scenarios = vec![fixture("crashes-the-device.toml")];
+    scenarios.extend(whole_suite().into_iter().take(20));
+    let clock = Instant::now();
+    let report = run(&scenarios, &options).await;
+    server.stop().await;
+
+    assert!(
+        clock.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        clock.elapsed()
+    );
+    assert!(report.device_broke);
+    assert_eq!(report.exit_code, 1);
+    let not_run: Vec<_> = report
+        .cases
+        .iter()
+        .filter(|case| {
+            case.failure
+                .as_ref()
+                .is_some_and(|failure| failure.message.contains("stopped answering"))
+        })
+        .collect();
+    assert_eq!(not_run.len(), 20, "{:?}", report.cases);
+    assert!(not_run.iter().all(|case| case.verdict == Verdict::Error));
+}

@@ -1,0 +1,98 @@
+//! SIGINT during a run: no new step starts, the current scenario's cleanup
+//! runs, the reports are written with the interrupted case marked, and the
+//! run exits 2 saying so.
+
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use dvcr::report::{Verdict, read_json};
+
+use crate::run_kit::emulator;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sigint_runs_the_cleanup_writes_the_reports_and_exits_2() {
+    let server = emulator(&[]).await;
+    let before = server.state().expect("the state reads");
+    let dir = std::env::temp_dir().join(format!("dvcr-interrupt-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let json = dir.join("int.json");
+    let _ = std::fs::remove_file(&json);
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../corpus/run-tests/");
+    let child = Command::new(env!("CARGO_BIN_EXE_dvcr"))
+        .args([
+            "run",
+            "--quiet",
+            "--password-env",
+            "DVCR_TEST_PASSWORD",
+            "--target",
+        ])
+        .arg(server.local_addr().to_string())
+        .arg("--scenario")
+        .arg(format!("{fixtures}long-wait.toml"))
+        .arg("--scenario")
+        .arg(format!("{fixtures}after-the-crash.toml"))
+        .arg("--json")
+        .arg(&json)
+        .env("DVCR_TEST_PASSWORD", "")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("dvcr starts");
+
+    let added = Instant::now();
+    while server.state().expect("the state reads").endpoints == before.endpoints {
+        assert!(
+            added.elapsed() < Duration::from_secs(10),
+            "the endpoint never came"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let signalled = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(signalled.success());
+    let clock = Instant::now();
+    let output = tokio::task::spawn_blocking(move || child.wait_with_output())
+        .await
+        .expect("the wait joins")
+        .expect("dvcr ends");
+    let after = server.state().expect("the state reads");
+    server.stop().await;
+
+    assert!(
+        clock.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        clock.elapsed()
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("interrupted; cleanup ran for 1 scenario(s)"),
+        "{stderr}"
+    );
+    assert_eq!(
+        before.endpoints, after.endpoints,
+        "the cleanup deleted the endpoint"
+    );
+    let report = read_json(&json).expect("the JSON report was written");
+    assert_eq!(report.exit_code, 2);
+    assert_eq!(report.interrupted_cases, 1);
+    let waited = report.cases.iter().find(|case| case.name == "long-wait");
+    let waited = waited.expect("the interrupted case is reported");
+    assert_eq!(waited.verdict, Verdict::Error);
+    let failure = waited
+        .failure
+        .as_ref()
+        .expect("the interruption is its failure");
+    assert!(failure.message.contains("interrupted"), "{failure:?}");
+    assert_eq!(waited.attempts, 1, "an interrupted case is not run again");
+    let next = report
+        .cases
+        .iter()
+        .find(|case| case.name == "after-the-crash");
+    assert_eq!(
+        next.expect("the case not run is listed").verdict,
+        Verdict::Skipped
+    );
+}

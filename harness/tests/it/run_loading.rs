@@ -1,0 +1,127 @@
+//! What `dvcr run` refuses before running anything, with exit 2: nothing
+//! selected, scenario files that make no sense together, a baseline naming
+//! scenarios that do not exist, usage it cannot honour.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use dvcr::scenario::{load_paths, parse};
+
+fn dvcr(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dvcr"))
+        .args(args)
+        .output()
+        .expect("dvcr runs")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("dvcr-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../corpus/run-tests")
+        .join(name)
+}
+
+#[test]
+fn a_filter_that_matches_nothing_exits_2() {
+    let output = dvcr(&["run", "--emulate", "--quiet", "--filter", "nosuchthing"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("no scenario matched"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn an_empty_scenario_folder_exits_2() {
+    let dir = temp_dir("empty");
+    let path = dir.to_string_lossy().into_owned();
+    let output = dvcr(&["run", "--emulate", "--quiet", "--scenario", &path]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("no scenario matched"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_baseline_naming_an_unknown_scenario_exits_2_and_names_it() {
+    let dir = temp_dir("unknown-baseline");
+    let baseline = dir.join("baseline.toml");
+    std::fs::write(
+        &baseline,
+        "[[expected]]\nscenario = \"no-such-scenario\"\nreason = \"typo\"\n",
+    )
+    .expect("write");
+    let path = baseline.to_string_lossy().into_owned();
+    let output = dvcr(&["run", "--emulate", "--quiet", "--baseline", &path]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("no-such-scenario"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn two_files_of_one_scenario_name_are_a_load_error_naming_both() {
+    let dir = temp_dir("twins");
+    let copy = dir.join("copy.toml");
+    std::fs::copy(fixture("after-the-crash.toml"), &copy).expect("copy");
+    let error = load_paths(&[fixture("after-the-crash.toml"), dir.clone()])
+        .expect_err("a name used twice is refused");
+    let shown = error.to_string();
+    assert!(shown.contains("copy.toml"), "{shown}");
+    assert!(shown.contains("after-the-crash.toml"), "{shown}");
+}
+
+#[test]
+fn a_scenario_without_steps_is_a_load_error() {
+    let text = "name = \"empty\"\nsection = \"Login/Logout > Login\"\n";
+    let error = parse(text, Path::new("empty.toml")).expect_err("no steps is refused");
+    assert!(error.to_string().contains("no [[steps]]"), "{error}");
+}
+
+#[test]
+fn usage_the_run_cannot_honour_exits_2_before_running() {
+    let cases: [(&[&str], &str); 4] = [
+        (&["run", "--target", "nonsense"], "no port"),
+        (&["run", "--emulate", "--timeout-ms", "0"], "--timeout-ms"),
+        (
+            &[
+                "run",
+                "--target",
+                "127.0.0.1:9",
+                "--fault",
+                "panic-on-bad-index",
+            ],
+            "--fault",
+        ),
+        (
+            &["run", "--emulate", "--fault", "nosuch"],
+            "dvcr emulate --list-faults",
+        ),
+    ];
+    for (args, says) in cases {
+        let output = dvcr(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&output).contains(says),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    }
+    let listed = stderr(&dvcr(&["run", "--emulate", "--fault", "nosuch"]));
+    assert!(listed.contains("panic-on-bad-index"), "{listed}");
+}
