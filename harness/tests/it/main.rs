@@ -33,5 +33,6 @@ mod run_cleanup;
 mod run_exit_codes;
 mod run_expectations;
 mod run_kit;
+mod run_redaction;
 mod run_reports;
 mod run_suite;
