@@ -18,6 +18,7 @@ use clap::ValueEnum;
 use dvcr_protocol::decode::{DecodeOptions, Mode};
 use dvcr_protocol::validate::Flow;
 
+use super::out::{errln, out, outln};
 use judge::Judged;
 
 /// The exit code when some message has an error.
@@ -98,7 +99,7 @@ pub(super) fn run(args: &Args) -> ExitCode {
         match input::read(name) {
             Ok(source) => sources.push((name.as_str(), source)),
             Err(error) => {
-                eprintln!("dvcr decode: {error}");
+                errln!("dvcr decode: {error}");
                 unreadable = true;
             }
         }
@@ -114,9 +115,9 @@ pub(super) fn run(args: &Args) -> ExitCode {
         .collect();
 
     if args.json {
-        println!("{}", json::render(&reports));
+        outln!("{}", json::render(&reports));
     } else {
-        print!("{}", text::render(&reports));
+        out!("{}", text::render(&reports));
     }
 
     if unreadable {

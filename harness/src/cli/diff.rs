@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use super::out::{errln, out};
 use clap::Args;
 use dvcr::report::{diff, read_json};
 
@@ -23,13 +24,13 @@ pub(crate) fn run(args: DiffArgs) -> ExitCode {
     let (old, new) = match reports {
         Ok(reports) => reports,
         Err(error) => {
-            eprintln!("dvcr: error: {error}");
+            errln!("dvcr: error: {error}");
             return ExitCode::from(super::EXIT_USAGE);
         }
     };
 
     let changes = diff(&old, &new);
-    print!("{}", changes.text());
+    out!("{}", changes.text());
     if changes.new_failures.is_empty() {
         ExitCode::SUCCESS
     } else {

@@ -6,6 +6,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use super::out::outln;
 use clap::{Args, ValueEnum};
 use dvcr::emulator::start::{StartError, starting_state};
 use dvcr::emulator::{
@@ -98,7 +99,7 @@ pub(crate) enum EmulateError {
 pub(crate) fn run(args: EmulateArgs) -> Result<(), EmulateError> {
     if args.list_faults {
         for fault in Fault::ALL {
-            println!("{:<26}{}", fault.name(), fault.description());
+            outln!("{:<26}{}", fault.name(), fault.description());
         }
         return Ok(());
     }
@@ -139,7 +140,7 @@ async fn serve(args: EmulateArgs) -> Result<(), EmulateError> {
     let mut server = Server::start(config, device)
         .await
         .map_err(|source| io_error(&format!("cannot listen on {}", args.listen), source))?;
-    println!("dvcr emulator listening on {}", server.local_addr());
+    outln!("dvcr emulator listening on {}", server.local_addr());
 
     tokio::select! {
         signal = termination() => {

@@ -4,11 +4,13 @@ mod decode;
 mod diff;
 mod emulate;
 mod fuzz;
+mod out;
 mod run;
 
 use std::fmt::Display;
 use std::process::ExitCode;
 
+use self::out::errln;
 use clap::{Parser, Subcommand};
 
 /// The exit code of usage, I/O and infrastructure errors.
@@ -59,7 +61,7 @@ fn finish<E: Display>(result: Result<(), E>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("dvcr: error: {error}");
+            errln!("dvcr: error: {error}");
             ExitCode::from(EXIT_USAGE)
         }
     }

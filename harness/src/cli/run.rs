@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
+use super::out::{errln, out, outln};
 use clap::Args;
 use dvcr::emulator::Fault;
 use dvcr::report::{self, summary};
@@ -93,7 +94,7 @@ pub(crate) fn run(args: RunArgs) -> ExitCode {
     match try_run(args) {
         Ok(code) => ExitCode::from(code),
         Err(error) => {
-            eprintln!("dvcr: error: {error}");
+            errln!("dvcr: error: {error}");
             ExitCode::from(EXIT_INFRASTRUCTURE)
         }
     }
@@ -142,7 +143,7 @@ fn try_run(args: RunArgs) -> Result<u8, String> {
         Ok::<_, String>(outcome)
     })?;
 
-    print!("{}", summary(&outcome.report));
+    out!("{}", summary(&outcome.report));
     if let Some(path) = &args.junit {
         report::write_junit(&outcome.report, path).map_err(|error| error.to_string())?;
     }
@@ -216,7 +217,7 @@ fn list(scenarios: &[Scenario], options: &RunOptions) {
             Disposition::Run => "run".to_owned(),
             Disposition::Skip(reason) => format!("skip ({reason})"),
         };
-        println!(
+        outln!(
             "{:<40} {:<8} {} [{}]",
             scenario.name,
             status_word(&status),
@@ -224,10 +225,10 @@ fn list(scenarios: &[Scenario], options: &RunOptions) {
             scenario.tags.join(", ")
         );
         if let Some(reason) = status.strip_prefix("skip ") {
-            println!("{:<40} {reason}", "");
+            outln!("{:<40} {reason}", "");
         }
     }
-    println!("{} scenarios", scenarios.len());
+    outln!("{} scenarios", scenarios.len());
 }
 
 fn status_word(status: &str) -> &str {
