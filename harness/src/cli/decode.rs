@@ -18,8 +18,9 @@ use clap::ValueEnum;
 use dvcr_protocol::decode::{DecodeOptions, Mode};
 use dvcr_protocol::validate::Flow;
 
-use super::out::{errln, out, outln};
 use judge::Judged;
+
+use super::out::{errln, out, outln};
 
 /// The exit code when some message has an error.
 const EXIT_FINDINGS: u8 = 1;

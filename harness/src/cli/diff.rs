@@ -4,9 +4,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::out::{errln, out};
 use clap::Args;
 use dvcr::report::{diff, read_json};
+
+use super::out::{errln, out};
 
 /// The options of `dvcr diff`.
 #[derive(Debug, Args)]

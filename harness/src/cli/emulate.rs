@@ -6,13 +6,15 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use super::out::outln;
 use clap::{Args, ValueEnum};
+use dvcr::emulator::persist::{self, PersistError};
 use dvcr::emulator::start::{StartError, starting_state};
 use dvcr::emulator::{
     Device, DeviceConfig, Fault, FaultSet, PrivilegePolicy, Server, ServerConfig, SystemClock,
 };
 use tracing_subscriber::EnvFilter;
+
+use super::out::outln;
 
 /// Examples shown under `dvcr emulate --help`.
 pub(crate) const EXAMPLES: &str = "\
@@ -57,8 +59,8 @@ pub(crate) struct EmulateArgs {
     /// Start from this fixture (TOML) instead of the built-in one.
     #[arg(long, value_name = "FILE")]
     fixture: Option<PathBuf>,
-    /// Load the state from FILE if it exists, and save it there after each
-    /// change.
+    /// Load the state from FILE if it exists, and save it there at start
+    /// and after each change (its folder must exist and be writable).
     #[arg(long, value_name = "FILE")]
     state: Option<PathBuf>,
     /// Deviate from the spec on purpose (repeatable; see --list-faults).
@@ -85,6 +87,9 @@ pub(crate) enum EmulateError {
     /// The starting state cannot be read.
     #[error(transparent)]
     Start(#[from] StartError),
+    /// The state file cannot be written where `--state` says.
+    #[error("cannot save the state, expected a writable --state file: {0}")]
+    State(#[from] PersistError),
     /// The runtime, the socket or the signal handlers failed.
     #[error("{what}: {source}")]
     Io {
@@ -108,6 +113,7 @@ pub(crate) fn run(args: EmulateArgs) -> Result<(), EmulateError> {
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -118,6 +124,10 @@ pub(crate) fn run(args: EmulateArgs) -> Result<(), EmulateError> {
 
 async fn serve(args: EmulateArgs) -> Result<(), EmulateError> {
     let state = starting_state(args.fixture.as_deref(), args.state.as_deref())?;
+    if let Some(path) = &args.state {
+        persist::save(&state, path)?;
+    }
+
     let device_config = DeviceConfig {
         seed: args.seed,
         idle_timeout_ms: args.session_timeout.saturating_mul(1000),

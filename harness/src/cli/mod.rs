@@ -10,8 +10,9 @@ mod run;
 use std::fmt::Display;
 use std::process::ExitCode;
 
-use self::out::errln;
 use clap::{Parser, Subcommand};
+
+use self::out::errln;
 
 /// The exit code of usage, I/O and infrastructure errors.
 pub(crate) const EXIT_USAGE: u8 = 2;

@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
-use super::out::{errln, out, outln};
 use clap::Args;
 use dvcr::emulator::Fault;
 use dvcr::report::{self, summary};
@@ -16,6 +15,8 @@ use dvcr::run::{
 };
 use dvcr::scenario::{Scenario, load_path};
 use tracing_subscriber::EnvFilter;
+
+use super::out::{errln, out, outln};
 
 /// Examples shown under `dvcr run --help`.
 pub(crate) const EXAMPLES: &str = "\
@@ -113,6 +114,7 @@ fn try_run(args: RunArgs) -> Result<u8, String> {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .try_init();
     let baseline = match &args.baseline {
         Some(path) => Baseline::load(path).map_err(|error| error.to_string())?,

@@ -8,6 +8,7 @@
 mod cli_pipes;
 mod client_session;
 mod decode_cli;
+mod emulate_cli;
 mod emulator_accounts;
 mod emulator_catalog_check;
 mod emulator_faults;
