@@ -30,6 +30,7 @@ mod fuzz_replay;
 mod netfuzz;
 mod netfuzz_parts;
 mod netfuzz_strict;
+mod readme_nc;
 mod run_baseline;
 mod run_cleanup;
 mod run_exit_codes;
