@@ -6,6 +6,7 @@ mod emulate;
 mod fuzz;
 mod out;
 mod run;
+mod run_list;
 
 use std::fmt::Display;
 use std::process::ExitCode;

@@ -9,14 +9,11 @@ use std::time::Duration;
 use clap::Args;
 use dvcr::emulator::Fault;
 use dvcr::report::{self, summary};
-use dvcr::run::{
-    Baseline, Disposition, EXIT_INFRASTRUCTURE, Profile, RunOptions, disposition, emulate, matches,
-    suite,
-};
+use dvcr::run::{Baseline, EXIT_INFRASTRUCTURE, Profile, RunOptions, emulate, matches, suite};
 use dvcr::scenario::{Scenario, load_path};
 use tracing_subscriber::EnvFilter;
 
-use super::out::{errln, out, outln};
+use super::out::{errln, out};
 
 /// Examples shown under `dvcr run --help`.
 pub(crate) const EXAMPLES: &str = "\
@@ -106,7 +103,7 @@ fn try_run(args: RunArgs) -> Result<u8, String> {
     let sanity = suite::sanity().map_err(|error| error.to_string())?;
     let mut options = options(&args)?;
     if args.list {
-        list(&scenarios, &options);
+        out!("{}", super::run_list::render(&scenarios, &options));
         return Ok(0);
     }
 
@@ -211,30 +208,6 @@ fn password(args: &RunArgs) -> Result<String, String> {
     let prompt = format!("password for {} (empty for none): ", args.user);
     rpassword::prompt_password(prompt)
         .map_err(|error| format!("cannot read the password ({error}); use --password-env VAR"))
-}
-
-fn list(scenarios: &[Scenario], options: &RunOptions) {
-    for scenario in scenarios {
-        let status = match disposition(scenario, options) {
-            Disposition::Run => "run".to_owned(),
-            Disposition::Skip(reason) => format!("skip ({reason})"),
-        };
-        outln!(
-            "{:<40} {:<8} {} [{}]",
-            scenario.name,
-            status_word(&status),
-            scenario.section,
-            scenario.tags.join(", ")
-        );
-        if let Some(reason) = status.strip_prefix("skip ") {
-            outln!("{:<40} {reason}", "");
-        }
-    }
-    outln!("{} scenarios", scenarios.len());
-}
-
-fn status_word(status: &str) -> &str {
-    status.split(' ').next().unwrap_or(status)
 }
 
 fn write_capture(path: &Path, segments: &[report::Segment]) -> Result<(), String> {
