@@ -9,6 +9,16 @@ use dvcr::report::{diff, read_json};
 
 use super::out::{errln, out};
 
+/// Examples shown under `dvcr diff --help`.
+pub(crate) const EXAMPLES: &str = "\
+Examples:
+  dvcr run --target 192.0.2.10:81 --json old.json     # firmware 2.1.3
+  dvcr run --target 192.0.2.10:81 --json new.json     # firmware 2.1.4
+  dvcr diff old.json new.json
+
+Prints the new failures, the fixed cases, the other changed verdicts and
+the findings that appeared or went; exits 1 when there are new failures.";
+
 /// The options of `dvcr diff`.
 #[derive(Debug, Args)]
 pub(crate) struct DiffArgs {

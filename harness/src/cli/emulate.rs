@@ -19,11 +19,13 @@ use super::out::outln;
 /// Examples shown under `dvcr emulate --help`.
 pub(crate) const EXAMPLES: &str = "\
 Examples:
-  dvcr emulate
-  dvcr emulate --listen 0.0.0.0:81 --state device.toml
-  dvcr emulate --seed 7 --fault wrong-xmlid --fault unframed-replies
-  dvcr emulate --list-faults
-  RUST_LOG=debug dvcr emulate --session-timeout 60";
+  dvcr emulate                                      # listens on 127.0.0.1:8081
+  dvcr emulate --listen 0.0.0.0:81                  # a real device's port (needs privileges)
+  dvcr emulate --list-faults                        # the deliberate faults, one per line
+  dvcr emulate --seed 7 --fault wrong-xmlid --state device.toml
+  dvcr emulate --fixture corpus/emulator/default.toml --privilege-policy open
+  RUST_LOG=debug dvcr emulate --session-timeout 60  # a log line per connection and command
+  dvcr run --target 127.0.0.1:8081                  # the conformance suite against it";
 
 /// The options of `dvcr emulate`.
 #[derive(Debug, Args)]

@@ -39,6 +39,7 @@ enum Command {
     #[command(after_help = run::EXAMPLES)]
     Run(run::RunArgs),
     /// Compare two JSON reports of `dvcr run`.
+    #[command(after_help = diff::EXAMPLES)]
     Diff(diff::DiffArgs),
     /// Fuzz a device or the built-in emulator; save findings as scenarios.
     #[command(after_help = fuzz::EXAMPLES)]

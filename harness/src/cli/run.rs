@@ -76,7 +76,8 @@ pub(crate) struct RunArgs {
     /// Write every byte exchanged as a pcap capture here.
     #[arg(long, value_name = "FILE")]
     pcap: Option<PathBuf>,
-    /// The longest wait for a reply, in milliseconds.
+    /// The longest wait for a reply, in milliseconds [default: 5000 against
+    /// --target, 1000 with --emulate].
     #[arg(long, value_name = "MS")]
     timeout_ms: Option<u64>,
     /// Stop at the first case that fails the run.
