@@ -20,6 +20,8 @@ use dvcr_protocol::validate::Flow;
 
 use judge::Judged;
 
+use super::out::{errln, out, outln};
+
 /// The exit code when some message has an error.
 const EXIT_FINDINGS: u8 = 1;
 
@@ -98,7 +100,7 @@ pub(super) fn run(args: &Args) -> ExitCode {
         match input::read(name) {
             Ok(source) => sources.push((name.as_str(), source)),
             Err(error) => {
-                eprintln!("dvcr decode: {error}");
+                errln!("dvcr decode: {error}");
                 unreadable = true;
             }
         }
@@ -114,9 +116,9 @@ pub(super) fn run(args: &Args) -> ExitCode {
         .collect();
 
     if args.json {
-        println!("{}", json::render(&reports));
+        outln!("{}", json::render(&reports));
     } else {
-        print!("{}", text::render(&reports));
+        out!("{}", text::render(&reports));
     }
 
     if unreadable {

@@ -7,6 +7,18 @@ use std::process::ExitCode;
 use clap::Args;
 use dvcr::report::{diff, read_json};
 
+use super::out::{errln, out};
+
+/// Examples shown under `dvcr diff --help`.
+pub(crate) const EXAMPLES: &str = "\
+Examples:
+  dvcr run --target 192.0.2.10:81 --json old.json     # firmware 2.1.3
+  dvcr run --target 192.0.2.10:81 --json new.json     # firmware 2.1.4
+  dvcr diff old.json new.json
+
+Prints the new failures, the fixed cases, the other changed verdicts and
+the findings that appeared or went; exits 1 when there are new failures.";
+
 /// The options of `dvcr diff`.
 #[derive(Debug, Args)]
 pub(crate) struct DiffArgs {
@@ -23,13 +35,13 @@ pub(crate) fn run(args: DiffArgs) -> ExitCode {
     let (old, new) = match reports {
         Ok(reports) => reports,
         Err(error) => {
-            eprintln!("dvcr: error: {error}");
+            errln!("dvcr: error: {error}");
             return ExitCode::from(super::EXIT_USAGE);
         }
     };
 
     let changes = diff(&old, &new);
-    print!("{}", changes.text());
+    out!("{}", changes.text());
     if changes.new_failures.is_empty() {
         ExitCode::SUCCESS
     } else {

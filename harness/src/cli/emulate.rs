@@ -7,20 +7,25 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::{Args, ValueEnum};
+use dvcr::emulator::persist::{self, PersistError};
 use dvcr::emulator::start::{StartError, starting_state};
 use dvcr::emulator::{
     Device, DeviceConfig, Fault, FaultSet, PrivilegePolicy, Server, ServerConfig, SystemClock,
 };
 use tracing_subscriber::EnvFilter;
 
+use super::out::outln;
+
 /// Examples shown under `dvcr emulate --help`.
 pub(crate) const EXAMPLES: &str = "\
 Examples:
-  dvcr emulate
-  dvcr emulate --listen 0.0.0.0:81 --state device.toml
-  dvcr emulate --seed 7 --fault wrong-xmlid --fault unframed-replies
-  dvcr emulate --list-faults
-  RUST_LOG=debug dvcr emulate --session-timeout 60";
+  dvcr emulate                                      # listens on 127.0.0.1:8081
+  dvcr emulate --listen 0.0.0.0:81                  # a real device's port (needs privileges)
+  dvcr emulate --list-faults                        # the deliberate faults, one per line
+  dvcr emulate --seed 7 --fault wrong-xmlid --state device.toml
+  dvcr emulate --fixture corpus/emulator/default.toml --privilege-policy open
+  RUST_LOG=debug dvcr emulate --session-timeout 60  # a log line per connection and command
+  dvcr run --target 127.0.0.1:8081                  # the conformance suite against it";
 
 /// The options of `dvcr emulate`.
 #[derive(Debug, Args)]
@@ -56,8 +61,8 @@ pub(crate) struct EmulateArgs {
     /// Start from this fixture (TOML) instead of the built-in one.
     #[arg(long, value_name = "FILE")]
     fixture: Option<PathBuf>,
-    /// Load the state from FILE if it exists, and save it there after each
-    /// change.
+    /// Load the state from FILE if it exists, and save it there at start
+    /// and after each change (its folder must exist and be writable).
     #[arg(long, value_name = "FILE")]
     state: Option<PathBuf>,
     /// Deviate from the spec on purpose (repeatable; see --list-faults).
@@ -84,6 +89,9 @@ pub(crate) enum EmulateError {
     /// The starting state cannot be read.
     #[error(transparent)]
     Start(#[from] StartError),
+    /// The state file cannot be written where `--state` says.
+    #[error("cannot save the state, expected a writable --state file: {0}")]
+    State(#[from] PersistError),
     /// The runtime, the socket or the signal handlers failed.
     #[error("{what}: {source}")]
     Io {
@@ -98,7 +106,7 @@ pub(crate) enum EmulateError {
 pub(crate) fn run(args: EmulateArgs) -> Result<(), EmulateError> {
     if args.list_faults {
         for fault in Fault::ALL {
-            println!("{:<26}{}", fault.name(), fault.description());
+            outln!("{:<26}{}", fault.name(), fault.description());
         }
         return Ok(());
     }
@@ -107,6 +115,7 @@ pub(crate) fn run(args: EmulateArgs) -> Result<(), EmulateError> {
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -117,6 +126,10 @@ pub(crate) fn run(args: EmulateArgs) -> Result<(), EmulateError> {
 
 async fn serve(args: EmulateArgs) -> Result<(), EmulateError> {
     let state = starting_state(args.fixture.as_deref(), args.state.as_deref())?;
+    if let Some(path) = &args.state {
+        persist::save(&state, path)?;
+    }
+
     let device_config = DeviceConfig {
         seed: args.seed,
         idle_timeout_ms: args.session_timeout.saturating_mul(1000),
@@ -139,7 +152,7 @@ async fn serve(args: EmulateArgs) -> Result<(), EmulateError> {
     let mut server = Server::start(config, device)
         .await
         .map_err(|source| io_error(&format!("cannot listen on {}", args.listen), source))?;
-    println!("dvcr emulator listening on {}", server.local_addr());
+    outln!("dvcr emulator listening on {}", server.local_addr());
 
     tokio::select! {
         signal = termination() => {

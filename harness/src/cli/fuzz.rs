@@ -16,6 +16,7 @@ use dvcr::netfuzz::{FuzzConfig, Target, fuzz};
 use tracing_subscriber::EnvFilter;
 
 use super::EXIT_USAGE;
+use super::out::{errln, outln};
 
 /// Examples shown under `dvcr fuzz --help`.
 pub(crate) const EXAMPLES: &str = "\
@@ -95,7 +96,7 @@ pub(crate) fn run(args: FuzzArgs) -> ExitCode {
     match try_run(args) {
         Ok(code) => ExitCode::from(code),
         Err(error) => {
-            eprintln!("dvcr: error: {error}");
+            errln!("dvcr: error: {error}");
             ExitCode::from(EXIT_USAGE)
         }
     }
@@ -107,6 +108,7 @@ fn try_run(args: FuzzArgs) -> Result<u8, String> {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .try_init();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -127,7 +129,7 @@ fn try_run(args: FuzzArgs) -> Result<u8, String> {
         summary
     })?;
 
-    println!(
+    outln!(
         "{} cases in {:.1} s ({:.0}/s), seed {}, {} findings",
         summary.cases,
         summary.duration_ms as f64 / 1000.0,
@@ -137,13 +139,15 @@ fn try_run(args: FuzzArgs) -> Result<u8, String> {
     );
     for finding in &summary.findings {
         let saved = finding.reproducer.as_deref().unwrap_or("(not saved)");
-        println!(
+        outln!(
             "  {} at case {}: {}\n    {saved}",
-            finding.kind, finding.case, finding.detail
+            finding.kind,
+            finding.case,
+            finding.detail
         );
     }
     for error in &summary.errors {
-        println!("  error: {error}");
+        outln!("  error: {error}");
     }
     if let Some(path) = &args.json {
         summary

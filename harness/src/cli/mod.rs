@@ -4,12 +4,16 @@ mod decode;
 mod diff;
 mod emulate;
 mod fuzz;
+mod out;
 mod run;
+mod run_list;
 
 use std::fmt::Display;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+use self::out::errln;
 
 /// The exit code of usage, I/O and infrastructure errors.
 pub(crate) const EXIT_USAGE: u8 = 2;
@@ -35,6 +39,7 @@ enum Command {
     #[command(after_help = run::EXAMPLES)]
     Run(run::RunArgs),
     /// Compare two JSON reports of `dvcr run`.
+    #[command(after_help = diff::EXAMPLES)]
     Diff(diff::DiffArgs),
     /// Fuzz a device or the built-in emulator; save findings as scenarios.
     #[command(after_help = fuzz::EXAMPLES)]
@@ -59,7 +64,7 @@ fn finish<E: Display>(result: Result<(), E>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("dvcr: error: {error}");
+            errln!("dvcr: error: {error}");
             ExitCode::from(EXIT_USAGE)
         }
     }

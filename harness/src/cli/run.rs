@@ -9,12 +9,11 @@ use std::time::Duration;
 use clap::Args;
 use dvcr::emulator::Fault;
 use dvcr::report::{self, summary};
-use dvcr::run::{
-    Baseline, Disposition, EXIT_INFRASTRUCTURE, Profile, RunOptions, disposition, emulate, matches,
-    suite,
-};
+use dvcr::run::{Baseline, EXIT_INFRASTRUCTURE, Profile, RunOptions, emulate, matches, suite};
 use dvcr::scenario::{Scenario, load_paths};
 use tracing_subscriber::EnvFilter;
+
+use super::out::{errln, out};
 
 /// Examples shown under `dvcr run --help`.
 pub(crate) const EXAMPLES: &str = "\
@@ -82,7 +81,8 @@ pub(crate) struct RunArgs {
     /// Write every byte exchanged as a pcap capture here.
     #[arg(long, value_name = "FILE")]
     pcap: Option<PathBuf>,
-    /// The longest wait for a reply, in milliseconds.
+    /// The longest wait for a reply, in milliseconds [default: 5000 against
+    /// --target, 1000 with --emulate].
     #[arg(long, value_name = "MS", value_parser = clap::value_parser!(u64).range(1..))]
     timeout_ms: Option<u64>,
     /// Stop at the first case that fails the run.
@@ -98,7 +98,7 @@ pub(crate) fn run(args: RunArgs) -> ExitCode {
     match try_run(args) {
         Ok(code) => ExitCode::from(code),
         Err(error) => {
-            eprintln!("dvcr: error: {error}");
+            errln!("dvcr: error: {error}");
             ExitCode::from(EXIT_INFRASTRUCTURE)
         }
     }
@@ -109,7 +109,7 @@ fn try_run(args: RunArgs) -> Result<u8, String> {
     let sanity = suite::sanity().map_err(|error| error.to_string())?;
     let mut options = options(&args)?;
     if args.list {
-        list(&scenarios, &options);
+        out!("{}", super::run_list::render(&scenarios, &options));
         return Ok(0);
     }
 
@@ -117,6 +117,7 @@ fn try_run(args: RunArgs) -> Result<u8, String> {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .try_init();
     let baseline = match &args.baseline {
         Some(path) => Baseline::load(path).map_err(|error| error.to_string())?,
@@ -160,7 +161,7 @@ fn try_run(args: RunArgs) -> Result<u8, String> {
         Ok::<_, String>(outcome)
     })?;
 
-    print!("{}", summary(&outcome.report));
+    out!("{}", summary(&outcome.report));
     if let Some(path) = &args.junit {
         report::write_junit(&outcome.report, path).map_err(|error| error.to_string())?;
     }
@@ -283,30 +284,6 @@ fn password(args: &RunArgs) -> Result<String, String> {
     let prompt = format!("password for {} (empty for none): ", args.user);
     rpassword::prompt_password(prompt)
         .map_err(|error| format!("cannot read the password ({error}); use --password-env VAR"))
-}
-
-fn list(scenarios: &[Scenario], options: &RunOptions) {
-    for scenario in scenarios {
-        let status = match disposition(scenario, options) {
-            Disposition::Run => "run".to_owned(),
-            Disposition::Skip(reason) => format!("skip ({reason})"),
-        };
-        println!(
-            "{:<40} {:<8} {} [{}]",
-            scenario.name,
-            status_word(&status),
-            scenario.section,
-            scenario.tags.join(", ")
-        );
-        if let Some(reason) = status.strip_prefix("skip ") {
-            println!("{:<40} {reason}", "");
-        }
-    }
-    println!("{} scenarios", scenarios.len());
-}
-
-fn status_word(status: &str) -> &str {
-    status.split(' ').next().unwrap_or(status)
 }
 
 fn write_capture(path: &Path, segments: &[report::Segment]) -> Result<(), String> {

@@ -8,7 +8,7 @@
 //! - [`Session`]: a connection that logs in and then stamps every command
 //!   with its session id.
 //! - [`Transcript`]: every frame sent and received, with time and
-//!   direction.
+//!   direction, passwords masked.
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), dvcr::client::ClientError> {
@@ -28,6 +28,7 @@ mod connection;
 mod error;
 mod reader;
 pub mod records;
+mod redact;
 mod reply;
 mod session;
 mod transcript;
@@ -35,6 +36,7 @@ mod transcript;
 pub use connection::{ClientConfig, Connection};
 pub use error::ClientError;
 pub use reader::{CloseReason, Received};
+pub use redact::{is_secret_field, redact_secrets};
 pub use reply::Reply;
 pub use session::{Granted, Login, Session};
 pub use transcript::{Direction, Exchange, Transcript, TranscriptHook};

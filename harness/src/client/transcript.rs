@@ -2,13 +2,16 @@
 //! direction, for failure transcripts and captures.
 //!
 //! A [`TranscriptHook`] sees each [`Exchange`] as it happens; a
-//! [`Transcript`] is a ready hook that keeps them all.
+//! [`Transcript`] is a ready hook that keeps them all, with every password
+//! masked (see [`redact_secrets`]) so that no report built from it shows one.
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
 use bytes::Bytes;
+
+use super::redact::redact_secrets;
 
 /// Which way the bytes went.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -49,12 +52,17 @@ impl Transcript {
         Transcript::default()
     }
 
-    /// The hook to hand to a connection.
+    /// The hook to hand to a connection; it keeps each exchange with its
+    /// passwords masked.
     pub fn hook(&self) -> TranscriptHook {
         let exchanges = Arc::clone(&self.exchanges);
         Arc::new(move |exchange: &Exchange| {
+            let redacted = Exchange {
+                bytes: Bytes::from(redact_secrets(&exchange.bytes)),
+                ..exchange.clone()
+            };
             if let Ok(mut exchanges) = exchanges.lock() {
-                exchanges.push(exchange.clone());
+                exchanges.push(redacted);
             }
         })
     }

@@ -1,6 +1,7 @@
 //! The JUnit report for CI: one `testsuite` per spec section, one
 //! `testcase` per scenario, failures carrying the step, what was expected
-//! and what came.
+//! and what came; a warning case's findings in its `system-out`, a skipped
+//! case's reason in its `skipped` message.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -9,7 +10,7 @@ use std::time::Duration;
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
 use super::model::{CaseResult, RunReport, Verdict};
-use super::terminal::describe_failure;
+use super::terminal::{describe_failure, reasons};
 
 /// A JUnit report that could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -58,6 +59,7 @@ fn test_case(case: &CaseResult) -> TestCase {
             let mut status = TestCaseStatus::skipped();
             if let Some(failure) = &case.failure {
                 status.set_message(failure.message.as_str());
+                status.set_description(failure.message.as_str());
             }
             status
         }
@@ -71,6 +73,11 @@ fn test_case(case: &CaseResult) -> TestCase {
     test.add_property(("verdict", case.verdict.as_str()));
     if let Some(reason) = &case.expected_failure {
         test.add_property(("expected-failure", reason.as_str()));
+    }
+    if case.verdict == Verdict::Warning {
+        let mut text = reasons(case).join("\n");
+        text.push('\n');
+        test.set_system_out(text);
     }
     test
 }

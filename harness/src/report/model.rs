@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::client::is_secret_field;
 use crate::scenario::Mismatch;
 
 /// The verdict on one scenario.
@@ -82,7 +83,8 @@ pub struct FrameRecord {
     pub text: String,
 }
 
-/// A catalog finding on something the device sent, as reports keep it.
+/// A catalog finding on something the device sent, as reports keep it;
+/// what came is masked on a password field.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct FindingRecord {
     /// The stable rule id.
@@ -107,7 +109,10 @@ impl From<&dvcr_protocol::validate::Finding> for FindingRecord {
             section: finding.section.map(str::to_owned),
             field: finding.field.clone(),
             expected: finding.expected.clone(),
-            found: finding.found.clone(),
+            found: match &finding.field {
+                Some(field) if is_secret_field(field) => "*".repeat(finding.found.len()),
+                _ => finding.found.clone(),
+            },
         }
     }
 }

@@ -1,5 +1,6 @@
 //! The terminal report: a progress bar while the run goes, then one line
-//! per case grouped by spec section, and for each case that did not pass
+//! per case grouped by spec section (with the findings behind each warning
+//! and the reason for each skip), and for each case that did not pass
 //! the section, the step, what was expected and what came, and the frames
 //! exchanged.
 
@@ -86,6 +87,9 @@ pub fn summary(report: &RunReport) -> String {
                 line.push_str(" [baseline expects a failure: update the baseline]");
             }
             let _ = writeln!(out, "{line}");
+            for reason in reasons(case) {
+                let _ = writeln!(out, "              {reason}");
+            }
         }
     }
 
@@ -132,6 +136,47 @@ pub fn summary(report: &RunReport) -> String {
         report.exit_code
     );
     out
+}
+
+/// Why a case that passed with a warning, or was skipped, is not a pass:
+/// one line per distinct warning finding (severity, rule id, field, what
+/// was expected and what came) and per cleanup error, or the reason for the
+/// skip. Empty for other verdicts.
+pub fn reasons(case: &CaseResult) -> Vec<String> {
+    match case.verdict {
+        Verdict::Skipped => case
+            .failure
+            .iter()
+            .map(|failure| format!("skipped: {}", failure.message))
+            .collect(),
+        Verdict::Warning => {
+            let mut lines: Vec<String> = Vec::new();
+            let warnings = case
+                .findings
+                .iter()
+                .filter(|finding| finding.severity == "warning");
+            for finding in warnings {
+                let field = finding
+                    .field
+                    .as_ref()
+                    .map_or_else(String::new, |field| format!(" field {field}"));
+                let line = format!(
+                    "warning[{}]{field}: expected {}, found {}",
+                    finding.rule, finding.expected, finding.found
+                );
+                if !lines.contains(&line) {
+                    lines.push(line);
+                }
+            }
+            lines.extend(
+                case.cleanup_errors
+                    .iter()
+                    .map(|error| format!("cleanup: {error}")),
+            );
+            lines
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// A case's failure: step, expectations broken, cleanup errors, frames.

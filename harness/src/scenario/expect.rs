@@ -9,6 +9,8 @@ use dvcr_protocol::validate::{self, Finding, Flow, value};
 use dvcr_protocol::{Kind, Message, Record};
 use regex::Regex;
 
+use crate::client::is_secret_field;
+
 use super::model::{Check, CheckSpec, Expect, FieldChecks};
 use super::vars::Vars;
 
@@ -24,16 +26,22 @@ pub struct Mismatch {
 }
 
 impl Mismatch {
-    /// A mismatch of `what`.
+    /// A mismatch of `what`; what came is masked when `what` names a
+    /// password field.
     pub fn new(
         what: impl Into<String>,
         expected: impl Into<String>,
         actual: impl Into<String>,
     ) -> Self {
+        let what = what.into();
+        let mut actual = actual.into();
+        if what.split_whitespace().last().is_some_and(is_secret_field) {
+            actual = "*".repeat(actual.len());
+        }
         Mismatch {
-            what: what.into(),
+            what,
             expected: expected.into(),
-            actual: actual.into(),
+            actual,
         }
     }
 }

@@ -251,3 +251,17 @@ fn the_readme_shows_the_real_output_of_its_example() -> TestResult {
     assert_eq!(stdout(&output).trim_end(), shown);
     Ok(())
 }
+
+#[test]
+fn a_stream_error_counts_among_the_summary_errors_as_in_the_exit_code() -> TestResult {
+    let output = decode_stdin(&[], b"\x05\x00\x00\x10not a tpkt frame at all")?;
+    let text = stdout(&output);
+
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.contains("stream error: "), "{text}");
+    assert!(
+        text.contains("summary: 0 messages, 0 not decoded, 1 error,"),
+        "{text}"
+    );
+    Ok(())
+}

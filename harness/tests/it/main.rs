@@ -5,8 +5,11 @@
     reason = "a test fails loudly on a broken precondition"
 )]
 
+mod cli_help;
+mod cli_pipes;
 mod client_session;
 mod decode_cli;
+mod emulate_cli;
 mod emulator_accounts;
 mod emulator_catalog_check;
 mod emulator_faults;
@@ -28,6 +31,7 @@ mod fuzz_replay;
 mod netfuzz;
 mod netfuzz_parts;
 mod netfuzz_strict;
+mod readme_nc;
 mod run_baseline;
 mod run_cleanup;
 mod run_diff;
@@ -37,6 +41,7 @@ mod run_infrastructure;
 mod run_interrupt;
 mod run_kit;
 mod run_loading;
+mod run_redaction;
 mod run_reports;
 mod run_rerun;
 mod run_residue;

@@ -128,3 +128,48 @@ fn list_shows_what_would_run_and_what_would_be_skipped() {
         "{text}"
     );
 }
+
+#[test]
+fn the_list_is_grouped_by_section_sorted_and_aligned() {
+    let output = dvcr(&["run", "--list"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+
+    let mut sections = Vec::new();
+    let mut names: Vec<Vec<&str>> = Vec::new();
+    let mut status_columns = std::collections::HashSet::new();
+    for line in text.lines() {
+        if line.is_empty() || line.ends_with("to skip") {
+            continue;
+        }
+        let Some(entry) = line.strip_prefix("  ") else {
+            sections.push(line);
+            names.push(Vec::new());
+            continue;
+        };
+        let Some(name) = entry.split_whitespace().next() else {
+            continue;
+        };
+        if entry.starts_with(' ') {
+            continue;
+        }
+        names.last_mut().expect("a section first").push(name);
+        let status = ["  run", "  skip"]
+            .iter()
+            .filter_map(|word| line.find(word))
+            .min()
+            .expect("a status column");
+        status_columns.insert(status);
+    }
+
+    let mut sorted_sections = sections.clone();
+    sorted_sections.sort_unstable();
+    sorted_sections.dedup();
+    assert_eq!(sections, sorted_sections, "sections sorted, each once");
+    for group in &names {
+        let mut sorted = group.clone();
+        sorted.sort_unstable();
+        assert_eq!(group, &sorted, "names sorted within a section");
+    }
+    assert_eq!(status_columns.len(), 1, "one status column: {text}");
+}

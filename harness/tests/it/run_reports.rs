@@ -160,3 +160,84 @@ async fn the_pcap_holds_every_byte_on_the_real_ports_with_sound_sequence_numbers
     let server_port = outcome.segments[0].server.port();
     assert!(ports.contains(&server_port), "the device's real port");
 }
+
+const WARNED_AND_SKIPPED: [&str; 2] = [
+    r#"
+name = "users-listed"
+section = "Account Management > Users > GETDEVUSER"
+[[sessions]]
+name = "admin"
+[[steps]]
+send = "getdevuser"
+expect = { result = "0" }
+"#,
+    r#"
+name = "stops-the-device"
+section = "System Configuration > Upgrade/Reset System > SHUTDOWN"
+destructive = true
+[[sessions]]
+name = "admin"
+[[steps]]
+send = "getdevinfo"
+"#,
+];
+
+async fn warned_and_skipped() -> dvcr::report::RunReport {
+    let scenarios: Vec<_> = WARNED_AND_SKIPPED
+        .iter()
+        .map(|text| scenario(text))
+        .collect();
+    run_on(&[], &scenarios, &Baseline::default()).await.report
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_terminal_says_why_a_case_warned_and_why_one_was_skipped() {
+    let report = warned_and_skipped().await;
+    let text = dvcr::report::summary(&report);
+    let lines: Vec<&str> = text.lines().collect();
+    let warned = lines
+        .iter()
+        .position(|line| line.contains("warning") && line.contains("users-listed"))
+        .expect("the warning case's line");
+    let reason = lines.get(warned + 1).copied().unwrap_or_default();
+    assert!(
+        reason.contains("warning[field-alias] field OPTIONS: expected OPIONS"),
+        "{text}"
+    );
+
+    let skipped = lines
+        .iter()
+        .position(|line| line.contains("skipped") && line.contains("stops-the-device"))
+        .expect("the skipped case's line");
+    let reason = lines.get(skipped + 1).copied().unwrap_or_default();
+    assert!(
+        reason.contains("runs only with --allow-destructive"),
+        "{text}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn junit_keeps_a_warning_case_findings_and_a_skipped_case_reason() {
+    let report = warned_and_skipped().await;
+    let xml = junit_text(&report).expect("junit");
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed junit");
+    let case = |name: &str| {
+        doc.descendants()
+            .find(|node| node.has_tag_name("testcase") && node.attribute("name") == Some(name))
+            .expect("the testcase")
+    };
+
+    let out = case("users-listed")
+        .children()
+        .find(|node| node.has_tag_name("system-out"))
+        .and_then(|node| node.text())
+        .unwrap_or_default();
+    assert!(out.contains("warning[field-alias] field OPTIONS"), "{xml}");
+
+    let skipped = case("stops-the-device")
+        .children()
+        .find(|node| node.has_tag_name("skipped"))
+        .and_then(|node| node.attribute("message"))
+        .unwrap_or_default();
+    assert!(skipped.contains("--allow-destructive"), "{xml}");
+}

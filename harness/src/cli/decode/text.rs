@@ -19,7 +19,8 @@ pub(super) fn render(reports: &[Report<'_>]) -> String {
     out
 }
 
-/// One input: a heading, its messages, a stream error, a summary.
+/// One input: a heading, its messages, a stream error, a summary whose
+/// errors count the stream error too, as the exit code does.
 fn write_report(out: &mut String, report: &Report<'_>) {
     let judged = &report.judged;
     let hex = if report.hex { ", from a hex dump" } else { "" };
@@ -42,11 +43,12 @@ fn write_report(out: &mut String, report: &Report<'_>) {
         .iter()
         .filter(|message| message.inspection.error.is_some())
         .count();
+    let errors = count(Severity::Error) + usize::from(judged.error.is_some());
     let _ = writeln!(
         out,
         "summary: {}, {undecoded} not decoded, {}, {}, {}\n",
         counted(judged.messages.len(), "message"),
-        counted(count(Severity::Error), "error"),
+        counted(errors, "error"),
         counted(count(Severity::Warning), "warning"),
         counted(count(Severity::Info), "note"),
     );

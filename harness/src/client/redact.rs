@@ -1,0 +1,93 @@
+//! Passwords kept out of transcripts and reports: the value of every field
+//! that carries a secret (spec, "Login", "Users", "LDAP" and the FTP
+//! settings: `PASSWORD`, `LDAP_PASSWORD`, `LDAP_PWD`) is overwritten with
+//! `*`, one per byte, so frame lengths, TPKT headers and the sequence
+//! numbers of a capture stay consistent.
+
+/// Whether the field named `name` carries a secret: its name contains
+/// `PASSWORD` or ends in `PWD`, ignoring case.
+pub fn is_secret_field(name: &str) -> bool {
+    let upper = name.to_ascii_uppercase();
+    upper.contains("PASSWORD") || upper == "PWD" || upper.ends_with("_PWD")
+}
+
+/// A copy of `bytes` with the value of every secret field's element masked.
+///
+/// Reads the bytes as they are (TPKT headers, broken XML and all): in each
+/// tag `<NAME ...>` whose NAME is a secret field, every quoted attribute
+/// value except `name`'s becomes `*` characters of the same byte length.
+pub fn redact_secrets(bytes: &[u8]) -> Vec<u8> {
+    let mut out = bytes.to_vec();
+    let mut at = 0;
+    while let Some(offset) = find(out.get(at..).unwrap_or_default(), b'<') {
+        at += offset + 1;
+        let name_start = skip_spaces(&out, at);
+        let name_end = name_start + name_len(out.get(name_start..).unwrap_or_default());
+        let name = String::from_utf8_lossy(out.get(name_start..name_end).unwrap_or_default());
+        if name_end == name_start || !is_secret_field(&name) {
+            continue;
+        }
+
+        at = mask_tag(&mut out, name_end);
+    }
+    out
+}
+
+/// Masks the attribute values of the tag whose name ends at `at`; returns
+/// where the tag ends.
+fn mask_tag(out: &mut [u8], mut at: usize) -> usize {
+    let mut attribute_start = at;
+    while let Some(&byte) = out.get(at) {
+        match byte {
+            b'>' | b'<' => return at,
+            b'"' | b'\'' => {
+                let attribute = out.get(attribute_start..at).unwrap_or_default();
+                let keep = attribute_name(attribute).eq_ignore_ascii_case(b"name");
+                let end = out
+                    .get(at + 1..)
+                    .and_then(|rest| find(rest, byte))
+                    .map_or(out.len(), |offset| at + 1 + offset);
+                if !keep {
+                    out.get_mut(at + 1..end).unwrap_or_default().fill(b'*');
+                }
+                at = end + 1;
+                attribute_start = at;
+            }
+            _ => at += 1,
+        }
+    }
+    at
+}
+
+/// The name of an attribute from the bytes before its opening quote, as
+/// ` value=` or `name =`.
+fn attribute_name(before_quote: &[u8]) -> &[u8] {
+    let trimmed = before_quote.trim_ascii();
+    let without_eq = trimmed
+        .strip_suffix(b"=")
+        .unwrap_or(trimmed)
+        .trim_ascii_end();
+    let start = without_eq
+        .iter()
+        .rposition(|byte| byte.is_ascii_whitespace())
+        .map_or(0, |position| position + 1);
+    without_eq.get(start..).unwrap_or_default()
+}
+
+fn find(bytes: &[u8], wanted: u8) -> Option<usize> {
+    bytes.iter().position(|&byte| byte == wanted)
+}
+
+fn skip_spaces(bytes: &[u8], mut at: usize) -> usize {
+    while bytes.get(at).is_some_and(u8::is_ascii_whitespace) {
+        at += 1;
+    }
+    at
+}
+
+fn name_len(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .take_while(|byte| byte.is_ascii_alphanumeric() || matches!(byte, b'_' | b'.' | b'-'))
+        .count()
+}

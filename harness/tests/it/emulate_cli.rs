@@ -1,0 +1,53 @@
+//! `dvcr emulate` as a process: a `--state` file it cannot write stops it
+//! at start, and its logs carry no colour codes when stderr is not a
+//! terminal.
+
+use std::io::{BufRead as _, BufReader, Read as _};
+use std::process::{Command, Stdio};
+
+fn dvcr() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_dvcr"))
+}
+
+#[test]
+fn a_state_file_in_a_missing_folder_fails_at_start_with_exit_2() {
+    let missing = std::env::temp_dir()
+        .join(format!("dvcr-no-such-folder-{}", std::process::id()))
+        .join("state.toml");
+    let output = dvcr()
+        .args(["emulate", "--listen", "127.0.0.1:0", "--state"])
+        .arg(&missing)
+        .output()
+        .expect("dvcr runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("writable --state file"), "{stderr}");
+    assert!(stderr.contains(&missing.display().to_string()), "{stderr}");
+    assert!(output.stdout.is_empty(), "it must not start listening");
+}
+
+#[test]
+fn logs_into_a_file_or_pipe_carry_no_colour_codes() {
+    let mut child = dvcr()
+        .args(["emulate", "--listen", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("dvcr starts");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut line = String::new();
+    let _ = BufReader::new(stdout).read_line(&mut line);
+    assert!(line.contains("listening on"), "{line}");
+
+    child.kill().expect("the emulator stops");
+    let _ = child.wait();
+    let mut logs = String::new();
+    let _ = child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut logs);
+    assert!(logs.contains("INFO"), "{logs}");
+    assert!(!logs.contains('\u{1b}'), "{logs:?}");
+}

@@ -1,0 +1,96 @@
+//! Passwords stay out of every output of `dvcr run`: the terminal's
+//! failure frames, the JSON and JUnit reports and the pcap capture, where
+//! they are masked with `*` of the same length.
+
+use std::path::Path;
+use std::process::Command;
+
+use dvcr::emulator::fixture::default_state;
+use dvcr::emulator::{Device, DeviceConfig, Server, ServerConfig, SystemClock};
+
+const RUN_PASSWORD: &str = "s3cret-admin-pw";
+const USER_PASSWORD: &str = "user-secret-9";
+
+fn contains(haystack: &[u8], needle: &str) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|window| window == needle.as_bytes())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn no_password_appears_in_the_terminal_json_junit_or_pcap() {
+    let mut state = default_state();
+    state.users[0].password = RUN_PASSWORD.to_owned();
+    let device = Device::new(state, DeviceConfig::default(), Box::new(SystemClock));
+    let server = Server::start(ServerConfig::ephemeral(), device)
+        .await
+        .expect("the emulator starts");
+    let target = server.local_addr().to_string();
+
+    let dir = std::env::temp_dir().join(format!("dvcr-redaction-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let scenario = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../corpus/scenarios/tests/password-redaction.toml");
+    let (json, junit, pcap) = (dir.join("r.json"), dir.join("r.xml"), dir.join("r.pcap"));
+    let mut command = Command::new(env!("CARGO_BIN_EXE_dvcr"));
+    command
+        .args([
+            "run",
+            "--quiet",
+            "--target",
+            &target,
+            "--password-env",
+            "DVCR_TEST_PW",
+        ])
+        .arg("--scenario")
+        .arg(&scenario)
+        .arg("--json")
+        .arg(&json)
+        .arg("--junit")
+        .arg(&junit)
+        .arg("--pcap")
+        .arg(&pcap)
+        .env("DVCR_TEST_PW", RUN_PASSWORD);
+    let output = tokio::task::spawn_blocking(move || command.output())
+        .await
+        .expect("the run ends")
+        .expect("dvcr runs");
+    server.stop().await;
+
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("frames exchanged"), "{stdout}");
+    assert!(
+        stdout.contains(&format!(
+            "<PASSWORD value=\"{}\"",
+            "*".repeat(RUN_PASSWORD.len())
+        )),
+        "{stdout}"
+    );
+
+    let outputs = [
+        ("stdout", output.stdout.clone()),
+        ("stderr", output.stderr.clone()),
+        ("json", std::fs::read(&json).expect("json written")),
+        ("junit", std::fs::read(&junit).expect("junit written")),
+        ("pcap", std::fs::read(&pcap).expect("pcap written")),
+    ];
+    for (name, bytes) in &outputs {
+        for secret in [RUN_PASSWORD, USER_PASSWORD] {
+            assert!(!contains(bytes, secret), "{secret} appears in the {name}");
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn every_password_field_is_masked_with_as_many_stars_as_bytes() {
+    let frame = r#"<COMMAND xmlid="setldap"><LDAP_PWD value="abc"/><LDAP_PASSWORD name="x" value='d"e'/><PASSWORD="ü"/>< PWD value="q"/><USERNAME value="abc"/></COMMAND>"#.as_bytes();
+    let redacted = dvcr::client::redact_secrets(frame);
+    assert_eq!(redacted.len(), frame.len());
+    let text = String::from_utf8(redacted).expect("still text");
+    assert_eq!(
+        text,
+        r#"<COMMAND xmlid="setldap"><LDAP_PWD value="***"/><LDAP_PASSWORD name="x" value='***'/><PASSWORD="**"/>< PWD value="*"/><USERNAME value="abc"/></COMMAND>"#
+    );
+}
