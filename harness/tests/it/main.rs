@@ -31,6 +31,7 @@ mod fuzz_replay;
 mod netfuzz;
 mod netfuzz_parts;
 mod netfuzz_strict;
+mod quick_start;
 mod readme_nc;
 mod run_baseline;
 mod run_cleanup;
