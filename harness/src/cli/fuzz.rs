@@ -166,8 +166,7 @@ fn config(args: &FuzzArgs) -> Result<FuzzConfig, String> {
         (None, None) => Some(Duration::from_secs(60)),
     };
     let password = match &args.password_env {
-        Some(var) => std::env::var(var)
-            .map_err(|_| format!("environment variable {var} is not set, expected the password"))?,
+        Some(var) => super::password_from_env(var)?,
         None => String::new(),
     };
     config.login = Login::new(args.user.clone(), password);

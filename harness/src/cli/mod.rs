@@ -59,6 +59,18 @@ impl Cli {
     }
 }
 
+/// The password held by the environment variable `var`.
+pub(crate) fn password_from_env(var: &str) -> Result<String, String> {
+    std::env::var(var).map_err(|error| match error {
+        std::env::VarError::NotPresent => {
+            format!("environment variable {var} is not set, expected the password")
+        }
+        std::env::VarError::NotUnicode(_) => {
+            format!("environment variable {var} is not valid UTF-8, expected the password")
+        }
+    })
+}
+
 /// Exit code 0 on success; otherwise the error on one line and code 2.
 fn finish<E: Display>(result: Result<(), E>) -> ExitCode {
     match result {

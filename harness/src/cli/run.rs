@@ -277,8 +277,7 @@ fn options(args: &RunArgs) -> Result<RunOptions, String> {
 /// prompt that does not echo it.
 fn password(args: &RunArgs) -> Result<String, String> {
     if let Some(var) = &args.password_env {
-        return std::env::var(var)
-            .map_err(|_| format!("environment variable {var} is not set, expected the password"));
+        return super::password_from_env(var);
     }
 
     let prompt = format!("password for {} (empty for none): ", args.user);
