@@ -3,10 +3,16 @@
 //! responder on the same runtime, the upper bound (spec, "General
 //! Information", items 4 to 6: one TPKT frame per command and per reply).
 //!
-//! The bare responder reads each TPKT frame and answers it with one canned
+//! A bare responder reads each TPKT frame and answers it with one canned
 //! `CONFIRM` frame, parsing nothing; the emulator decodes the command,
-//! runs it against its device state and encodes the reply. Both are driven
-//! by [`Connection::request`] over 1 and over 16 connections at once.
+//! judges it against the catalog, runs it against its device state and
+//! encodes the reply. `bare-responder` answers a short confirm and is
+//! driven by [`Connection::request`] with a prepared command, as it was
+//! first measured; `bare-same-reply` answers the very bytes the emulator
+//! answers and is driven by [`Session::command`], as the emulator is (with
+//! no session id to add), so that the client does the same work against
+//! both. All run over 1 and over 16 connections at once, each measured
+//! with all servers listening on the same runtime.
 
 #![expect(
     clippy::panic,
@@ -17,7 +23,9 @@ use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use dvcr::client::{Connection, Login, Session};
-use dvcr_benches::loopback::{XMLID, client_config, start_bare_responder, start_emulator};
+use dvcr_benches::loopback::{
+    XMLID, canned_confirm, client_config, emulator_reply, start_bare_responder, start_emulator,
+};
 use dvcr_protocol::{Kind, Message};
 use tokio::runtime::Runtime;
 
@@ -41,7 +49,13 @@ fn emulator(c: &mut Criterion) {
         (server.local_addr(), server)
     });
     let bare_addr = rt
-        .block_on(start_bare_responder())
+        .block_on(start_bare_responder(canned_confirm()))
+        .unwrap_or_else(|error| panic!("bare responder binds: {error}"));
+    let same_reply = rt
+        .block_on(emulator_reply(emulator_addr))
+        .unwrap_or_else(|error| panic!("the emulator answers {XMLID}: {error}"));
+    let same_addr = rt
+        .block_on(start_bare_responder(same_reply))
         .unwrap_or_else(|error| panic!("bare responder binds: {error}"));
 
     let mut group = c.benchmark_group("emulator/round-trips");
@@ -103,6 +117,29 @@ fn emulator(c: &mut Criterion) {
                     }
                 }));
                 conns = Some(back);
+                elapsed
+            });
+        });
+
+        let sessions = rt.block_on(async {
+            let mut sessions = Vec::new();
+            for _ in 0..connections {
+                let session = Session::connect(same_addr, client_config())
+                    .await
+                    .unwrap_or_else(|error| panic!("client connects: {error}"));
+                sessions.push(session);
+            }
+            sessions
+        });
+        let mut sessions = Some(sessions);
+        group.bench_function(BenchmarkId::new("bare-same-reply", connections), |b| {
+            b.iter_custom(|iters| {
+                let taken = sessions.take().unwrap_or_default();
+                let (back, elapsed) = rt.block_on(drive(taken, iters, |mut session| async move {
+                    let _ = session.command(XMLID, &[]).await;
+                    session
+                }));
+                sessions = Some(back);
                 elapsed
             });
         });

@@ -1,9 +1,10 @@
-//! The two servers of the emulator bench (issue 7, item 5), shared by the
+//! The servers of the emulator bench (issue 7, item 5), shared by the
 //! criterion bench and the profiling example (spec, "General Information",
 //! items 4 to 6: one TPKT frame per command and per reply): the emulator
-//! with the harness's default state, and a bare framed responder that
-//! answers each TPKT frame with one canned `CONFIRM` frame, parsing
-//! nothing, on the same runtime: the upper bound.
+//! with the harness's default state, and bare framed responders that
+//! answer each TPKT frame with one canned `CONFIRM` frame, parsing
+//! nothing, on the same runtime: the upper bound. One answers a short
+//! confirm; the other answers the very bytes the emulator answers.
 //!
 //! Both set `TCP_NODELAY` on every accepted socket, as the client does on
 //! its own, so that neither side waits on Nagle's algorithm.
@@ -11,7 +12,7 @@
 use std::net::SocketAddr;
 use std::time::Duration;
 
-use dvcr::client::ClientConfig;
+use dvcr::client::{ClientConfig, ClientError, Login, Session};
 use dvcr::emulator::fixture::default_state;
 use dvcr::emulator::{Device, DeviceConfig, ManualClock, Server, ServerConfig};
 use dvcr_protocol::encode::encode;
@@ -49,16 +50,29 @@ pub async fn start_emulator() -> std::io::Result<Server> {
     Server::start(ServerConfig::ephemeral(), device).await
 }
 
-/// Starts the bare responder on a free loopback port; it serves until the
-/// runtime ends.
-pub async fn start_bare_responder() -> std::io::Result<SocketAddr> {
+/// Starts a bare responder answering every frame with `reply` on a free
+/// loopback port; it serves until the runtime ends.
+pub async fn start_bare_responder(reply: Vec<u8>) -> std::io::Result<SocketAddr> {
     let listener = TcpListener::bind("127.0.0.1:0").await?;
     let addr = listener.local_addr()?;
-    tokio::spawn(bare_responder(listener, canned_confirm()));
+    tokio::spawn(bare_responder(listener, reply));
     Ok(addr)
 }
 
-/// The canned reply of the bare responder: the confirm of [`XMLID`].
+/// The emulator's own reply to [`XMLID`], as one frame: what the second
+/// bare responder answers, so that the client reads the same bytes from
+/// both servers and only the servers' work differs.
+pub async fn emulator_reply(emulator: SocketAddr) -> Result<Vec<u8>, ClientError> {
+    let mut session = Session::connect(emulator, client_config()).await?;
+    session.login(&Login::new("Administrator", "")).await?;
+    let reply = session.command(XMLID, &[]).await?;
+    let mut frame = Vec::new();
+    encode(&reply.message, &mut frame)?;
+    Ok(frame)
+}
+
+/// The canned reply of the first bare responder: a short confirm of
+/// [`XMLID`], `RESULT` and `DESCRIPTION` only.
 pub fn canned_confirm() -> Vec<u8> {
     let mut message = Message::single(Kind::Confirm, XMLID);
     message.push_value("RESULT", "0");
