@@ -152,7 +152,7 @@ impl Device {
         debug!(connection = connection.0, %xmlid, "command received");
         if record.kind() != Kind::Command {
             let description = format!("expected a COMMAND record, got {}", record.kind());
-            return self.send(out, reply::failure(&xmlid, &description), &xmlid);
+            return self.send(out, reply::failure(xmlid, &description), xmlid);
         }
 
         if self.is_hang_input(record) {
@@ -161,16 +161,16 @@ impl Device {
         }
 
         self.panic_on_bad_index(record);
-        let Some(entry) = handlers::lookup(&xmlid) else {
+        let Some(entry) = handlers::lookup(xmlid) else {
             let description = format!("unknown command {:?}", record.xmlid());
-            return self.send(out, reply::failure(&xmlid, &description), &xmlid);
+            return self.send(out, reply::failure(xmlid, &description), xmlid);
         };
 
         let request = Request::new(record);
-        let refusal = admission.refusal(record.index(), &xmlid, &self.config.faults);
+        let refusal = admission.refusal(record.index(), xmlid, &self.config.faults);
         let Some(handler) = entry.handler else {
             if let Some(description) = refusal {
-                return self.send(out, reply::failure(&xmlid, &description), &xmlid);
+                return self.send(out, reply::failure(xmlid, &description), xmlid);
             }
 
             return self.login(connection, &request, out);
@@ -187,19 +187,19 @@ impl Device {
             }),
             Err(_) if self.config.faults.contains(Fault::NoSessionCheck) => None,
             Err(error) => {
-                return self.send(out, reply::failure(&xmlid, error.description()), &xmlid);
+                return self.send(out, reply::failure(xmlid, error.description()), xmlid);
             }
         };
 
         let ordinary = session.is_some_and(|session| session.privilege != 0);
         if entry.admin_only && ordinary && self.config.privilege == PrivilegePolicy::AdminChanges {
             let description = "an ordinary user may not change accounts or system settings";
-            return self.send(out, reply::failure(&xmlid, description), &xmlid);
+            return self.send(out, reply::failure(xmlid, description), xmlid);
         }
 
         if let Some(description) = refusal {
             debug!(%xmlid, %description, "command refused by the catalog check");
-            return self.send(out, reply::failure(&xmlid, &description), &xmlid);
+            return self.send(out, reply::failure(xmlid, &description), xmlid);
         }
 
         let mut ctx = Ctx {
@@ -207,12 +207,12 @@ impl Device {
             ids: &mut self.ids,
             now_ms,
             faults: &self.config.faults,
-            xmlid: &xmlid,
+            xmlid,
         };
         match handler(&mut ctx, &request) {
-            Ok(effect) => self.apply(connection, session, effect, &xmlid, out),
+            Ok(effect) => self.apply(connection, session, effect, xmlid, out),
             Err(Refusal(description)) => {
-                self.send(out, reply::failure(&xmlid, &description), &xmlid);
+                self.send(out, reply::failure(xmlid, &description), xmlid);
             }
         }
     }

@@ -129,11 +129,7 @@ pub(crate) fn spawn_writer(sink: Sink, mut queue: mpsc::Receiver<Outbound>) -> J
     })
 }
 
-async fn write_all(
-    socket: &mut OwnedWriteHalf,
-    bytes: &[u8],
-    split: bool,
-) -> std::io::Result<()> {
+async fn write_all(socket: &mut OwnedWriteHalf, bytes: &[u8], split: bool) -> std::io::Result<()> {
     if !split {
         return socket.write_all(bytes).await;
     }

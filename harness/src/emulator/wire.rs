@@ -58,7 +58,11 @@ impl WireFormat {
 
     /// `message` as the bytes of one reply, in place of what `bytes` held,
     /// so that one buffer serves every reply of a connection.
-    pub fn frame_into(&self, message: &Message<'_>, bytes: &mut Vec<u8>) -> Result<(), EncodeError> {
+    pub fn frame_into(
+        &self,
+        message: &Message<'_>,
+        bytes: &mut Vec<u8>,
+    ) -> Result<(), EncodeError> {
         bytes.clear();
         if self.unframed {
             encode_xml(message, bytes)?;
