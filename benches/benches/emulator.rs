@@ -3,39 +3,34 @@
 //! responder on the same runtime, the upper bound (spec, "General
 //! Information", items 4 to 6: one TPKT frame per command and per reply).
 //!
-//! The bare responder reads each TPKT frame and answers it with one canned
+//! A bare responder reads each TPKT frame and answers it with one canned
 //! `CONFIRM` frame, parsing nothing; the emulator decodes the command,
-//! runs it against its device state and encodes the reply. Both are driven
-//! by [`Connection::request`] over 1 and over 16 connections at once.
+//! judges it against the catalog, runs it against its device state and
+//! encodes the reply. `bare-responder` answers a short confirm and is
+//! driven by [`Connection::request`] with a prepared command, as it was
+//! first measured; `bare-same-reply` answers the very bytes the emulator
+//! answers and is driven by [`Session::command`], as the emulator is (with
+//! no session id to add), so that the client does the same work against
+//! both. All run over 1 and over 16 connections at once, each measured
+//! with all servers listening on the same runtime.
 
 #![expect(
     clippy::panic,
     reason = "a bench whose setup fails cannot measure, so it stops"
 )]
 
-use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use dvcr::client::{ClientConfig, Connection, Login, Session};
-use dvcr::emulator::fixture::default_state;
-use dvcr::emulator::{Device, DeviceConfig, ManualClock, Server, ServerConfig};
-use dvcr_protocol::encode::encode;
-use dvcr_protocol::tpkt::split;
+use dvcr::client::{Connection, Login, Session};
+use dvcr_benches::loopback::{
+    XMLID, canned_confirm, client_config, emulator_reply, start_bare_responder, start_emulator,
+};
 use dvcr_protocol::{Kind, Message};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
 use tokio::runtime::Runtime;
 
 /// The connection counts measured.
 const CONNECTIONS: [usize; 2] = [1, 16];
-
-/// The command every round trip sends: a read the emulator answers from
-/// its state.
-const XMLID: &str = "getdevinfo";
-
-/// The emulator's clock starts here, as in the harness tests.
-const START_MS: u64 = 1_150_000_000_000;
 
 fn runtime() -> Runtime {
     tokio::runtime::Builder::new_multi_thread()
@@ -45,82 +40,23 @@ fn runtime() -> Runtime {
         .unwrap_or_else(|error| panic!("tokio runtime: {error}"))
 }
 
-fn client_config() -> ClientConfig {
-    ClientConfig {
-        reply_timeout: Duration::from_secs(10),
-        connect_timeout: Duration::from_secs(10),
-        ..ClientConfig::default()
-    }
-}
-
-/// The canned reply of the bare responder: the confirm of [`XMLID`].
-fn canned_confirm() -> Vec<u8> {
-    let mut message = Message::single(Kind::Confirm, XMLID);
-    message.push_value("RESULT", "0");
-    message.push_value("DESCRIPTION", "Succeeded");
-    let mut frame = Vec::new();
-    let _ = encode(&message, &mut frame);
-    frame
-}
-
-/// Serves each connection by answering every whole frame it reads with
-/// `reply`, until the peer closes.
-async fn bare_responder(listener: TcpListener, reply: Vec<u8>) {
-    while let Ok((stream, _)) = listener.accept().await {
-        let reply = reply.clone();
-        tokio::spawn(async move {
-            let _ = respond(stream, &reply).await;
-        });
-    }
-}
-
-async fn respond(mut stream: TcpStream, reply: &[u8]) -> std::io::Result<()> {
-    stream.set_nodelay(true)?;
-    let mut buf = Vec::with_capacity(4096);
-    let mut chunk = [0_u8; 4096];
-    loop {
-        let read = stream.read(&mut chunk).await?;
-        if read == 0 {
-            return Ok(());
-        }
-        buf.extend_from_slice(chunk.get(..read).unwrap_or_default());
-        let mut replies = 0;
-        let mut used = 0;
-        while let Ok(Some((_, len))) = split(buf.get(used..).unwrap_or_default()) {
-            used += len;
-            replies += 1;
-        }
-        buf.drain(..used);
-        for _ in 0..replies {
-            stream.write_all(reply).await?;
-        }
-    }
-}
-
 fn emulator(c: &mut Criterion) {
     let rt = runtime();
     let (emulator_addr, _server) = rt.block_on(async {
-        let device = DeviceConfig {
-            seed: Some(7),
-            ..DeviceConfig::default()
-        };
-        let clock = ManualClock::starting_at(START_MS);
-        let device = Device::new(default_state(), device, Box::new(clock));
-        let server = Server::start(ServerConfig::ephemeral(), device)
+        let server = start_emulator()
             .await
             .unwrap_or_else(|error| panic!("emulator starts: {error}"));
         (server.local_addr(), server)
     });
-    let bare_addr: SocketAddr = rt.block_on(async {
-        let listener = TcpListener::bind("127.0.0.1:0")
-            .await
-            .unwrap_or_else(|error| panic!("bare responder binds: {error}"));
-        let addr = listener
-            .local_addr()
-            .unwrap_or_else(|error| panic!("{error}"));
-        tokio::spawn(bare_responder(listener, canned_confirm()));
-        addr
-    });
+    let bare_addr = rt
+        .block_on(start_bare_responder(canned_confirm()))
+        .unwrap_or_else(|error| panic!("bare responder binds: {error}"));
+    let same_reply = rt
+        .block_on(emulator_reply(emulator_addr))
+        .unwrap_or_else(|error| panic!("the emulator answers {XMLID}: {error}"));
+    let same_addr = rt
+        .block_on(start_bare_responder(same_reply))
+        .unwrap_or_else(|error| panic!("bare responder binds: {error}"));
 
     let mut group = c.benchmark_group("emulator/round-trips");
     group.throughput(Throughput::Elements(1));
@@ -181,6 +117,29 @@ fn emulator(c: &mut Criterion) {
                     }
                 }));
                 conns = Some(back);
+                elapsed
+            });
+        });
+
+        let sessions = rt.block_on(async {
+            let mut sessions = Vec::new();
+            for _ in 0..connections {
+                let session = Session::connect(same_addr, client_config())
+                    .await
+                    .unwrap_or_else(|error| panic!("client connects: {error}"));
+                sessions.push(session);
+            }
+            sessions
+        });
+        let mut sessions = Some(sessions);
+        group.bench_function(BenchmarkId::new("bare-same-reply", connections), |b| {
+            b.iter_custom(|iters| {
+                let taken = sessions.take().unwrap_or_default();
+                let (back, elapsed) = rt.block_on(drive(taken, iters, |mut session| async move {
+                    let _ = session.command(XMLID, &[]).await;
+                    session
+                }));
+                sessions = Some(back);
                 elapsed
             });
         });

@@ -7,5 +7,6 @@
 //! like with like.
 
 pub mod baseline;
+pub mod loopback;
 pub mod serde_model;
 pub mod workload;

@@ -22,7 +22,7 @@ use tokio::time::{Instant, timeout_at};
 
 use super::error::ClientError;
 use super::reader::{self, CloseReason, Incoming, Received, Routes};
-use super::records::canonical;
+use super::records::{canonical, is_canonically};
 use super::reply::Reply;
 use super::transcript::{Direction, Exchange, TranscriptHook};
 
@@ -90,6 +90,8 @@ pub struct Connection {
     pending: VecDeque<Received>,
     ended: Option<CloseReason>,
     closed: Arc<AtomicBool>,
+    /// The frame being sent, reused from one message to the next.
+    out: Vec<u8>,
 }
 
 impl Connection {
@@ -156,6 +158,7 @@ impl Connection {
             pending: VecDeque::new(),
             ended: None,
             closed,
+            out: Vec::new(),
         }
     }
 
@@ -176,9 +179,15 @@ impl Connection {
 
     /// Sends `message` as one TPKT frame.
     pub async fn send(&mut self, message: &Message<'_>) -> Result<(), ClientError> {
-        let mut frame = Vec::new();
-        encode(message, &mut frame)?;
-        self.send_raw(&frame).await
+        let mut frame = std::mem::take(&mut self.out);
+        frame.clear();
+        let encoded = encode(message, &mut frame);
+        let sent = match encoded {
+            Ok(()) => self.send_raw(&frame).await,
+            Err(error) => Err(error.into()),
+        };
+        self.out = frame;
+        sent
     }
 
     /// Sends `bytes` as they are: a partial frame, a broken one, several.
@@ -216,7 +225,7 @@ impl Connection {
         }
 
         let deadline = Instant::now() + timeout;
-        let frame = self.receive("a reply", deadline, timeout).await?;
+        let frame = self.receive(&"a reply", deadline, timeout).await?;
         Ok(Reply::from_frame(frame))
     }
 
@@ -229,7 +238,7 @@ impl Connection {
         timeout: Duration,
     ) -> Result<Reply, ClientError> {
         let wanted = canonical(xmlid);
-        let awaited = format!("the confirm of {}", wanted);
+        let awaited = ConfirmOf(&wanted);
         let position = self
             .pending
             .iter()
@@ -253,7 +262,7 @@ impl Connection {
     async fn receive_matching(
         &mut self,
         wanted: &str,
-        awaited: &str,
+        awaited: &(dyn Display + Sync),
         timeout: Duration,
     ) -> Result<Received, ClientError> {
         let deadline = Instant::now() + timeout;
@@ -272,7 +281,7 @@ impl Connection {
 
     async fn receive(
         &mut self,
-        awaited: &str,
+        awaited: &(dyn Display + Sync),
         deadline: Instant,
         timeout: Duration,
     ) -> Result<Received, ClientError> {
@@ -283,12 +292,12 @@ impl Connection {
         let incoming = timeout_at(deadline, self.replies.recv()).await;
         match incoming {
             Err(_) => Err(ClientError::Timeout {
-                awaited: awaited.to_owned(),
+                awaited: awaited.to_string(),
                 after: timeout,
             }),
             Ok(Some(Incoming::Frame(frame))) => Ok(frame),
             Ok(Some(Incoming::Undecodable(error))) => Err(ClientError::Undecodable {
-                awaited: awaited.to_owned(),
+                awaited: awaited.to_string(),
                 error,
             }),
             Ok(Some(Incoming::Ended(reason))) => {
@@ -319,7 +328,7 @@ impl Connection {
             }),
             Ok(Some(message)) => Ok(message),
             Ok(None) => Err(closed(
-                awaited,
+                &awaited,
                 self.ended.clone().unwrap_or(CloseReason::PeerClosed),
             )),
         }
@@ -342,7 +351,7 @@ impl Connection {
         let awaited = "the peer to close the connection";
         let deadline = Instant::now() + timeout;
         loop {
-            match self.receive(awaited, deadline, timeout).await {
+            match self.receive(&awaited, deadline, timeout).await {
                 Ok(frame) => {
                     if self.pending.len() >= MAX_PENDING {
                         self.pending.pop_front();
@@ -367,12 +376,22 @@ fn answers(frame: &Received, wanted: &str) -> bool {
     frame
         .message
         .records()
-        .any(|record| canonical(record.xmlid()) == wanted)
+        .any(|record| is_canonically(record.xmlid(), wanted))
 }
 
-fn closed(awaited: &str, reason: CloseReason) -> ClientError {
+fn closed(awaited: &(dyn Display + Sync), reason: CloseReason) -> ClientError {
     ClientError::Closed {
-        awaited: awaited.to_owned(),
+        awaited: awaited.to_string(),
         reason,
+    }
+}
+
+/// What [`Connection::await_reply`] waits for, put in words only when the
+/// wait fails.
+struct ConfirmOf<'a>(&'a str);
+
+impl Display for ConfirmOf<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the confirm of {}", self.0)
     }
 }

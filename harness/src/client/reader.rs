@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::SystemTime;
 
 use bytes::{Bytes, BytesMut};
-use dvcr_protocol::decode::{self, DecodeError, DecodeOptions, Mode, decode};
+use dvcr_protocol::decode::{self, DecodeError, DecodeOptions, Mode, decode_into};
 use dvcr_protocol::tpkt::{CRLF, CodecError, Config, OwnedFrame, TpktError};
 use dvcr_protocol::{Kind, Limits, Message, tpkt};
 use tokio::net::tcp::OwnedReadHalf;
@@ -86,6 +86,7 @@ pub(crate) async fn read(socket: OwnedReadHalf, config: Config, routes: Routes) 
         mode: Mode::Lenient,
         limits,
     };
+    let mut scratch = Message::default();
     let reason = loop {
         let frame = match frames.next().await {
             None => break CloseReason::PeerClosed,
@@ -95,7 +96,10 @@ pub(crate) async fn read(socket: OwnedReadHalf, config: Config, routes: Routes) 
         };
 
         routes.record(&frame);
-        if !routes.route(&frame, &options).await {
+        let mut message = scratch.recycle();
+        let routed = routes.route(&frame, &options, &mut message).await;
+        scratch = message.recycle();
+        if !routed {
             break CloseReason::PeerClosed;
         }
     };
@@ -128,10 +132,17 @@ impl Routes {
         });
     }
 
-    /// Routes one frame; `false` once the reply stream is gone.
-    async fn route(&self, frame: &OwnedFrame, options: &DecodeOptions) -> bool {
-        let decoded = match decode(frame.payload(), options) {
-            Ok(decoded) => decoded,
+    /// Routes one frame, decoded into `message` (whose allocations are
+    /// reused from frame to frame); `false` once the reply stream is gone.
+    async fn route<'f>(
+        &self,
+        frame: &'f OwnedFrame,
+        options: &DecodeOptions,
+        message: &mut Message<'f>,
+    ) -> bool {
+        let mut deviations = Vec::new();
+        match decode_into(frame.payload(), options, message, &mut deviations) {
+            Ok(()) => {}
             Err(error) => {
                 return self
                     .replies
@@ -141,7 +152,7 @@ impl Routes {
             }
         };
 
-        let message = &decoded.message;
+        let message = &*message;
         let indications = message
             .records()
             .filter(|record| record.kind() == Kind::Indication)
@@ -156,7 +167,7 @@ impl Routes {
         let received = Received {
             message: filtered(message, |kind| kind != Kind::Indication),
             framing: frame.deviation(),
-            deviations: decoded.deviations,
+            deviations,
         };
         self.replies.send(Incoming::Frame(received)).await.is_ok()
     }

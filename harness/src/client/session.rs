@@ -13,6 +13,9 @@ use super::error::ClientError;
 use super::records::with_session;
 use super::reply::Reply;
 
+/// The field carrying the session id (spec, "General Information", item 6).
+const SESSIONID: &str = "SESSIONID";
+
 /// What a login asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Login {
@@ -128,11 +131,16 @@ impl Session {
         xmlid: &str,
         fields: &[(&str, &str)],
     ) -> Result<Reply, ClientError> {
-        let mut message = Message::single(Kind::Command, xmlid.to_owned());
-        for (name, value) in fields {
-            message.push_value((*name).to_owned(), (*value).to_owned());
+        let mut message = Message::single(Kind::Command, xmlid);
+        let stamps = !fields.iter().any(|(name, _)| *name == SESSIONID);
+        let granted = self.granted.as_ref().filter(|_| stamps);
+        if let Some(id) = granted.map(|granted| granted.session_id.as_str()) {
+            message.push_value(SESSIONID, id);
         }
-        self.request(&message).await
+        for (name, value) in fields {
+            message.push_value(*name, *value);
+        }
+        self.connection.request(&message).await
     }
 
     /// Sends `message`, its commands given the session id when they lack

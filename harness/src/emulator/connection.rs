@@ -10,23 +10,29 @@
 
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::time::Duration;
 
-use dvcr_protocol::decode::{DecodeOptions, Mode, decode_into};
+use dvcr_protocol::decode::{DecodeOptions, Deviation, Mode, decode_into};
 use dvcr_protocol::tpkt::{Config, Framing, OwnedFrame};
 use dvcr_protocol::{Limits, Message};
 use tokio::net::TcpStream;
-use tokio::sync::mpsc;
+use tokio::sync::{Mutex, mpsc};
+use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 use tracing::{debug, warn};
 
 use crate::frames::FrameReader;
 
-use super::outbound::{Outbound, spawn_writer};
+use super::outbound::{Outbound, Sink, spawn_writer};
 use super::outcome::{ConnectionId, Outcome};
 use super::registry::Peer;
 use super::reply;
 use super::request::canonical_xmlid;
 use super::server::Shared;
+
+/// How far ahead the idle deadline is put when the idle timeout is too
+/// long to add to the clock: never, in practice.
+const NO_IDLE_DEADLINE: Duration = Duration::from_secs(100 * 365 * 24 * 3600);
 
 /// Why a connection ended, for the log.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,15 +50,18 @@ enum End {
 pub(crate) async fn serve(stream: TcpStream, peer: SocketAddr, shared: Arc<Shared>) {
     let id = shared.registry.next_id();
     let cancel = shared.connections.child_token();
+    if let Err(error) = stream.set_nodelay(true) {
+        debug!(connection = id.0, %error, "TCP_NODELAY not set");
+    }
     let (read, write) = stream.into_split();
     let (queue, outbound) = mpsc::channel(shared.config.queue_len.max(1));
-    let writer = spawn_writer(
+    let sink = Sink {
         id,
-        write,
-        outbound,
-        shared.config.write_timeout,
-        cancel.clone(),
-    );
+        socket: Arc::new(Mutex::new(write)),
+        write_timeout: shared.config.write_timeout,
+        connection: cancel.clone(),
+    };
+    let writer = spawn_writer(sink.clone(), outbound);
     shared.registry.insert(
         id,
         Peer {
@@ -71,6 +80,10 @@ pub(crate) async fn serve(stream: TcpStream, peer: SocketAddr, shared: Arc<Share
         shared: &shared,
         queue,
         cancel: &cancel,
+        sink,
+        out: Vec::new(),
+        message: Message::default(),
+        deviations: Vec::new(),
     };
     let end = link.read_loop(&mut frames).await;
 
@@ -84,32 +97,56 @@ pub(crate) async fn serve(stream: TcpStream, peer: SocketAddr, shared: Arc<Share
     debug!(connection = id.0, %peer, reason = ?end, "connection closed");
 }
 
-/// What a connection's read loop works with.
+/// What a connection's read loop works with; the buffers are reused from
+/// one frame to the next.
 struct Link<'s> {
     id: ConnectionId,
     shared: &'s Shared,
     queue: mpsc::Sender<Outbound>,
     cancel: &'s CancellationToken,
+    sink: Sink,
+    /// The bytes of the reply being written.
+    out: Vec<u8>,
+    /// The allocations of the last decoded request.
+    message: Message<'static>,
+    deviations: Vec<Deviation>,
 }
 
 type Frames = FrameReader<tokio::net::tcp::OwnedReadHalf>;
 
 impl Link<'_> {
+    /// Reads and answers frames until the connection must end. The idle
+    /// timer is set once and moved only when it fires early, so that a
+    /// frame costs no timer of its own.
     async fn read_loop(&mut self, frames: &mut Frames) -> End {
         let idle = self.shared.config.idle_timeout;
+        let cancelled = self.cancel.cancelled();
+        tokio::pin!(cancelled);
+        let mut last_frame = Instant::now();
+        let idle_timer = tokio::time::sleep_until(idle_deadline(last_frame, idle));
+        tokio::pin!(idle_timer);
         loop {
             let next = tokio::select! {
-                () = self.cancel.cancelled() => return End::Cancelled,
-                next = tokio::time::timeout(idle, frames.next()) => next,
+                biased;
+                () = &mut cancelled => return End::Cancelled,
+                next = frames.next() => next,
+                () = &mut idle_timer => {
+                    let deadline = idle_deadline(last_frame, idle);
+                    if Instant::now() >= deadline {
+                        return End::Idle;
+                    }
+                    idle_timer.as_mut().reset(deadline);
+                    continue;
+                }
             };
+            last_frame = Instant::now();
             let frame = match next {
-                Err(_) => return End::Idle,
-                Ok(None) => return End::PeerClosed,
-                Ok(Some(Err(error))) => {
+                None => return End::PeerClosed,
+                Some(Err(error)) => {
                     debug!(connection = self.id.0, %error, "broken frame");
                     return End::BrokenFrame;
                 }
-                Ok(Some(Ok(frame))) => frame,
+                Some(Ok(frame)) => frame,
             };
 
             let Some(outcome) = self.answer(&frame) else {
@@ -123,7 +160,7 @@ impl Link<'_> {
     }
 
     /// The device's outcome for one frame; `None` when the device crashed.
-    fn answer(&self, frame: &OwnedFrame) -> Option<Outcome> {
+    fn answer(&mut self, frame: &OwnedFrame) -> Option<Outcome> {
         let options = DecodeOptions {
             mode: Mode::Lenient,
             limits: Limits {
@@ -131,9 +168,20 @@ impl Link<'_> {
                 ..Limits::DEFAULT
             },
         };
-        let mut message = Message::default();
-        let mut deviations = Vec::new();
-        if let Err(error) = decode_into(frame.payload(), &options, &mut message, &mut deviations) {
+        let mut message = std::mem::take(&mut self.message).recycle();
+        let outcome = self.answer_with(frame, &options, &mut message);
+        self.message = message.recycle();
+        outcome
+    }
+
+    fn answer_with<'f>(
+        &mut self,
+        frame: &'f OwnedFrame,
+        options: &DecodeOptions,
+        message: &mut Message<'f>,
+    ) -> Option<Outcome> {
+        let deviations = &mut self.deviations;
+        if let Err(error) = decode_into(frame.payload(), options, message, deviations) {
             let xmlid = message
                 .first()
                 .map(|record| canonical_xmlid(record.xmlid()))
@@ -152,25 +200,20 @@ impl Link<'_> {
             deviations = deviations.len(),
             "command"
         );
-        self.shared.host.handle(self.id, &message).ok()
+        self.shared.host.handle(self.id, message).ok()
     }
 
-    /// Sends the replies, routes the indications, closes what must close;
+    /// Writes the replies, routes the indications, closes what must close;
     /// `Some` when this connection must end.
     async fn carry_out(&mut self, outcome: Outcome) -> Option<End> {
+        let split = self.shared.wire.splits();
         for message in &outcome.replies {
-            let frame = match self.shared.wire.frame(message) {
-                Ok(frame) => frame,
-                Err(error) => {
-                    warn!(connection = self.id.0, %error, "reply cannot be encoded");
-                    continue;
-                }
-            };
-            let sent = tokio::select! {
-                () = self.cancel.cancelled() => return Some(End::Cancelled),
-                sent = self.queue.send(Outbound::Frame(frame)) => sent,
-            };
-            if sent.is_err() {
+            if let Err(error) = self.shared.wire.frame_into(message, &mut self.out) {
+                warn!(connection = self.id.0, %error, "reply cannot be encoded");
+                continue;
+            }
+            if !self.sink.write(&self.out, split).await {
+                self.cancel.cancel();
                 return Some(End::Cancelled);
             }
         }
@@ -203,4 +246,10 @@ impl Link<'_> {
 
         None
     }
+}
+
+/// When a connection last active at `from` has idled out.
+fn idle_deadline(from: Instant, idle: Duration) -> Instant {
+    from.checked_add(idle)
+        .unwrap_or_else(|| from + NO_IDLE_DEADLINE)
 }

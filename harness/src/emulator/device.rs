@@ -16,7 +16,7 @@ use super::handlers::{self, Action, Ctx, Effect, login};
 use super::ids::IdSource;
 use super::outcome::{ConnectionId, Delivery, Outcome};
 use super::reply;
-use super::request::{Refusal, Request, canonical_xmlid};
+use super::request::{Refusal, Request, canonical_xmlid_ref};
 use super::session::{DEFAULT_IDLE_TIMEOUT_MS, Session, Sessions};
 use super::state::State;
 
@@ -56,6 +56,16 @@ impl Default for DeviceConfig {
             faults: FaultSet::none(),
         }
     }
+}
+
+/// The session a command came in, as far as the device needs it once
+/// checked: borrowed from the request, so that checking copies nothing.
+#[derive(Clone, Copy, Debug)]
+struct Caller<'r> {
+    /// The session id, as the session check found it (trimmed).
+    id: &'r str,
+    /// Its `PRIVILEGE`: 0 administrator.
+    privilege: u8,
 }
 
 /// The emulated device.
@@ -137,11 +147,12 @@ impl Device {
         admission: &Admission,
         out: &mut Outcome,
     ) {
-        let xmlid = canonical_xmlid(record.xmlid());
+        let xmlid = canonical_xmlid_ref(record.xmlid());
+        let xmlid = xmlid.as_ref();
         debug!(connection = connection.0, %xmlid, "command received");
         if record.kind() != Kind::Command {
             let description = format!("expected a COMMAND record, got {}", record.kind());
-            return self.send(out, reply::failure(&xmlid, &description), &xmlid);
+            return self.send(out, reply::failure(xmlid, &description), xmlid);
         }
 
         if self.is_hang_input(record) {
@@ -150,16 +161,16 @@ impl Device {
         }
 
         self.panic_on_bad_index(record);
-        let Some(entry) = handlers::lookup(&xmlid) else {
+        let Some(entry) = handlers::lookup(xmlid) else {
             let description = format!("unknown command {:?}", record.xmlid());
-            return self.send(out, reply::failure(&xmlid, &description), &xmlid);
+            return self.send(out, reply::failure(xmlid, &description), xmlid);
         };
 
         let request = Request::new(record);
-        let refusal = admission.refusal(record.index(), &xmlid, &self.config.faults);
+        let refusal = admission.refusal(record.index(), xmlid, &self.config.faults);
         let Some(handler) = entry.handler else {
             if let Some(description) = refusal {
-                return self.send(out, reply::failure(&xmlid, &description), &xmlid);
+                return self.send(out, reply::failure(xmlid, &description), xmlid);
             }
 
             return self.login(connection, &request, out);
@@ -170,24 +181,25 @@ impl Device {
             .sessions
             .check(request.value("SESSIONID"), connection, now_ms)
         {
-            Ok(session) => Some(session.clone()),
+            Ok(session) => Some(Caller {
+                id: request.value("SESSIONID").map_or("", str::trim),
+                privilege: session.privilege,
+            }),
             Err(_) if self.config.faults.contains(Fault::NoSessionCheck) => None,
             Err(error) => {
-                return self.send(out, reply::failure(&xmlid, error.description()), &xmlid);
+                return self.send(out, reply::failure(xmlid, error.description()), xmlid);
             }
         };
 
-        let ordinary = session
-            .as_ref()
-            .is_some_and(|session| session.privilege != 0);
+        let ordinary = session.is_some_and(|session| session.privilege != 0);
         if entry.admin_only && ordinary && self.config.privilege == PrivilegePolicy::AdminChanges {
             let description = "an ordinary user may not change accounts or system settings";
-            return self.send(out, reply::failure(&xmlid, description), &xmlid);
+            return self.send(out, reply::failure(xmlid, description), xmlid);
         }
 
         if let Some(description) = refusal {
             debug!(%xmlid, %description, "command refused by the catalog check");
-            return self.send(out, reply::failure(&xmlid, &description), &xmlid);
+            return self.send(out, reply::failure(xmlid, &description), xmlid);
         }
 
         let mut ctx = Ctx {
@@ -195,12 +207,12 @@ impl Device {
             ids: &mut self.ids,
             now_ms,
             faults: &self.config.faults,
-            xmlid: &xmlid,
+            xmlid,
         };
         match handler(&mut ctx, &request) {
-            Ok(effect) => self.apply(connection, session.as_ref(), effect, &xmlid, out),
+            Ok(effect) => self.apply(connection, session, effect, xmlid, out),
             Err(Refusal(description)) => {
-                self.send(out, reply::failure(&xmlid, &description), &xmlid);
+                self.send(out, reply::failure(xmlid, &description), xmlid);
             }
         }
     }
@@ -236,7 +248,7 @@ impl Device {
     fn apply(
         &mut self,
         connection: ConnectionId,
-        session: Option<&Session>,
+        session: Option<Caller<'_>>,
         effect: Effect,
         xmlid: &str,
         out: &mut Outcome,
@@ -251,7 +263,7 @@ impl Device {
             Action::Logout => {
                 if let Some(session) = session {
                     self.sessions
-                        .end(&session.id, super::session::SessionError::LoggedOut);
+                        .end(session.id, super::session::SessionError::LoggedOut);
                 }
             }
             Action::EndSessionsOf(user) => self.sessions.end_user(&user),
@@ -303,7 +315,8 @@ impl Device {
             let previous = self.last_xmlid.clone();
             message = reply::rebuild(&message, &|_| previous.clone(), &|_, _| true, false);
         }
-        self.last_xmlid = xmlid.to_owned();
+        self.last_xmlid.clear();
+        self.last_xmlid.push_str(xmlid);
         out.replies.push(message);
     }
 

@@ -2,6 +2,7 @@
 //! item 5): each parameter is an empty element whose `value` attribute holds
 //! it, and a refusal says which parameter was wrong and what came.
 
+use std::borrow::Cow;
 use std::net::Ipv4Addr;
 use std::str::FromStr;
 
@@ -127,4 +128,15 @@ impl<'m, 'a> Request<'m, 'a> {
 /// examples spell some with spaces and capitals (`" CallAndPlay "`).
 pub fn canonical_xmlid(xmlid: &str) -> String {
     xmlid.trim().to_ascii_lowercase()
+}
+
+/// [`canonical_xmlid`] without a copy when `xmlid` is canonical already,
+/// as nearly every command's is.
+pub fn canonical_xmlid_ref(xmlid: &str) -> Cow<'_, str> {
+    let trimmed = xmlid.trim();
+    if trimmed.bytes().any(|byte| byte.is_ascii_uppercase()) {
+        return Cow::Owned(trimmed.to_ascii_lowercase());
+    }
+
+    Cow::Borrowed(trimmed)
 }

@@ -49,18 +49,35 @@ impl WireFormat {
     /// `message` as the bytes of one reply.
     pub fn frame(&self, message: &Message<'_>) -> Result<OutFrame, EncodeError> {
         let mut bytes = Vec::new();
-        if self.unframed {
-            encode_xml(message, &mut bytes)?;
-            bytes.extend_from_slice(CRLF);
-        } else {
-            encode(message, &mut bytes)?;
-            self.bend_header(&mut bytes);
-        }
-
+        self.frame_into(message, &mut bytes)?;
         Ok(OutFrame {
             bytes: Bytes::from(bytes),
             split: self.split,
         })
+    }
+
+    /// `message` as the bytes of one reply, in place of what `bytes` held,
+    /// so that one buffer serves every reply of a connection.
+    pub fn frame_into(
+        &self,
+        message: &Message<'_>,
+        bytes: &mut Vec<u8>,
+    ) -> Result<(), EncodeError> {
+        bytes.clear();
+        if self.unframed {
+            encode_xml(message, bytes)?;
+            bytes.extend_from_slice(CRLF);
+        } else {
+            encode(message, bytes)?;
+            self.bend_header(bytes);
+        }
+        Ok(())
+    }
+
+    /// Whether every reply is written in two parts with [`SPLIT_PAUSE`]
+    /// between.
+    pub fn splits(&self) -> bool {
+        self.split
     }
 
     fn bend_header(&self, frame: &mut [u8]) {

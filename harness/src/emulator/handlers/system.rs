@@ -36,8 +36,10 @@ const IVR_FILES: [&str; 10] = [
 /// `GETDEVINFO`: the product, its version and capacities.
 pub fn getdevinfo(ctx: &mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled {
     let mut message = reply::confirm(ctx.xmlid);
+    let block = ctx.state.settings.get("devinfo");
     for name in DEVINFO_FIELDS {
-        reply::put(&mut message, name, ctx.state.setting("devinfo", name));
+        let value = block.and_then(|fields| fields.get(name));
+        reply::put(&mut message, name, value.map_or("", String::as_str));
     }
     reply::put(&mut message, "ACTIVATED", ctx.state.cfs.status);
     Ok(Effect::reply(message))
