@@ -262,9 +262,8 @@ fn check_outputs(args: &RunArgs) -> Result<(), String> {
             continue;
         };
 
-        std::fs::File::create(path).map_err(|error| {
-            format!("{option} {}: cannot write there: {error}", path.display())
-        })?;
+        std::fs::File::create(path)
+            .map_err(|error| format!("{option} {}: cannot write there: {error}", path.display()))?;
     }
     Ok(())
 }
