@@ -113,6 +113,7 @@ fn try_run(args: RunArgs) -> Result<u8, String> {
         return Ok(0);
     }
 
+    check_outputs(&args)?;
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn"));
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
@@ -219,12 +220,13 @@ fn host_port(text: &str) -> Result<String, String> {
 /// The scenarios selected, and the names of every scenario loaded (for
 /// checking the baseline). Selecting none is an error.
 fn load_scenarios(args: &RunArgs) -> Result<(Vec<Scenario>, Vec<String>), String> {
-    let paths = if args.scenario.is_empty() {
-        vec![suite::suite_dir()]
+    let (mut scenarios, paths) = if args.scenario.is_empty() {
+        let suite = suite::load().map_err(|error| error.to_string())?;
+        (suite, vec![PathBuf::from(suite::SUITE_PATH)])
     } else {
-        args.scenario.clone()
+        let loaded = load_paths(&args.scenario).map_err(|error| error.to_string())?;
+        (loaded, args.scenario.clone())
     };
-    let mut scenarios = load_paths(&paths).map_err(|error| error.to_string())?;
     let known = scenarios
         .iter()
         .map(|scenario| scenario.name.clone())
@@ -245,6 +247,25 @@ fn load_scenarios(args: &RunArgs) -> Result<(Vec<Scenario>, Vec<String>), String
         return Err(format!("no scenario matched{filter} {}", from.join(", ")));
     }
     Ok((scenarios, known))
+}
+
+/// Creates (or truncates) every report file asked for, so that one that
+/// cannot be written stops the run before any case runs.
+fn check_outputs(args: &RunArgs) -> Result<(), String> {
+    let outputs = [
+        ("--junit", &args.junit),
+        ("--json", &args.json),
+        ("--pcap", &args.pcap),
+    ];
+    for (option, path) in outputs {
+        let Some(path) = path else {
+            continue;
+        };
+
+        std::fs::File::create(path)
+            .map_err(|error| format!("{option} {}: cannot write there: {error}", path.display()))?;
+    }
+    Ok(())
 }
 
 fn options(args: &RunArgs) -> Result<RunOptions, String> {

@@ -61,19 +61,26 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Vec<Scenario>, LoadError> {
             files.push(path.clone());
         }
         for file in files {
-            let scenario = load_file(&file)?;
-            if let Some(known) = scenarios.iter().find(|known| known.name == scenario.name) {
-                let message = format!(
-                    "scenario name {:?} is used twice, also by {}",
-                    scenario.name,
-                    known.source.display()
-                );
-                return Err(error(&file, None, message));
-            }
-            scenarios.push(scenario);
+            push_unique(&mut scenarios, load_file(&file)?)?;
         }
     }
     Ok(scenarios)
+}
+
+/// Adds `scenario` to `scenarios` unless one there has the same name; the
+/// error then names both files.
+pub fn push_unique(scenarios: &mut Vec<Scenario>, scenario: Scenario) -> Result<(), LoadError> {
+    if let Some(known) = scenarios.iter().find(|known| known.name == scenario.name) {
+        let message = format!(
+            "scenario name {:?} is used twice, also by {}",
+            scenario.name,
+            known.source.display()
+        );
+        return Err(error(&scenario.source, None, message));
+    }
+
+    scenarios.push(scenario);
+    Ok(())
 }
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), LoadError> {

@@ -1,11 +1,13 @@
 //! What `dvcr run` refuses before running anything, with exit 2: nothing
 //! selected, scenario files that make no sense together, a baseline naming
-//! scenarios that do not exist, usage it cannot honour.
+//! scenarios that do not exist, usage it cannot honour, report files it
+//! cannot write; and the built-in suite, embedded, found from anywhere.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use dvcr::scenario::{load_paths, parse};
+use dvcr::run::suite;
+use dvcr::scenario::{Scenario, load_paths, parse};
 
 fn dvcr(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_dvcr"))
@@ -124,4 +126,58 @@ fn usage_the_run_cannot_honour_exits_2_before_running() {
     }
     let listed = stderr(&dvcr(&["run", "--emulate", "--fault", "nosuch"]));
     assert!(listed.contains("panic-on-bad-index"), "{listed}");
+}
+
+#[test]
+fn a_report_path_in_a_missing_folder_exits_2_before_any_case_runs() {
+    let missing = temp_dir("missing-report").join("no-such-folder");
+    for option in ["--json", "--junit", "--pcap"] {
+        let path = missing.join("report").to_string_lossy().into_owned();
+        let started = std::time::Instant::now();
+        let output = dvcr(&["run", "--emulate", "--quiet", option, &path]);
+        assert_eq!(output.status.code(), Some(2), "{option}");
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "{option}"
+        );
+        let shown = stderr(&output);
+        assert_eq!(shown.lines().count(), 1, "{option}: {shown}");
+        assert!(shown.contains(option) && shown.contains(&path), "{shown}");
+        assert!(output.stdout.is_empty(), "{option}: a case ran");
+    }
+}
+
+#[test]
+fn the_built_in_suite_is_listed_from_a_folder_outside_the_repository() {
+    let dir = temp_dir("outside");
+    let output = Command::new(env!("CARGO_BIN_EXE_dvcr"))
+        .args(["run", "--emulate", "--list"])
+        .current_dir(&dir)
+        .output()
+        .expect("dvcr runs");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let listed = String::from_utf8_lossy(&output.stdout);
+    assert!(listed.contains("endpoint-name-is-unique"), "{listed}");
+}
+
+#[test]
+fn the_embedded_suite_is_the_suite_folder_in_path_order() {
+    let embedded = suite::load().expect("the embedded suite loads");
+    let on_disk = load_paths(&[suite::suite_dir()]).expect("the suite folder loads");
+    let names = |scenarios: &[Scenario]| -> Vec<(String, String)> {
+        scenarios
+            .iter()
+            .map(|s| (s.name.clone(), s.source.display().to_string()))
+            .collect()
+    };
+    let embedded = names(&embedded);
+    assert_eq!(embedded.len(), on_disk.len());
+    for ((name, shown), disk) in embedded.iter().zip(&on_disk) {
+        assert_eq!(name, &disk.name);
+        assert!(shown.starts_with("corpus/scenarios/suite/"), "{shown}");
+        assert!(
+            disk.source
+                .ends_with(shown.trim_start_matches("corpus/scenarios/suite/"))
+        );
+    }
 }
