@@ -7,6 +7,7 @@ mod fuzz;
 mod out;
 mod run;
 mod run_list;
+mod send;
 
 use std::fmt::Display;
 use std::process::ExitCode;
@@ -38,6 +39,9 @@ enum Command {
     /// Run the conformance suite against a device or the built-in emulator.
     #[command(after_help = run::EXAMPLES)]
     Run(run::RunArgs),
+    /// Log in to a device, send it one command and print the reply.
+    #[command(after_help = send::EXAMPLES)]
+    Send(send::SendArgs),
     /// Compare two JSON reports of `dvcr run`.
     #[command(after_help = diff::EXAMPLES)]
     Diff(diff::DiffArgs),
@@ -54,6 +58,7 @@ impl Cli {
             Command::Emulate(args) => finish(emulate::run(args)),
             Command::Run(args) => run::run(args),
             Command::Diff(args) => diff::run(args),
+            Command::Send(args) => send::run(&args),
             Command::Fuzz(args) => fuzz::run(args),
         }
     }

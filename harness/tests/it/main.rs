@@ -47,3 +47,4 @@ mod run_reports;
 mod run_rerun;
 mod run_residue;
 mod run_suite;
+mod send_cli;

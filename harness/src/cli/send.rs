@@ -1,0 +1,151 @@
+//! `dvcr send`: log in to a device, send it one command and print its
+//! confirm records with the findings the catalog gives on them (spec,
+//! "General Information", items 3 and 6).
+
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::Args;
+use dvcr::client::{ClientConfig, Login, Reply, Session};
+use dvcr_protocol::Message;
+use dvcr_protocol::validate::{self, Finding, Flow, Severity};
+
+use super::out::{errln, out};
+
+/// Examples shown under `dvcr send --help`.
+pub(crate) const EXAMPLES: &str = "\
+Examples:
+  dvcr send --target 127.0.0.1:8081 getdevinfo
+  dvcr send --target 127.0.0.1:8081 addendpoint SOURCENAME=7000 SOURCEIP=192.0.2.7 \\
+      FLAG=0 E164= H323=
+  RSS_PASSWORD=secret dvcr send --target 192.0.2.10:81 --password-env RSS_PASSWORD getendpoint";
+
+/// The arguments of `dvcr send`.
+#[derive(Debug, Args)]
+pub(crate) struct SendArgs {
+    /// The device, as HOST:PORT (a real device listens on port 81).
+    #[arg(long, value_name = "HOST:PORT")]
+    target: String,
+    /// The account to log in as.
+    #[arg(long, default_value = "Administrator")]
+    user: String,
+    /// The environment variable holding the password (empty without it).
+    #[arg(long, value_name = "VAR")]
+    password_env: Option<String>,
+    /// The longest wait for the connection and for each reply, in
+    /// milliseconds.
+    #[arg(long, value_name = "MS", default_value_t = 5000,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    timeout_ms: u64,
+    /// The command's xmlid, such as `getendpoint`.
+    xmlid: String,
+    /// Its fields as NAME=VALUE; SESSIONID is added for you.
+    #[arg(value_name = "NAME=VALUE")]
+    fields: Vec<String>,
+}
+
+/// Sends the command and prints the reply: exit 0 when it succeeded and
+/// breaks no catalog rule, 1 when it failed or broke one, 2 when it could
+/// not be sent.
+pub(crate) fn run(args: &SendArgs) -> ExitCode {
+    let outcome = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|error| format!("cannot start the runtime: {error}"))
+        .and_then(|runtime| runtime.block_on(exchange(args)));
+    match outcome {
+        Ok(reply) => report(&reply),
+        Err(error) => {
+            errln!("dvcr: error: {error}");
+            ExitCode::from(super::EXIT_USAGE)
+        }
+    }
+}
+
+/// Logs in, sends the command, logs out, and gives the command's reply.
+async fn exchange(args: &SendArgs) -> Result<Reply, String> {
+    let fields = parse_fields(&args.fields)?;
+    let password = match &args.password_env {
+        Some(var) => super::password_from_env(var)?,
+        None => String::new(),
+    };
+    let timeout = Duration::from_millis(args.timeout_ms);
+    let config = ClientConfig {
+        connect_timeout: timeout,
+        reply_timeout: timeout,
+        ..ClientConfig::default()
+    };
+
+    let mut session = Session::connect(args.target.as_str(), config)
+        .await
+        .map_err(|error| error.to_string())?;
+    session
+        .login(&Login::new(args.user.clone(), password))
+        .await
+        .map_err(|error| format!("login as {}: {error}", args.user))?;
+    let reply = session
+        .command(&args.xmlid, &fields)
+        .await
+        .map_err(|error| format!("{}: {error}", args.xmlid))?;
+    let _ = session.logout().await;
+    Ok(reply)
+}
+
+/// `NAME=VALUE` arguments as field pairs.
+fn parse_fields(fields: &[String]) -> Result<Vec<(&str, &str)>, String> {
+    fields
+        .iter()
+        .map(|field| {
+            field
+                .split_once('=')
+                .filter(|(name, _)| !name.is_empty())
+                .ok_or_else(|| format!("field {field:?} is not NAME=VALUE"))
+        })
+        .collect()
+}
+
+/// Prints the records and their findings, and gives the exit code.
+fn report(reply: &Reply) -> ExitCode {
+    let findings = validate::validate(&reply.message, Flow::FromDevice);
+    out!("{}", render(&reply.message, &findings));
+
+    let failed = reply
+        .message
+        .records()
+        .any(|record| record.value("RESULT") != Some("0"));
+    let broken = findings.iter().any(|f| f.severity == Severity::Error);
+    if failed || broken {
+        return ExitCode::from(1);
+    }
+
+    ExitCode::SUCCESS
+}
+
+/// The records, fields aligned, then one finding per line.
+fn render(message: &Message<'_>, findings: &[Finding]) -> String {
+    let mut text = String::new();
+    for record in message.records() {
+        text.push_str(&format!("{} {}\n", record.kind(), record.xmlid()));
+        let width = record.fields().map(|f| f.name().len()).max().unwrap_or(0);
+        for field in record.fields() {
+            let attributes: Vec<String> = field
+                .attributes()
+                .iter()
+                .filter(|attribute| attribute.name != "value")
+                .map(|attribute| format!("{}={:?}", attribute.name, attribute.value))
+                .collect();
+            let value = field.value().unwrap_or_default();
+            let line = format!(
+                "  {:<width$}  {value:?} {}",
+                field.name(),
+                attributes.join(" ")
+            );
+            text.push_str(line.trim_end());
+            text.push('\n');
+        }
+    }
+    for finding in findings {
+        text.push_str(&format!("{finding}\n"));
+    }
+    text
+}
