@@ -21,7 +21,10 @@
 
 use std::time::{Duration, Instant};
 
-use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use criterion::measurement::WallTime;
+use criterion::{
+    BenchmarkGroup, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main,
+};
 use dvcr::client::{Connection, Login, Session};
 use dvcr_benches::loopback::{
     XMLID, canned_confirm, client_config, emulator_reply, start_bare_responder, start_emulator,
@@ -80,18 +83,8 @@ fn emulator(c: &mut Criterion) {
             }
             sessions
         });
-        let mut sessions = Some(sessions);
-        group.bench_function(BenchmarkId::new("emulator", connections), |b| {
-            b.iter_custom(|iters| {
-                let taken = sessions.take().unwrap_or_default();
-                let (back, elapsed) = rt.block_on(drive(taken, iters, |mut session| async move {
-                    let _ = session.command(XMLID, &[]).await;
-                    session
-                }));
-                sessions = Some(back);
-                elapsed
-            });
-        });
+        let id = BenchmarkId::new("emulator", connections);
+        bench_trips(&mut group, &rt, id, sessions, session_trip);
 
         let conns = rt.block_on(async {
             let mut conns = Vec::new();
@@ -103,22 +96,14 @@ fn emulator(c: &mut Criterion) {
             }
             conns
         });
-        let mut conns = Some(conns);
         let command = Message::single(Kind::Command, XMLID);
-        group.bench_function(BenchmarkId::new("bare-responder", connections), |b| {
-            b.iter_custom(|iters| {
-                let taken = conns.take().unwrap_or_default();
-                let command = command.clone();
-                let (back, elapsed) = rt.block_on(drive(taken, iters, move |mut conn| {
-                    let command = command.clone();
-                    async move {
-                        let _ = conn.request(&command).await;
-                        conn
-                    }
-                }));
-                conns = Some(back);
-                elapsed
-            });
+        let id = BenchmarkId::new("bare-responder", connections);
+        bench_trips(&mut group, &rt, id, conns, move |mut conn: Connection| {
+            let command = command.clone();
+            async move {
+                let _ = conn.request(&command).await;
+                conn
+            }
         });
 
         let sessions = rt.block_on(async {
@@ -131,20 +116,40 @@ fn emulator(c: &mut Criterion) {
             }
             sessions
         });
-        let mut sessions = Some(sessions);
-        group.bench_function(BenchmarkId::new("bare-same-reply", connections), |b| {
-            b.iter_custom(|iters| {
-                let taken = sessions.take().unwrap_or_default();
-                let (back, elapsed) = rt.block_on(drive(taken, iters, |mut session| async move {
-                    let _ = session.command(XMLID, &[]).await;
-                    session
-                }));
-                sessions = Some(back);
-                elapsed
-            });
-        });
+        let id = BenchmarkId::new("bare-same-reply", connections);
+        bench_trips(&mut group, &rt, id, sessions, session_trip);
     }
     group.finish();
+}
+
+/// One `getdevinfo` round trip of a session.
+async fn session_trip(mut session: Session) -> Session {
+    let _ = session.command(XMLID, &[]).await;
+    session
+}
+
+/// Measures `trip` as `id`, spread over `clients`: each criterion sample
+/// takes the clients, drives them and hands them back for the next.
+fn bench_trips<C, F, Fut>(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    rt: &Runtime,
+    id: BenchmarkId,
+    clients: Vec<C>,
+    trip: F,
+) where
+    C: Send + 'static,
+    F: Fn(C) -> Fut + Clone + Send + 'static,
+    Fut: std::future::Future<Output = C> + Send,
+{
+    let mut clients = Some(clients);
+    group.bench_function(id, |b| {
+        b.iter_custom(|iters| {
+            let taken = clients.take().unwrap_or_default();
+            let (back, elapsed) = rt.block_on(drive(taken, iters, trip.clone()));
+            clients = Some(back);
+            elapsed
+        });
+    });
 }
 
 /// Spreads `iters` round trips over `clients`, each driven by its own task
