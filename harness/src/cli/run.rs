@@ -113,7 +113,7 @@ fn try_run(args: RunArgs) -> Result<u8, String> {
         return Ok(0);
     }
 
-    check_outputs(&args)?;
+    let report_files = ReportFiles::check(&args)?;
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn"));
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
@@ -163,6 +163,7 @@ fn try_run(args: RunArgs) -> Result<u8, String> {
     })?;
 
     out!("{}", summary(&outcome.report));
+    report_files.keep();
     if let Some(path) = &args.junit {
         report::write_junit(&outcome.report, path).map_err(|error| error.to_string())?;
     }
@@ -249,23 +250,61 @@ fn load_scenarios(args: &RunArgs) -> Result<(Vec<Scenario>, Vec<String>), String
     Ok((scenarios, known))
 }
 
-/// Creates (or truncates) every report file asked for, so that one that
-/// cannot be written stops the run before any case runs.
-fn check_outputs(args: &RunArgs) -> Result<(), String> {
-    let outputs = [
-        ("--junit", &args.junit),
-        ("--json", &args.json),
-        ("--pcap", &args.pcap),
-    ];
-    for (option, path) in outputs {
-        let Some(path) = path else {
-            continue;
-        };
+/// Report files that `dvcr run` checked it can write before running, and
+/// removes again unless the run gets as far as writing its reports.
+///
+/// A file that already existed is opened without truncating it, so a run
+/// that stops early (a bad baseline, no password, an emulator that cannot
+/// start) leaves an earlier report as it was and no empty new one behind.
+struct ReportFiles {
+    created: Vec<PathBuf>,
+}
 
-        std::fs::File::create(path)
-            .map_err(|error| format!("{option} {}: cannot write there: {error}", path.display()))?;
+impl ReportFiles {
+    /// Checks every report file asked for, so that one that cannot be
+    /// written stops the run before any case runs.
+    fn check(args: &RunArgs) -> Result<Self, String> {
+        let outputs = [
+            ("--junit", &args.junit),
+            ("--json", &args.json),
+            ("--pcap", &args.pcap),
+        ];
+        let mut files = ReportFiles {
+            created: Vec::new(),
+        };
+        for (option, path) in outputs {
+            let Some(path) = path else {
+                continue;
+            };
+
+            let existed = path.exists();
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .open(path)
+                .map_err(|error| {
+                    format!("{option} {}: cannot write there: {error}", path.display())
+                })?;
+            if !existed {
+                files.created.push(path.clone());
+            }
+        }
+        Ok(files)
     }
-    Ok(())
+
+    /// The run wrote its reports: keep the files.
+    fn keep(mut self) {
+        self.created.clear();
+    }
+}
+
+impl Drop for ReportFiles {
+    fn drop(&mut self) {
+        for path in &self.created {
+            let _ = std::fs::remove_file(path);
+        }
+    }
 }
 
 fn options(args: &RunArgs) -> Result<RunOptions, String> {

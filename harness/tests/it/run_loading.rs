@@ -1,7 +1,8 @@
 //! What `dvcr run` refuses before running anything, with exit 2: nothing
 //! selected, scenario files that make no sense together, a baseline naming
 //! scenarios that do not exist, usage it cannot honour, report files it
-//! cannot write; and the built-in suite, embedded, found from anywhere.
+//! cannot write (leaving no report file behind); and the built-in suite,
+//! embedded, found from anywhere.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -74,6 +75,35 @@ fn a_baseline_naming_an_unknown_scenario_exits_2_and_names_it() {
         "{}",
         stderr(&output)
     );
+}
+
+#[test]
+fn a_run_refused_before_its_cases_leaves_no_new_report_and_an_old_one_intact() {
+    let dir = temp_dir("refused-reports");
+    let baseline = dir.join("baseline.toml");
+    std::fs::write(
+        &baseline,
+        "[[expected]]\nscenario = \"no-such-scenario\"\nreason = \"typo\"\n",
+    )
+    .expect("write");
+    let earlier = dir.join("earlier.xml");
+    std::fs::write(&earlier, "<testsuites/>").expect("write");
+    let fresh = dir.join("fresh.json");
+    let output = dvcr(&[
+        "run",
+        "--emulate",
+        "--quiet",
+        "--baseline",
+        &baseline.to_string_lossy(),
+        "--junit",
+        &earlier.to_string_lossy(),
+        "--json",
+        &fresh.to_string_lossy(),
+    ]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(!fresh.exists(), "an empty report was left behind");
+    let kept = std::fs::read_to_string(&earlier).expect("read");
+    assert_eq!(kept, "<testsuites/>");
 }
 
 #[test]
