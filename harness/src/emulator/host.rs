@@ -3,6 +3,7 @@
 //! handler panics (the `panic-on-bad-index` fault), as a real device would
 //! stop answering altogether.
 
+use std::any::Any;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -60,10 +61,14 @@ impl Host {
         let handled = catch_unwind(AssertUnwindSafe(|| {
             inner.device.handle(connection, request)
         }));
-        let Ok(outcome) = handled else {
-            error!(connection = connection.0, "emulated device crashed");
-            inner.crashed = true;
-            return Err(Crashed);
+        let outcome = match handled {
+            Ok(outcome) => outcome,
+            Err(payload) => {
+                let reason = panic_reason(payload.as_ref());
+                error!(connection = connection.0, reason, "emulated device crashed");
+                inner.crashed = true;
+                return Err(Crashed);
+            }
         };
 
         self.save_if_changed(&mut inner);
@@ -99,4 +104,16 @@ impl Host {
             Err(failure) => warn!(%failure, "state not saved"),
         }
     }
+}
+
+/// The text a panic carried, or a placeholder when it carried none.
+fn panic_reason(payload: &(dyn Any + Send)) -> &str {
+    if let Some(text) = payload.downcast_ref::<String>() {
+        return text;
+    }
+
+    payload
+        .downcast_ref::<&str>()
+        .copied()
+        .unwrap_or("no message")
 }

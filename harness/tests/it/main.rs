@@ -27,6 +27,7 @@ mod emulator_server_traffic;
 mod emulator_sessions;
 mod emulator_settings;
 mod emulator_state;
+mod fuzz_cli;
 mod fuzz_replay;
 mod netfuzz;
 mod netfuzz_parts;
