@@ -46,7 +46,7 @@ pub fn confirm(grant: &Grant, session_id: &str) -> Message<'static> {
 }
 
 /// `LOGOUT`: ends the sender's session.
-pub fn logout(ctx: &mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled {
+pub fn logout<'c>(ctx: &'c mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled<'c> {
     Ok(Effect {
         confirm: reply::succeeded(ctx.xmlid),
         indication: None,

@@ -50,20 +50,22 @@ pub enum Action {
     },
 }
 
-/// A successful command's confirm, indication and follow-up.
+/// A successful command's confirm, indication and follow-up. Its messages
+/// may borrow from the device state (`'s`): the device sends them on
+/// before it changes the state again.
 #[derive(Clone, Debug)]
-pub struct Effect {
+pub struct Effect<'s> {
     /// The `CONFIRM` message for the sender.
-    pub confirm: Message<'static>,
+    pub confirm: Message<'s>,
     /// The `INDICATION` for other sessions, when the spec shows one.
-    pub indication: Option<Message<'static>>,
+    pub indication: Option<Message<'s>>,
     /// What else must happen.
     pub action: Action,
 }
 
-impl Effect {
+impl<'s> Effect<'s> {
     /// A confirm alone.
-    pub fn reply(confirm: Message<'static>) -> Self {
+    pub fn reply(confirm: Message<'s>) -> Self {
         Effect {
             confirm,
             indication: None,
@@ -72,7 +74,7 @@ impl Effect {
     }
 
     /// A confirm and the indication of the change.
-    pub fn change(confirm: Message<'static>, indication: Message<'static>) -> Self {
+    pub fn change(confirm: Message<'s>, indication: Message<'s>) -> Self {
         Effect {
             confirm,
             indication: Some(indication),
@@ -81,11 +83,11 @@ impl Effect {
     }
 }
 
-/// A handler's answer.
-pub type Handled = Result<Effect, Refusal>;
+/// A handler's answer, which may borrow from the state it was given (`'s`).
+pub type Handled<'s> = Result<Effect<'s>, Refusal>;
 
-/// A command handler.
-pub type Handler = fn(&mut Ctx<'_>, &Request<'_, '_>) -> Handled;
+/// A command handler: its reply may borrow from the context it is lent.
+pub type Handler = for<'c> fn(&'c mut Ctx<'_>, &Request<'_, '_>) -> Handled<'c>;
 
 /// One command of the table.
 #[derive(Debug)]

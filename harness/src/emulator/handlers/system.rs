@@ -8,7 +8,7 @@ use crate::emulator::clock::CivilTime;
 use crate::emulator::reply;
 use crate::emulator::request::{Refusal, Request};
 use crate::emulator::settings::{self, block_for};
-use crate::emulator::state::IvrFile;
+use crate::emulator::state::{IvrFile, State};
 
 const DEVINFO_FIELDS: [&str; 6] = [
     "PRODUCTNAME",
@@ -34,19 +34,20 @@ const IVR_FILES: [&str; 10] = [
 ];
 
 /// `GETDEVINFO`: the product, its version and capacities.
-pub fn getdevinfo(ctx: &mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled {
+pub fn getdevinfo<'c>(ctx: &'c mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled<'c> {
+    let state: &'c State = ctx.state;
     let mut message = reply::confirm(ctx.xmlid);
-    let block = ctx.state.settings.get("devinfo");
+    let block = state.settings.get("devinfo");
     for name in DEVINFO_FIELDS {
         let value = block.and_then(|fields| fields.get(name));
-        reply::put(&mut message, name, value.map_or("", String::as_str));
+        reply::put_str(&mut message, name, value.map_or("", String::as_str));
     }
-    reply::put(&mut message, "ACTIVATED", ctx.state.cfs.status);
+    reply::put_digit(&mut message, "ACTIVATED", state.cfs.status);
     Ok(Effect::reply(message))
 }
 
 /// `REFRESHSTATUS`: disk and CPU use, and the device's time.
-pub fn refreshstatus(ctx: &mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled {
+pub fn refreshstatus<'c>(ctx: &'c mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled<'c> {
     let secs = ctx.now_ms / 1000;
     let mut message = reply::confirm(ctx.xmlid);
     reply::put(&mut message, "DISK", ctx.state.setting("usage", "DISK"));
@@ -66,7 +67,7 @@ pub fn refreshstatus(ctx: &mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled {
 }
 
 /// Any `GETx` of a flat settings block.
-pub fn get_block(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn get_block<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let Some(block) = block_for(ctx.xmlid) else {
         return Err(Refusal::new("no settings block for this command"));
     };
@@ -89,7 +90,7 @@ pub fn get_block(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
 /// The confirm echoes the settings only where the spec's confirm table
 /// lists them (SETOS, SETSTACKING and SETLOGGING answer with the outcome
 /// alone).
-pub fn set_block(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn set_block<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let Some(block) = block_for(ctx.xmlid) else {
         return Err(Refusal::new("no settings block for this command"));
     };
@@ -111,7 +112,7 @@ pub fn set_block(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
 }
 
 /// `GETIVR`: where an IVR message file of a language can be played from.
-pub fn getivr(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn getivr<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let index = ivr_index(request, "INDEX")?;
     let language = request.choice("LANGUAGE", &[0, 1, 2])?.unwrap_or(0);
     let url = ctx
@@ -127,7 +128,7 @@ pub fn getivr(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
 }
 
 /// `SETIVR`: replaces an IVR message file with a file on the device.
-pub fn setivr(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn setivr<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let index = ivr_index(request, "TYPE")?;
     let language = request.choice("LANGUAGE", &[0, 1, 2])?.unwrap_or(0);
     let filename = request.non_blank("FILENAME")?;
@@ -147,7 +148,7 @@ pub fn setivr(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
 
 /// `SHUTDOWN`: restarts (`POWEROFF=0`) or powers off (`POWEROFF=1`) the
 /// device; either way every session ends.
-pub fn shutdown(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn shutdown<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let power_off = request.choice("POWEROFF", &[0, 1])?.unwrap_or(0) == 1;
     Ok(Effect {
         confirm: reply::succeeded(ctx.xmlid),

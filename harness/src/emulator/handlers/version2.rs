@@ -10,7 +10,7 @@ use crate::emulator::request::{Refusal, Request};
 use crate::emulator::state::Link;
 
 /// `GETCFSINFO`: serial number, keys and versions.
-pub fn getcfsinfo(ctx: &mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled {
+pub fn getcfsinfo<'c>(ctx: &'c mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled<'c> {
     let cfs = &ctx.state.cfs;
     let mut message = reply::confirm(ctx.xmlid);
     reply::put(&mut message, "SERIAL", &cfs.serial);
@@ -25,7 +25,7 @@ pub fn getcfsinfo(ctx: &mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled {
 
 /// `SETCFSKEY`: a key of five groups of four letters or digits activates
 /// the device.
-pub fn setcfskey(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn setcfskey<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let key = request
         .value("CFSKEY")
         .or_else(|| request.value("CFS_KEY"))
@@ -49,7 +49,7 @@ pub fn setcfskey(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
 }
 
 /// `GETBANNER`: the welcome banner of `LANGUAGE`.
-pub fn getbanner(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn getbanner<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let language = request.choice("LANGUAGE", &[0, 1, 2])?.unwrap_or(0);
     let banner = ctx
         .state
@@ -63,7 +63,7 @@ pub fn getbanner(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
 }
 
 /// `SETBANNER`: replaces the welcome banner of `LANGUAGE`.
-pub fn setbanner(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn setbanner<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let language = request.choice("LANGUAGE", &[0, 1, 2])?.unwrap_or(0);
     let banner = request.required("BANNER_MSG")?;
     if banner.len() > 4096 {
@@ -80,7 +80,7 @@ pub fn setbanner(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
 }
 
 /// `GETUILOGO` and `GETVIDEOLOGO`: the spec marks them "No implementation".
-pub fn not_implemented(ctx: &mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled {
+pub fn not_implemented<'c>(ctx: &'c mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled<'c> {
     Err(Refusal(format!(
         "{} has no implementation",
         ctx.xmlid.to_uppercase()
@@ -88,7 +88,7 @@ pub fn not_implemented(ctx: &mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled
 }
 
 /// `SETUILOGO` and `SETVIDEOLOGO`: remember the new logo file.
-pub fn setlogo(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn setlogo<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let filename = request.non_blank("FILENAME")?.trim().to_owned();
     let block = if ctx.xmlid == "setuilogo" {
         "uilogo"
@@ -105,7 +105,7 @@ pub fn setlogo(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
 
 /// `CALLANDPLAY`: calls `ADDR` and plays archive `FILE_ID` to it; the call
 /// shows as a new link in the menu.
-pub fn callandplay(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn callandplay<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let address = super::connections::dialled(request, "ADDR")?;
     let rate = request.number::<u32>("RATE")?.unwrap_or(384);
     let file = request.non_blank("FILE_ID")?.trim();
@@ -140,7 +140,7 @@ pub fn callandplay(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
 }
 
 /// `STARTFILEMULTICAST`: multicasts an archive, when multicast is on.
-pub fn startfilemulticast(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn startfilemulticast<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let id = request.non_blank("CONF_ID")?.trim().to_owned();
     let times = request.number::<u32>("TIMES")?.unwrap_or(1);
     if times == 0 {
@@ -171,7 +171,7 @@ pub fn startfilemulticast(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handl
 }
 
 /// `STOPFILEMULTICAST`: stops multicasting an archive.
-pub fn stopfilemulticast(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn stopfilemulticast<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let id = request.non_blank("CONF_ID")?.trim().to_owned();
     if !ctx.state.file_multicasts.contains(&id) {
         return Err(Refusal(format!("archive {id:?} is not being multicast")));
