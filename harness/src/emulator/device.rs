@@ -4,6 +4,7 @@
 //! [`Clock`], ids from a seedable generator, so that a server, a fuzzer or
 //! a test can drive it in-process.
 
+use std::cell::Cell;
 use std::collections::BTreeSet;
 
 use dvcr_protocol::{Kind, Message, Record};
@@ -84,6 +85,8 @@ pub struct Device {
     config: DeviceConfig,
     connections: BTreeSet<ConnectionId>,
     shaper: Shaper,
+    /// The allocations of the last confirm, for the next.
+    spare: Cell<Message<'static>>,
 }
 
 impl Device {
@@ -99,6 +102,7 @@ impl Device {
             ids,
             clock,
             shaper: Shaper::new(&config.faults),
+            spare: Cell::default(),
             config,
             connections: BTreeSet::new(),
         }
@@ -233,6 +237,7 @@ impl Device {
             now_ms,
             faults: &self.config.faults,
             xmlid,
+            spare: &self.spare,
         };
         let Effect {
             confirm,
@@ -248,6 +253,7 @@ impl Device {
         // The confirm may borrow from the state: it goes out before the
         // state is touched again, and the indication is copied.
         self.shaper.send(out.replies, &confirm, xmlid);
+        self.spare.set(confirm.recycle());
         let indication = indication.map(Message::into_owned);
         self.follow_up(connection, session, indication, action, out);
     }

@@ -3,7 +3,7 @@
 //! a failed one carries a `DESCRIPTION` saying why, and a list reply holds
 //! one `CONFIRM` record per item.
 
-use dvcr_protocol::{Kind, Message};
+use dvcr_protocol::{Kind, Message, PROTOCOL_VERSION};
 
 /// The single digits, as field values that need no allocation.
 const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
@@ -12,8 +12,16 @@ const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
 /// `xmlid`, and its values may borrow from the device state, as it is
 /// encoded before the state changes again.
 pub fn confirm<'s>(xmlid: &'s str) -> Message<'s> {
-    let mut message = Message::single(Kind::Confirm, xmlid);
-    message.push_value("RESULT", "0");
+    confirm_in(Message::default(), xmlid)
+}
+
+/// [`confirm`] built in the allocations of `spare`, whatever it held.
+pub fn confirm_in<'s>(spare: Message<'_>, xmlid: &'s str) -> Message<'s> {
+    let mut message = spare.recycle();
+    message.set_version(PROTOCOL_VERSION);
+    message
+        .push_record(Kind::Confirm, xmlid)
+        .push_value("RESULT", "0");
     message
 }
 
@@ -35,7 +43,7 @@ pub fn failure(xmlid: &str, description: &str) -> Message<'static> {
 
 /// An empty message to which list items are added with [`push_item`].
 pub fn list() -> Message<'static> {
-    Message::new(dvcr_protocol::PROTOCOL_VERSION)
+    Message::new(PROTOCOL_VERSION)
 }
 
 /// Appends one `CONFIRM` record saying `RESULT 0` to a list reply.

@@ -191,7 +191,7 @@ pub fn deldevuser<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handle
     for group in &mut ctx.state.groups {
         group.members.retain(|member| *member != user.id);
     }
-    let mut confirm = reply::succeeded(ctx.xmlid);
+    let mut confirm = ctx.succeeded();
     let mut indication = reply::indication(ctx.xmlid);
     for message in [&mut confirm, &mut indication] {
         reply::put(message, "USERID", &user.id);

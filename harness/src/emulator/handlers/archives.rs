@@ -36,7 +36,7 @@ pub fn getlistinfo<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handl
         .filter(|media| media.catalog == 1)
         .count();
 
-    let mut message = reply::confirm(ctx.xmlid);
+    let mut message = ctx.confirm();
     reply::put(&mut message, "LIBLIST", archives);
     reply::put(&mut message, "BROADLIST", streams);
     Ok(Effect::reply(message))
@@ -52,7 +52,7 @@ pub fn getmediainfo<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Hand
         .filter(|id| !id.is_empty())
     {
         let media = find(ctx.state, id, catalog)?;
-        let mut message = reply::confirm(ctx.xmlid);
+        let mut message = ctx.confirm();
         push_media(&mut message, ctx.state, media, true);
         return Ok(Effect::reply(message));
     }
@@ -101,7 +101,7 @@ pub fn delmediainfo<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Hand
     ctx.state
         .file_multicasts
         .retain(|multicast| *multicast != id);
-    let mut confirm = reply::confirm(ctx.xmlid);
+    let mut confirm = ctx.confirm();
     let mut indication = reply::indication(ctx.xmlid);
     for message in [&mut confirm, &mut indication] {
         reply::put(message, "CONF_ID", &id);
@@ -155,7 +155,7 @@ pub fn setmediainfo<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Hand
     }
 
     let media = media.clone();
-    let mut confirm = reply::confirm(ctx.xmlid);
+    let mut confirm = ctx.confirm();
     push_change(&mut confirm, ctx.state, &media);
     let mut indication = reply::indication(ctx.xmlid);
     push_change(&mut indication, ctx.state, &media);

@@ -92,7 +92,7 @@ pub fn hangup<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c
 
     ctx.state.links.retain(|link| link.index != index);
     ctx.state.media.retain(|media| media.link != Some(index));
-    let mut confirm = reply::confirm(ctx.xmlid);
+    let mut confirm = ctx.confirm();
     reply::put(&mut confirm, "INDEX", index);
     let mut indication = reply::indication(ctx.xmlid);
     reply::put(&mut indication, "INDEX", index);
@@ -156,7 +156,7 @@ pub fn startquickrecord<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> 
         return Err(Refusal::new("the new link vanished"));
     };
 
-    let mut confirm = reply::confirm(ctx.xmlid);
+    let mut confirm = ctx.confirm();
     push_quick_record(&mut confirm, ctx.state, link, interval);
     let mut indication = reply::indication(ctx.xmlid);
     push_quick_record(&mut indication, ctx.state, link, interval);
@@ -178,7 +178,7 @@ fn transition<'c>(
         .ok_or_else(|| Refusal(format!("no H.323 link with INDEX {index}")))?;
     change(ctx.state, &link).map_err(Refusal)?;
 
-    let mut confirm = reply::succeeded(ctx.xmlid);
+    let mut confirm = ctx.succeeded();
     reply::put(&mut confirm, "INDEX", index);
     let mut indication = reply::indication(ctx.xmlid);
     reply::put(&mut indication, "INDEX", index);

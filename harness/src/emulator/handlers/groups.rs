@@ -35,14 +35,14 @@ pub fn getgroup<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<
         .iter()
         .find(|group| id.map_or(Some(group.name.as_str()) == name, |id| group.id == id))
         .ok_or_else(|| Refusal(format!("no group {}", id.or(name).unwrap_or_default())))?;
-    let mut message = reply::confirm(ctx.xmlid);
+    let mut message = ctx.confirm();
     push_detail(&mut message, ctx.state, group);
     Ok(Effect::reply(message))
 }
 
 /// `GETMEMBER`: every user and endpoint that could be a member.
 pub fn getmember<'c>(ctx: &'c mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled<'c> {
-    let mut message = reply::confirm(ctx.xmlid);
+    let mut message = ctx.confirm();
     for user in &ctx.state.users {
         reply::put_named(&mut message, "MEMBER_USER", &user.id, &user.name);
     }
@@ -54,7 +54,7 @@ pub fn getmember<'c>(ctx: &'c mut Ctx<'_>, _request: &Request<'_, '_>) -> Handle
 
 /// `GETALLGROUP`: the GUID and name of every group, in one confirm.
 pub fn getallgroup<'c>(ctx: &'c mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled<'c> {
-    let mut message = reply::confirm(ctx.xmlid);
+    let mut message = ctx.confirm();
     for group in &ctx.state.groups {
         reply::put_named(&mut message, "GROUP", &group.id, &group.name);
     }
@@ -140,7 +140,7 @@ pub fn delgroup<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<
         media.access_ids.retain(|id| *id != group.id);
     }
 
-    let mut confirm = reply::confirm(ctx.xmlid);
+    let mut confirm = ctx.confirm();
     push_summary(&mut confirm, &group);
     let mut indication = reply::indication(ctx.xmlid);
     push_summary(&mut indication, &group);
@@ -165,7 +165,7 @@ fn members(state: &State, request: &Request<'_, '_>) -> Result<Vec<String>, Refu
 }
 
 fn detail_effect<'c>(ctx: &Ctx<'c>, group: &Group) -> Effect<'c> {
-    let mut confirm = reply::confirm(ctx.xmlid);
+    let mut confirm = ctx.confirm();
     push_detail(&mut confirm, ctx.state, group);
     let mut indication = reply::indication(ctx.xmlid);
     push_detail(&mut indication, ctx.state, group);

@@ -2,10 +2,13 @@
 //! each xmlid to its handler and says whether it changes accounts or system
 //! settings (and so needs an administrator).
 
+use std::cell::Cell;
+
 use dvcr_protocol::Message;
 
 use super::faults::FaultSet;
 use super::ids::IdSource;
+use super::reply;
 use super::request::{Refusal, Request};
 use super::state::State;
 
@@ -30,6 +33,25 @@ pub struct Ctx<'d> {
     pub faults: &'d FaultSet,
     /// The canonical xmlid of the command.
     pub xmlid: &'d str,
+    /// The allocations of the last confirm, which the next one reuses; a
+    /// `Cell`, so that a handler may take it while it reads the state.
+    pub spare: &'d Cell<Message<'static>>,
+}
+
+impl<'d> Ctx<'d> {
+    /// The confirm of this command, saying `RESULT 0`, built in the
+    /// allocations of the last one.
+    pub fn confirm(&self) -> Message<'d> {
+        reply::confirm_in(self.spare.take(), self.xmlid)
+    }
+
+    /// The confirm of this command, saying `RESULT 0` and `DESCRIPTION
+    /// Succeeded`, built in the allocations of the last one.
+    pub fn succeeded(&self) -> Message<'d> {
+        let mut message = self.confirm();
+        message.push_value("DESCRIPTION", "Succeeded");
+        message
+    }
 }
 
 /// What the device must do beyond replying, once a command succeeded.

@@ -11,7 +11,7 @@ use crate::emulator::state::{LinkStatus, Room, State};
 
 /// `GETSP`: the single point settings and the groups allowed to record.
 pub fn getsp<'c>(ctx: &'c mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled<'c> {
-    let mut message = reply::confirm(ctx.xmlid);
+    let mut message = ctx.confirm();
     push_single_point(&mut message, ctx.state);
     Ok(Effect::reply(message))
 }
@@ -45,7 +45,7 @@ pub fn setsp<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c>
         settings.record_ids = ids;
     }
 
-    let mut confirm = reply::confirm(ctx.xmlid);
+    let mut confirm = ctx.confirm();
     push_single_point(&mut confirm, ctx.state);
     let mut indication = reply::indication(ctx.xmlid);
     push_single_point(&mut indication, ctx.state);
@@ -67,7 +67,7 @@ pub fn getroom<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'
         .state
         .room(index)
         .ok_or_else(|| Refusal(format!("no meeting room with INDEX {index}")))?;
-    let mut message = reply::confirm(ctx.xmlid);
+    let mut message = ctx.confirm();
     push_room(&mut message, ctx.state, room, true);
     Ok(Effect::reply(message))
 }
@@ -134,7 +134,7 @@ pub fn delroom<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'
     }
 
     ctx.state.rooms.retain(|room| room.index != index);
-    let mut confirm = reply::confirm(ctx.xmlid);
+    let mut confirm = ctx.confirm();
     reply::put(&mut confirm, "INDEX", index);
     let mut indication = reply::indication(ctx.xmlid);
     reply::put(&mut indication, "INDEX", index);
@@ -207,7 +207,7 @@ pub fn group_ids(
 }
 
 fn room_effect<'c>(ctx: &Ctx<'c>, room: &Room) -> Effect<'c> {
-    let mut confirm = reply::confirm(ctx.xmlid);
+    let mut confirm = ctx.confirm();
     push_room(&mut confirm, ctx.state, room, true);
     let mut indication = reply::indication(ctx.xmlid);
     push_room(&mut indication, ctx.state, room, true);

@@ -36,7 +36,7 @@ const IVR_FILES: [&str; 10] = [
 /// `GETDEVINFO`: the product, its version and capacities.
 pub fn getdevinfo<'c>(ctx: &'c mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled<'c> {
     let state: &'c State = ctx.state;
-    let mut message = reply::confirm(ctx.xmlid);
+    let mut message = ctx.confirm();
     let block = state.settings.get("devinfo");
     for name in DEVINFO_FIELDS {
         let value = block.and_then(|fields| fields.get(name));
@@ -49,7 +49,7 @@ pub fn getdevinfo<'c>(ctx: &'c mut Ctx<'_>, _request: &Request<'_, '_>) -> Handl
 /// `REFRESHSTATUS`: disk and CPU use, and the device's time.
 pub fn refreshstatus<'c>(ctx: &'c mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled<'c> {
     let secs = ctx.now_ms / 1000;
-    let mut message = reply::confirm(ctx.xmlid);
+    let mut message = ctx.confirm();
     reply::put(&mut message, "DISK", ctx.state.setting("usage", "DISK"));
     reply::put(&mut message, "CPU", ctx.state.setting("usage", "CPU"));
     reply::put(
@@ -80,7 +80,7 @@ pub fn get_block<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled
         return Err(Refusal::new("INDEX must be 0: only LAN1 is supported"));
     }
 
-    let mut message = reply::confirm(ctx.xmlid);
+    let mut message = ctx.confirm();
     settings::push_block(&mut message, ctx.state, block);
     Ok(Effect::reply(message))
 }
@@ -96,7 +96,7 @@ pub fn set_block<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled
     };
 
     settings::apply(ctx.state, block, request)?;
-    let mut message = reply::confirm(ctx.xmlid);
+    let mut message = ctx.confirm();
     let echoes =
         dvcr_protocol::catalog::lookup(ctx.xmlid).is_some_and(|command| command.confirm.len() > 2);
     if echoes {
@@ -122,7 +122,7 @@ pub fn getivr<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c
         .find(|file| file.index == index && file.language == language)
         .map_or_else(|| default_ivr_url(index, language), |file| file.url.clone());
 
-    let mut message = reply::confirm(ctx.xmlid);
+    let mut message = ctx.confirm();
     reply::put(&mut message, "PLAY_URL", url);
     Ok(Effect::reply(message))
 }
@@ -143,7 +143,7 @@ pub fn setivr<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c
         index,
         url,
     });
-    Ok(Effect::reply(reply::succeeded(ctx.xmlid)))
+    Ok(Effect::reply(ctx.succeeded()))
 }
 
 /// `SHUTDOWN`: restarts (`POWEROFF=0`) or powers off (`POWEROFF=1`) the
@@ -151,7 +151,7 @@ pub fn setivr<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c
 pub fn shutdown<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let power_off = request.choice("POWEROFF", &[0, 1])?.unwrap_or(0) == 1;
     Ok(Effect {
-        confirm: reply::succeeded(ctx.xmlid),
+        confirm: ctx.succeeded(),
         indication: None,
         action: Action::Shutdown { power_off },
     })

@@ -12,7 +12,7 @@ use crate::emulator::state::Link;
 /// `GETCFSINFO`: serial number, keys and versions.
 pub fn getcfsinfo<'c>(ctx: &'c mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled<'c> {
     let cfs = &ctx.state.cfs;
-    let mut message = reply::confirm(ctx.xmlid);
+    let mut message = ctx.confirm();
     reply::put(&mut message, "SERIAL", &cfs.serial);
     reply::put(&mut message, "ACTIVE_KEY", &cfs.active_key);
     reply::put(&mut message, "PENDING_KEY", &cfs.pending_key);
@@ -45,7 +45,7 @@ pub fn setcfskey<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled
     ctx.state.cfs.active_key = key.to_owned();
     ctx.state.cfs.pending_key.clear();
     ctx.state.cfs.status = 1;
-    Ok(Effect::reply(reply::confirm(ctx.xmlid)))
+    Ok(Effect::reply(ctx.confirm()))
 }
 
 /// `GETBANNER`: the welcome banner of `LANGUAGE`.
@@ -57,7 +57,7 @@ pub fn getbanner<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled
         .get(&language.to_string())
         .cloned()
         .unwrap_or_default();
-    let mut message = reply::confirm(ctx.xmlid);
+    let mut message = ctx.confirm();
     reply::put(&mut message, "BANNER_MSG", banner);
     Ok(Effect::reply(message))
 }
@@ -76,7 +76,7 @@ pub fn setbanner<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled
     ctx.state
         .banners
         .insert(language.to_string(), banner.to_owned());
-    Ok(Effect::reply(reply::succeeded(ctx.xmlid)))
+    Ok(Effect::reply(ctx.succeeded()))
 }
 
 /// `GETUILOGO` and `GETVIDEOLOGO`: the spec marks them "No implementation".
@@ -100,7 +100,7 @@ pub fn setlogo<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'
         .entry(block.to_owned())
         .or_default()
         .insert("FILENAME".to_owned(), filename);
-    Ok(Effect::reply(reply::succeeded(ctx.xmlid)))
+    Ok(Effect::reply(ctx.succeeded()))
 }
 
 /// `CALLANDPLAY`: calls `ADDR` and plays archive `FILE_ID` to it; the call
@@ -136,7 +136,7 @@ pub fn callandplay<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handl
         audio: "G.722".to_owned(),
         ..Link::default()
     });
-    Ok(Effect::reply(reply::succeeded(ctx.xmlid)))
+    Ok(Effect::reply(ctx.succeeded()))
 }
 
 /// `STARTFILEMULTICAST`: multicasts an archive, when multicast is on.
@@ -167,7 +167,7 @@ pub fn startfilemulticast<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -
     }
 
     ctx.state.file_multicasts.push(id);
-    Ok(Effect::reply(reply::succeeded(ctx.xmlid)))
+    Ok(Effect::reply(ctx.succeeded()))
 }
 
 /// `STOPFILEMULTICAST`: stops multicasting an archive.
@@ -180,5 +180,5 @@ pub fn stopfilemulticast<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) ->
     ctx.state
         .file_multicasts
         .retain(|multicast| *multicast != id);
-    Ok(Effect::reply(reply::succeeded(ctx.xmlid)))
+    Ok(Effect::reply(ctx.succeeded()))
 }
