@@ -169,7 +169,7 @@ impl Link<'_> {
                 ..Limits::DEFAULT
             },
         };
-        let mut message = std::mem::take(&mut self.message).recycle();
+        let mut message: Message<'_> = std::mem::take(&mut self.message);
         let outcome = self.answer_with(frame, &options, &mut message);
         self.message = message.recycle();
         outcome

@@ -16,8 +16,9 @@ pub fn confirm<'s>(xmlid: &'s str) -> Message<'s> {
 }
 
 /// [`confirm`] built in the allocations of `spare`, whatever it held.
-pub fn confirm_in<'s>(spare: Message<'_>, xmlid: &'s str) -> Message<'s> {
-    let mut message = spare.recycle();
+pub fn confirm_in<'s>(spare: Message<'s>, xmlid: &'s str) -> Message<'s> {
+    let mut message = spare;
+    message.clear();
     message.set_version(PROTOCOL_VERSION);
     message
         .push_record(Kind::Confirm, xmlid)
