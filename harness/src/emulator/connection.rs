@@ -24,11 +24,12 @@ use tracing::{debug, warn};
 use crate::frames::FrameReader;
 
 use super::outbound::{Outbound, Sink, spawn_writer};
-use super::outcome::{ConnectionId, Outcome};
+use super::outcome::{ConnectionId, Outcome, Replies};
 use super::registry::Peer;
 use super::reply;
 use super::request::canonical_xmlid;
 use super::server::Shared;
+use super::wire::FrameList;
 
 /// How far ahead the idle deadline is put when the idle timeout is too
 /// long to add to the clock: never, in practice.
@@ -81,7 +82,7 @@ pub(crate) async fn serve(stream: TcpStream, peer: SocketAddr, shared: Arc<Share
         queue,
         cancel: &cancel,
         sink,
-        out: Vec::new(),
+        out: FrameList::new(shared.wire),
         message: Message::default(),
         deviations: Vec::new(),
     };
@@ -105,8 +106,8 @@ struct Link<'s> {
     queue: mpsc::Sender<Outbound>,
     cancel: &'s CancellationToken,
     sink: Sink,
-    /// The bytes of the reply being written.
-    out: Vec<u8>,
+    /// The frames of the replies to the last frame read.
+    out: FrameList,
     /// The allocations of the last decoded request.
     message: Message<'static>,
     deviations: Vec<Deviation>,
@@ -168,7 +169,7 @@ impl Link<'_> {
                 ..Limits::DEFAULT
             },
         };
-        let mut message = std::mem::take(&mut self.message).recycle();
+        let mut message: Message<'_> = std::mem::take(&mut self.message);
         let outcome = self.answer_with(frame, &options, &mut message);
         self.message = message.recycle();
         outcome
@@ -180,6 +181,7 @@ impl Link<'_> {
         options: &DecodeOptions,
         message: &mut Message<'f>,
     ) -> Option<Outcome> {
+        self.out.clear();
         let deviations = &mut self.deviations;
         if let Err(error) = decode_into(frame.payload(), options, message, deviations) {
             let xmlid = message
@@ -188,9 +190,8 @@ impl Link<'_> {
                 .unwrap_or_default();
             debug!(connection = self.id.0, %xmlid, %error, "malformed message");
             let description = format!("malformed message: {error}");
-            let mut outcome = Outcome::default();
-            outcome.replies.push(reply::failure(&xmlid, &description));
-            return Some(outcome);
+            self.out.reply(&reply::failure(&xmlid, &description));
+            return Some(Outcome::default());
         }
 
         debug!(
@@ -200,19 +201,18 @@ impl Link<'_> {
             deviations = deviations.len(),
             "command"
         );
-        self.shared.host.handle(self.id, message).ok()
+        self.shared
+            .host
+            .handle(self.id, message, &mut self.out)
+            .ok()
     }
 
     /// Writes the replies, routes the indications, closes what must close;
     /// `Some` when this connection must end.
     async fn carry_out(&mut self, outcome: Outcome) -> Option<End> {
         let split = self.shared.wire.splits();
-        for message in &outcome.replies {
-            if let Err(error) = self.shared.wire.frame_into(message, &mut self.out) {
-                warn!(connection = self.id.0, %error, "reply cannot be encoded");
-                continue;
-            }
-            if !self.sink.write(&self.out, split).await {
+        for frame in self.out.frames() {
+            if !self.sink.write(frame, split).await {
                 self.cancel.cancel();
                 return Some(End::Cancelled);
             }

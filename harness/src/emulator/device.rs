@@ -4,6 +4,7 @@
 //! [`Clock`], ids from a seedable generator, so that a server, a fuzzer or
 //! a test can drive it in-process.
 
+use std::cell::Cell;
 use std::collections::BTreeSet;
 
 use dvcr_protocol::{Kind, Message, Record};
@@ -14,10 +15,11 @@ use super::clock::Clock;
 use super::faults::{Fault, FaultSet};
 use super::handlers::{self, Action, Ctx, Effect, login};
 use super::ids::IdSource;
-use super::outcome::{ConnectionId, Delivery, Outcome};
+use super::outcome::{ConnectionId, Delivery, Outcome, Replies};
 use super::reply;
 use super::request::{Refusal, Request, canonical_xmlid_ref};
 use super::session::{DEFAULT_IDLE_TIMEOUT_MS, Session, Sessions};
+use super::shape::Shaper;
 use super::state::State;
 
 /// The `SOURCENAME` length past which `hang-on-long-sourcename` hangs.
@@ -68,6 +70,12 @@ struct Caller<'r> {
     privilege: u8,
 }
 
+/// Where the replies and the rest of one request's outcome go.
+struct Out<'o> {
+    outcome: &'o mut Outcome,
+    replies: &'o mut dyn Replies,
+}
+
 /// The emulated device.
 pub struct Device {
     state: State,
@@ -76,7 +84,9 @@ pub struct Device {
     clock: Box<dyn Clock>,
     config: DeviceConfig,
     connections: BTreeSet<ConnectionId>,
-    last_xmlid: String,
+    shaper: Shaper,
+    /// The allocations of the last confirm, for the next.
+    spare: Cell<Message<'static>>,
 }
 
 impl Device {
@@ -91,9 +101,10 @@ impl Device {
             sessions: Sessions::new(timeout),
             ids,
             clock,
+            shaper: Shaper::new(&config.faults),
+            spare: Cell::default(),
             config,
             connections: BTreeSet::new(),
-            last_xmlid: String::new(),
         }
     }
 
@@ -119,21 +130,39 @@ impl Device {
         self.sessions.detach(connection);
     }
 
-    /// Answers every record of `request`, sent on `connection`.
+    /// Answers every record of `request`, sent on `connection`; the
+    /// outcome holds owned copies of the replies.
     pub fn handle(&mut self, connection: ConnectionId, request: &Message<'_>) -> Outcome {
+        let mut replies = Vec::new();
+        let mut outcome = self.handle_with(connection, request, &mut replies);
+        outcome.replies = replies;
+        outcome
+    }
+
+    /// [`Device::handle`] handing each reply to `replies` as soon as it is
+    /// made, while it may still borrow from the state, so that a server
+    /// encodes it without copying it; the outcome's `replies` stay empty.
+    pub fn handle_with(
+        &mut self,
+        connection: ConnectionId,
+        request: &Message<'_>,
+        replies: &mut dyn Replies,
+    ) -> Outcome {
         self.connections.insert(connection);
         let mut outcome = Outcome::default();
         if request.record_count() == 0 {
-            outcome
-                .replies
-                .push(reply::failure("", "the message holds no COMMAND record"));
+            replies.reply(&reply::failure("", "the message holds no COMMAND record"));
             return outcome;
         }
 
         let admission = Admission::judge(request);
+        let mut out = Out {
+            outcome: &mut outcome,
+            replies,
+        };
         for record in request.records() {
-            self.handle_record(connection, record, &admission, &mut outcome);
-            if outcome.hang || !outcome.close.is_empty() {
+            self.handle_record(connection, record, &admission, &mut out);
+            if out.outcome.hang || !out.outcome.close.is_empty() {
                 break;
             }
         }
@@ -145,32 +174,32 @@ impl Device {
         connection: ConnectionId,
         record: Record<'_, '_>,
         admission: &Admission,
-        out: &mut Outcome,
+        out: &mut Out<'_>,
     ) {
         let xmlid = canonical_xmlid_ref(record.xmlid());
         let xmlid = xmlid.as_ref();
         debug!(connection = connection.0, %xmlid, "command received");
         if record.kind() != Kind::Command {
             let description = format!("expected a COMMAND record, got {}", record.kind());
-            return self.send(out, reply::failure(xmlid, &description), xmlid);
+            return self.send(out, &reply::failure(xmlid, &description), xmlid);
         }
 
         if self.is_hang_input(record) {
-            out.hang = true;
+            out.outcome.hang = true;
             return;
         }
 
         self.panic_on_bad_index(record);
         let Some(entry) = handlers::lookup(xmlid) else {
             let description = format!("unknown command {:?}", record.xmlid());
-            return self.send(out, reply::failure(xmlid, &description), xmlid);
+            return self.send(out, &reply::failure(xmlid, &description), xmlid);
         };
 
         let request = Request::new(record);
         let refusal = admission.refusal(record.index(), xmlid, &self.config.faults);
         let Some(handler) = entry.handler else {
             if let Some(description) = refusal {
-                return self.send(out, reply::failure(xmlid, &description), xmlid);
+                return self.send(out, &reply::failure(xmlid, &description), xmlid);
             }
 
             return self.login(connection, &request, out);
@@ -187,19 +216,19 @@ impl Device {
             }),
             Err(_) if self.config.faults.contains(Fault::NoSessionCheck) => None,
             Err(error) => {
-                return self.send(out, reply::failure(xmlid, error.description()), xmlid);
+                return self.send(out, &reply::failure(xmlid, error.description()), xmlid);
             }
         };
 
         let ordinary = session.is_some_and(|session| session.privilege != 0);
         if entry.admin_only && ordinary && self.config.privilege == PrivilegePolicy::AdminChanges {
             let description = "an ordinary user may not change accounts or system settings";
-            return self.send(out, reply::failure(xmlid, description), xmlid);
+            return self.send(out, &reply::failure(xmlid, description), xmlid);
         }
 
         if let Some(description) = refusal {
             debug!(%xmlid, %description, "command refused by the catalog check");
-            return self.send(out, reply::failure(xmlid, &description), xmlid);
+            return self.send(out, &reply::failure(xmlid, &description), xmlid);
         }
 
         let mut ctx = Ctx {
@@ -208,20 +237,32 @@ impl Device {
             now_ms,
             faults: &self.config.faults,
             xmlid,
+            spare: &self.spare,
         };
-        match handler(&mut ctx, &request) {
-            Ok(effect) => self.apply(connection, session, effect, xmlid, out),
+        let Effect {
+            confirm,
+            indication,
+            action,
+        } = match handler(&mut ctx, &request) {
+            Ok(effect) => effect,
             Err(Refusal(description)) => {
-                self.send(out, reply::failure(xmlid, &description), xmlid);
+                return self.send(out, &reply::failure(xmlid, &description), xmlid);
             }
-        }
+        };
+
+        // The confirm may borrow from the state: it goes out before the
+        // state is touched again, and the indication is copied.
+        self.shaper.send(out.replies, &confirm, xmlid);
+        self.spare.set(confirm.recycle());
+        let indication = indication.map(Message::into_owned);
+        self.follow_up(connection, session, indication, action, out);
     }
 
-    fn login(&mut self, connection: ConnectionId, request: &Request<'_, '_>, out: &mut Outcome) {
+    fn login(&mut self, connection: ConnectionId, request: &Request<'_, '_>, out: &mut Out<'_>) {
         let grant = match login::login(&self.state, request) {
             Ok(grant) => grant,
             Err(Refusal(description)) => {
-                return self.send(out, reply::failure("login", &description), "login");
+                return self.send(out, &reply::failure("login", &description), "login");
             }
         };
 
@@ -239,26 +280,27 @@ impl Device {
             connection: Some(connection),
             last_seen_ms: self.clock.now_ms(),
         });
-        self.send(out, login::confirm(&grant, &id), "login");
+        self.send(out, &login::confirm(&grant, &id), "login");
         if self.config.faults.contains(Fault::DropAfterLogin) {
-            out.close.push(connection);
+            out.outcome.close.push(connection);
         }
     }
 
-    fn apply(
+    /// Routes the indication of a command that succeeded and does what
+    /// else it calls for.
+    fn follow_up(
         &mut self,
         connection: ConnectionId,
         session: Option<Caller<'_>>,
-        effect: Effect,
-        xmlid: &str,
-        out: &mut Outcome,
+        indication: Option<Message<'static>>,
+        action: Action,
+        out: &mut Out<'_>,
     ) {
-        self.send(out, effect.confirm, xmlid);
-        if let Some(indication) = effect.indication {
+        if let Some(indication) = indication {
             self.route(connection, indication, out);
         }
 
-        match effect.action {
+        match action {
             Action::None => {}
             Action::Logout => {
                 if let Some(session) = session {
@@ -270,14 +312,14 @@ impl Device {
             Action::Shutdown { power_off } => {
                 info!(power_off, "device shutting down");
                 self.sessions.end_all();
-                out.close.extend(self.connections.iter().copied());
-                out.stop_server = power_off;
+                out.outcome.close.extend(self.connections.iter().copied());
+                out.outcome.stop_server = power_off;
             }
         }
     }
 
     /// Sends an indication to every other connection whose session asked.
-    fn route(&mut self, sender: ConnectionId, indication: Message<'static>, out: &mut Outcome) {
+    fn route(&mut self, sender: ConnectionId, indication: Message<'static>, out: &mut Out<'_>) {
         let faults = &self.config.faults;
         if faults.contains(Fault::NoIndications) {
             return;
@@ -289,35 +331,16 @@ impl Device {
             targets.insert(0, sender);
         }
         for to in targets {
-            out.indications.push(Delivery {
+            out.outcome.indications.push(Delivery {
                 to,
                 message: indication.clone(),
             });
         }
     }
 
-    /// Queues a confirm for the sender, bent by the message-shape faults.
-    fn send(&mut self, out: &mut Outcome, message: Message<'static>, xmlid: &str) {
-        let faults = &self.config.faults;
-        let mut message = message;
-        if faults.contains(Fault::ListInOneRecord) && message.record_count() > 1 {
-            message = reply::rebuild(
-                &message,
-                &str::to_owned,
-                &|record, name| record == 0 || name != "RESULT",
-                true,
-            );
-        }
-        if faults.contains(Fault::MissingResult) {
-            message = reply::rebuild(&message, &str::to_owned, &|_, name| name != "RESULT", false);
-        }
-        if faults.contains(Fault::WrongXmlid) && !self.last_xmlid.is_empty() {
-            let previous = self.last_xmlid.clone();
-            message = reply::rebuild(&message, &|_| previous.clone(), &|_, _| true, false);
-        }
-        self.last_xmlid.clear();
-        self.last_xmlid.push_str(xmlid);
-        out.replies.push(message);
+    /// Sends a confirm to the sender, bent by the message-shape faults.
+    fn send(&mut self, out: &mut Out<'_>, message: &Message<'_>, xmlid: &str) {
+        self.shaper.send(out.replies, message, xmlid);
     }
 
     fn is_hang_input(&self, record: Record<'_, '_>) -> bool {

@@ -12,7 +12,7 @@ use dvcr_protocol::Message;
 use tracing::{error, warn};
 
 use super::device::Device;
-use super::outcome::{ConnectionId, Outcome};
+use super::outcome::{ConnectionId, Outcome, Replies};
 use super::persist;
 use super::state::State;
 
@@ -47,11 +47,13 @@ impl Host {
         }
     }
 
-    /// Hands `request` from `connection` to the device.
+    /// Hands `request` from `connection` to the device, whose replies go
+    /// to `replies` while the device is held.
     pub(crate) fn handle(
         &self,
         connection: ConnectionId,
         request: &Message<'_>,
+        replies: &mut dyn Replies,
     ) -> Result<Outcome, Crashed> {
         let mut inner = self.inner.lock().map_err(|_| Crashed)?;
         if inner.crashed {
@@ -59,7 +61,7 @@ impl Host {
         }
 
         let handled = catch_unwind(AssertUnwindSafe(|| {
-            inner.device.handle(connection, request)
+            inner.device.handle_with(connection, request, replies)
         }));
         let outcome = match handled {
             Ok(outcome) => outcome,

@@ -37,6 +37,20 @@ pub struct Outcome {
     pub hang: bool,
 }
 
+/// Where the device puts each reply as soon as it is made, while the
+/// state a reply may borrow from is still as it was: a server encodes it
+/// there and then; a `Vec` keeps an owned copy.
+pub trait Replies {
+    /// Takes one message for the sender, to go as one frame.
+    fn reply(&mut self, message: &Message<'_>);
+}
+
+impl Replies for Vec<Message<'static>> {
+    fn reply(&mut self, message: &Message<'_>) {
+        self.push(message.clone().into_owned());
+    }
+}
+
 impl Outcome {
     /// The first record of the first reply, which is the confirm of a
     /// single-command request.

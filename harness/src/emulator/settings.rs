@@ -183,7 +183,7 @@ pub fn block_for(xmlid: &str) -> Option<&'static Block> {
 }
 
 /// Appends the block's fields, as stored, to the last record.
-pub fn push_block(message: &mut Message<'static>, state: &State, block: &Block) {
+pub fn push_block(message: &mut Message<'_>, state: &State, block: &Block) {
     for (name, _) in block.fields {
         reply::put(message, name, state.setting(block.key, name));
     }

@@ -9,7 +9,10 @@ use dvcr_protocol::Message;
 use dvcr_protocol::encode::{EncodeError, encode, encode_xml};
 use dvcr_protocol::tpkt::{CRLF, HEADER_LEN};
 
+use tracing::warn;
+
 use super::faults::{Fault, FaultSet};
+use super::outcome::Replies;
 
 /// How long the writer waits between the two halves of a split reply.
 pub const SPLIT_PAUSE: Duration = Duration::from_millis(20);
@@ -49,27 +52,29 @@ impl WireFormat {
     /// `message` as the bytes of one reply.
     pub fn frame(&self, message: &Message<'_>) -> Result<OutFrame, EncodeError> {
         let mut bytes = Vec::new();
-        self.frame_into(message, &mut bytes)?;
+        self.append_frame(message, &mut bytes)?;
         Ok(OutFrame {
             bytes: Bytes::from(bytes),
             split: self.split,
         })
     }
 
-    /// `message` as the bytes of one reply, in place of what `bytes` held,
-    /// so that one buffer serves every reply of a connection.
-    pub fn frame_into(
+    /// Appends `message` to `bytes` as the bytes of one reply; on error,
+    /// `bytes` is left as it was.
+    pub fn append_frame(
         &self,
         message: &Message<'_>,
         bytes: &mut Vec<u8>,
     ) -> Result<(), EncodeError> {
-        bytes.clear();
+        let start = bytes.len();
         if self.unframed {
             encode_xml(message, bytes)?;
             bytes.extend_from_slice(CRLF);
         } else {
             encode(message, bytes)?;
-            self.bend_header(bytes);
+            if let Some(frame) = bytes.get_mut(start..) {
+                self.bend_header(frame);
+            }
         }
         Ok(())
     }
@@ -91,6 +96,48 @@ impl WireFormat {
         if self.length_off_by_one {
             let len = u16::from_be_bytes([header[2], header[3]]).saturating_add(1);
             header[2..].copy_from_slice(&len.to_be_bytes());
+        }
+    }
+}
+
+/// Replies framed one after another into one reused buffer as the device
+/// makes them, so that a connection writes them one frame at a time.
+#[derive(Debug, Default)]
+pub(crate) struct FrameList {
+    bytes: Vec<u8>,
+    ends: Vec<usize>,
+    wire: WireFormat,
+}
+
+impl FrameList {
+    /// An empty list framing with `wire`.
+    pub(crate) fn new(wire: WireFormat) -> Self {
+        FrameList {
+            wire,
+            ..FrameList::default()
+        }
+    }
+
+    /// Forgets every frame, keeping the allocations.
+    pub(crate) fn clear(&mut self) {
+        self.bytes.clear();
+        self.ends.clear();
+    }
+
+    /// The frames, in the order they were made.
+    pub(crate) fn frames(&self) -> impl Iterator<Item = &[u8]> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|(start, end)| self.bytes.get(start..*end).unwrap_or_default())
+    }
+}
+
+impl Replies for FrameList {
+    fn reply(&mut self, message: &Message<'_>) {
+        match self.wire.append_frame(message, &mut self.bytes) {
+            Ok(()) => self.ends.push(self.bytes.len()),
+            Err(error) => warn!(%error, "reply cannot be encoded"),
         }
     }
 }

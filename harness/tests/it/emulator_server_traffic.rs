@@ -1,12 +1,15 @@
 //! The emulator over TCP: indications to the right sessions only, pipelined
-//! commands answered in order, frames split across many writes, and several
-//! frames coalesced in one write.
+//! commands answered in order, frames split across many writes, several
+//! frames coalesced in one write, and replies on the wire byte for byte as
+//! the device's own.
 
 use dvcr::client::ClientError;
 use dvcr::emulator::DeviceConfig;
+use dvcr_protocol::encode::encode;
 use dvcr_protocol::{Kind, Message};
 use tokio::io::AsyncWriteExt;
 
+use crate::emulator_kit::Bench;
 use crate::emulator_server_kit::{Net, QUIET, WAIT, command_frame, conn, raw_login, read_frame};
 
 #[tokio::test]
@@ -111,4 +114,37 @@ async fn an_indication_for_a_closed_connection_does_not_disturb_the_sender() {
         .expect("reply");
 
     assert!(reply.is_success(), "{reply:?}");
+}
+
+#[tokio::test]
+async fn the_server_sends_the_bytes_of_the_replies_the_device_hands_back() {
+    let net = Net::start().await;
+    let mut stream = net.raw().await;
+    let session = raw_login(&mut stream).await;
+    let mut bench = Bench::new();
+    let own = bench.admin(1);
+    let commands: [(&str, &[(&str, &str)]); 4] = [
+        ("getdevinfo", &[]),
+        ("getendpoint", &[]),
+        ("getlang", &[]),
+        ("getivr", &[("INDEX", "12")]),
+    ];
+    for (xmlid, fields) in commands {
+        let mut sent = vec![("SESSIONID", session.as_str())];
+        sent.extend_from_slice(fields);
+        stream
+            .write_all(&command_frame(xmlid, &sent))
+            .await
+            .expect("command sent");
+        let on_the_wire = read_frame(&mut stream).await;
+
+        let outcome = bench.call_exact(1, &own, xmlid, fields);
+        let mut expected = Vec::new();
+        encode(&outcome.replies[0], &mut expected).expect("reply encodes");
+        assert_eq!(
+            String::from_utf8_lossy(&on_the_wire),
+            String::from_utf8_lossy(&expected),
+            "{xmlid}"
+        );
+    }
 }

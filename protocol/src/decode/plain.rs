@@ -1,6 +1,8 @@
 //! The fast path for the shape nearly every field has, `<NAME value="..." />`
 //! with plain ASCII name and value text (spec, "General Information", item
-//! 5: fields are empty elements carrying their content in `value`).
+//! 5: fields are empty elements carrying their content in `value`), and for
+//! the one attribute of the root and of each record, ` version="...">` and
+//! ` xmlid="...">`.
 //!
 //! It only recognises: on anything else, a reference, a control character,
 //! another attribute, a limit reached, it leaves the cursor where it was
@@ -12,6 +14,7 @@ use std::borrow::Cow;
 use super::chars::{NAME_ASCII, NAME_START};
 use super::document::Reader;
 use super::runs::{plain_value_len, space_len};
+use super::scanner::RawValue;
 use crate::message::Message;
 
 /// What follows a field's name when its only attribute is `value`.
@@ -43,6 +46,40 @@ impl<'a> Reader<'a, '_> {
         message.push_attribute(Cow::Borrowed("value"), Cow::Borrowed(value));
         self.scan.advance(len);
         true
+    }
+}
+
+impl<'a> Reader<'a, '_> {
+    /// Reads white space, attribute `wanted` with a plain value and the `>`
+    /// that ends the start tag at the cursor and gives the value, or leaves
+    /// the cursor as it was and gives `None`.
+    pub(super) fn plain_special(&mut self, wanted: &str) -> Option<RawValue<'a>> {
+        let max_text = self.max_text();
+        let bytes = self.scan.rest();
+        let lt = space_len(bytes);
+        let after_name = bytes.get(lt..)?.strip_prefix(wanted.as_bytes())?;
+        if lt == 0 || wanted.len() > max_text || !after_name.starts_with(b"=\"") {
+            return None;
+        }
+
+        let value_start = lt + wanted.len() + 2;
+        let value_len = plain_value_len(bytes.get(value_start..)?);
+        let value_end = value_start + value_len;
+        if value_len > max_text || !bytes.get(value_end..)?.starts_with(b"\">") {
+            return None;
+        }
+
+        let start = self.scan.pos();
+        let text = self
+            .scan
+            .text()
+            .get(start + value_start..start + value_end)?;
+        self.scan.advance(value_end + 2);
+        Some(RawValue {
+            text,
+            offset: start + value_start,
+            needs_unescape: false,
+        })
     }
 }
 

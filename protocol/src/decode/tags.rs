@@ -19,6 +19,13 @@ impl<'a> Reader<'a, '_> {
         wanted: &'static str,
         found: &mut Option<RawValue<'a>>,
     ) -> Result<bool, DecodeError> {
+        if found.is_none()
+            && let Some(value) = self.plain_special(wanted)
+        {
+            *found = Some(value);
+            return Ok(false);
+        }
+
         loop {
             let spaced = self.scan.skip_space();
             if let Some(empty) = self.tag_end()? {

@@ -62,7 +62,10 @@ pub fn validate(message: &Message<'_>, flow: Flow) -> Vec<Finding> {
 
 /// Judges `message`, travelling `flow`, against `catalog`.
 pub fn validate_with(message: &Message<'_>, flow: Flow, catalog: &Catalog<'_>) -> Vec<Finding> {
-    let mut state = MessageState::default();
+    let mut state = MessageState {
+        single_record: message.record_count() == 1,
+        ..MessageState::default()
+    };
     let first_xmlid = message.first().map_or("", |record| record.xmlid());
     for record in message.records() {
         let found = catalog.lookup(record.xmlid());
@@ -102,6 +105,9 @@ pub fn validate_with(message: &Message<'_>, flow: Flow, catalog: &Catalog<'_>) -
 #[derive(Default)]
 struct MessageState {
     findings: Vec<Finding>,
+    /// Whether the message holds one record, so that no command can be met
+    /// twice and `commands` need not be kept.
+    single_record: bool,
     /// The commands already met, with how many `CONFIRM` records each had.
     commands: Vec<(&'static str, usize)>,
 }
@@ -115,6 +121,11 @@ impl MessageState {
                 .in_section(Some(command.section))
                 .in_record(record.index())
         };
+
+        if self.single_record {
+            self.findings.extend(record::command_notes(command).map(at));
+            return;
+        }
 
         let known = self
             .commands

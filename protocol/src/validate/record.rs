@@ -23,6 +23,9 @@ const LOGIN: &str = "login";
 /// the list short.
 const MAX_LISTED_FIELDS: usize = 8;
 
+/// How many fields a table may list before counting them takes the heap.
+const FEW_FIELDS: usize = 32;
+
 /// The notes made once about a command however many records name it.
 pub(crate) fn command_notes(command: &Command) -> impl Iterator<Item = Finding> + use<> {
     let not_implemented = (command.status == Status::NotImplemented).then(|| {
@@ -75,12 +78,20 @@ pub(crate) fn check(
         Kind::Indication => false,
     };
 
-    let mut counts = vec![0_usize; specs.len()];
+    let mut few = [0_usize; FEW_FIELDS];
+    let mut many = Vec::new();
+    let counts = match few.get_mut(..specs.len()) {
+        Some(counts) => counts,
+        None => {
+            many.resize(specs.len(), 0);
+            many.as_mut_slice()
+        }
+    };
     for field in record.fields() {
-        check.field(field, specs, direction, catalog, &mut counts);
+        check.field(field, specs, direction, catalog, counts);
     }
 
-    check.missing(specs, &counts, failed);
+    check.missing(specs, counts, failed);
 }
 
 fn direction(kind: Kind) -> Direction {

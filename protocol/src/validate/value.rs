@@ -89,27 +89,42 @@ fn check_guid(value: &str) -> Result<(), ValueProblem> {
 
 /// Whether `value` is groups of hexadecimal digits of exactly these
 /// lengths, joined by `-`.
+/// Whether `value` is groups of hexadecimal digits of these lengths, one
+/// `-` between each two and nothing else.
 fn is_hex_groups(value: &str, lengths: &[usize]) -> bool {
-    let mut groups = value.split('-');
-    let all_match = lengths.iter().all(|&length| {
-        groups.next().is_some_and(|group| {
-            group.len() == length && group.bytes().all(|byte| byte.is_ascii_hexdigit())
-        })
-    });
+    let mut rest = value.as_bytes();
+    for (position, &length) in lengths.iter().enumerate() {
+        if position > 0 {
+            let Some((b'-', tail)) = rest.split_first() else {
+                return false;
+            };
 
-    all_match && groups.next().is_none()
+            rest = tail;
+        }
+        let Some((group, tail)) = rest.split_at_checked(length) else {
+            return false;
+        };
+
+        if !group.iter().all(u8::is_ascii_hexdigit) {
+            return false;
+        }
+
+        rest = tail;
+    }
+
+    rest.is_empty()
 }
 
 fn check_integer(value: &str, min: i64, max: i64) -> Result<(), ValueProblem> {
-    let expected = format!("an integer from {min} to {max}");
+    let expected = || format!("an integer from {min} to {max}");
     let digits = value.strip_prefix('-').unwrap_or(value);
     if digits.is_empty() || !digits.bytes().all(|byte| byte.is_ascii_digit()) {
-        return Err(ValueProblem::new(Rule::BadValue, expected, value));
+        return Err(ValueProblem::new(Rule::BadValue, expected(), value));
     }
 
     match value.parse::<i64>() {
         Ok(number) if (min..=max).contains(&number) => Ok(()),
-        _ => Err(ValueProblem::new(Rule::ValueOutOfRange, expected, value)),
+        _ => Err(ValueProblem::new(Rule::ValueOutOfRange, expected(), value)),
     }
 }
 
@@ -128,8 +143,12 @@ fn check_enumeration(value: &str, choices: &[(&str, &str)]) -> Result<(), ValueP
 }
 
 fn check_digits(value: &str, count: usize) -> Result<(), ValueProblem> {
-    let holds = value.len() == count && value.bytes().all(|byte| byte.is_ascii_digit());
-    require(holds, &format!("exactly {count} decimal digits"), value)
+    if value.len() == count && value.bytes().all(|byte| byte.is_ascii_digit()) {
+        return Ok(());
+    }
+
+    let expected = format!("exactly {count} decimal digits");
+    Err(ValueProblem::new(Rule::BadValue, expected, value))
 }
 
 fn check_text(value: &str, max_chars: Option<usize>) -> Result<(), ValueProblem> {

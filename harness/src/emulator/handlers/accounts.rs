@@ -11,7 +11,7 @@ use crate::emulator::request::{Refusal, Request};
 use crate::emulator::state::{Endpoint, User};
 
 /// `GETENDPOINT`: one confirm per endpoint.
-pub fn getendpoint(ctx: &mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled {
+pub fn getendpoint<'c>(ctx: &'c mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled<'c> {
     let mut message = reply::list();
     for endpoint in &ctx.state.endpoints {
         reply::push_item(&mut message, ctx.xmlid);
@@ -21,7 +21,7 @@ pub fn getendpoint(ctx: &mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled {
 }
 
 /// `ADDENDPOINT`: a new endpoint with a unique name and a non-blank IP.
-pub fn addendpoint(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn addendpoint<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let name = request.non_blank("SOURCENAME")?.trim().to_owned();
     check_endpoint_name(ctx, &name, None)?;
     let endpoint = Endpoint {
@@ -39,7 +39,7 @@ pub fn addendpoint(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
 
 /// `MODENDPOINT`: changes the endpoint named `SOURCENAME`, or the one whose
 /// `SOURCEID` is given, which may then be renamed.
-pub fn modendpoint(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn modendpoint<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let name = request.non_blank("SOURCENAME")?.trim().to_owned();
     let id = request
         .value("SOURCEID")
@@ -80,7 +80,7 @@ pub fn modendpoint(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
 }
 
 /// `DELENDPOINT`: removes an endpoint and its group memberships.
-pub fn delendpoint(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn delendpoint<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let name = request.non_blank("SOURCENAME")?.trim();
     let Some(position) = ctx.state.endpoints.iter().position(|e| e.name == name) else {
         return Err(Refusal(format!("no endpoint named {name:?}")));
@@ -94,7 +94,7 @@ pub fn delendpoint(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
 }
 
 /// `GETDEVUSER`: one confirm per user.
-pub fn getdevuser(ctx: &mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled {
+pub fn getdevuser<'c>(ctx: &'c mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled<'c> {
     let mut message = reply::list();
     for user in &ctx.state.users {
         reply::push_item(&mut message, ctx.xmlid);
@@ -104,7 +104,7 @@ pub fn getdevuser(ctx: &mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled {
 }
 
 /// `ADDDEVUSER`: a new user with a unique name.
-pub fn adddevuser(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn adddevuser<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let name = request.non_blank("USERNAME")?.trim().to_owned();
     if ctx.state.user(&name).is_some() {
         return Err(Refusal(format!("user name {name:?} is already in use")));
@@ -124,7 +124,7 @@ pub fn adddevuser(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
 
 /// `MODDEVUSER`: changes the user named `USERNAME`, or the one whose
 /// `USERID` is given, which may then be renamed.
-pub fn moddevuser(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn moddevuser<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let name = request.non_blank("USERNAME")?.trim().to_owned();
     let id = request
         .value("USERID")
@@ -170,7 +170,7 @@ pub fn moddevuser(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
 
 /// `DELDEVUSER`: removes a user, its memberships and its sessions; the last
 /// administrator cannot be removed.
-pub fn deldevuser(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn deldevuser<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let name = request.non_blank("USERNAME")?.trim();
     let Some(position) = ctx.state.users.iter().position(|u| u.name == name) else {
         return Err(Refusal(format!("no user named {name:?}")));
@@ -191,7 +191,7 @@ pub fn deldevuser(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
     for group in &mut ctx.state.groups {
         group.members.retain(|member| *member != user.id);
     }
-    let mut confirm = reply::succeeded(ctx.xmlid);
+    let mut confirm = ctx.succeeded();
     let mut indication = reply::indication(ctx.xmlid);
     for message in [&mut confirm, &mut indication] {
         reply::put(message, "USERID", &user.id);
@@ -233,15 +233,15 @@ fn endpoint_ip(ctx: &Ctx<'_>, request: &Request<'_, '_>) -> Result<Option<String
     Ok(request.ipv4("SOURCEIP")?.map(str::to_owned))
 }
 
-fn endpoint_effect(xmlid: &str, endpoint: &Endpoint, title_in_indication: bool) -> Effect {
+fn endpoint_effect<'s>(xmlid: &'s str, endpoint: &Endpoint, title: bool) -> Effect<'s> {
     let mut confirm = reply::succeeded(xmlid);
     push_endpoint(&mut confirm, endpoint, true);
     let mut indication = reply::indication(xmlid);
-    push_endpoint(&mut indication, endpoint, title_in_indication);
+    push_endpoint(&mut indication, endpoint, title);
     Effect::change(confirm, indication)
 }
 
-fn user_effect(xmlid: &str, user: &User) -> Effect {
+fn user_effect<'s>(xmlid: &'s str, user: &User) -> Effect<'s> {
     let mut confirm = reply::succeeded(xmlid);
     push_user(&mut confirm, user);
     let mut indication = reply::indication(xmlid);
@@ -250,7 +250,7 @@ fn user_effect(xmlid: &str, user: &User) -> Effect {
 }
 
 /// Appends an endpoint's fields in the spec's order.
-fn push_endpoint(message: &mut Message<'static>, endpoint: &Endpoint, title: bool) {
+fn push_endpoint(message: &mut Message<'_>, endpoint: &Endpoint, title: bool) {
     reply::put(message, "SOURCEID", &endpoint.id);
     reply::put(message, "SOURCENAME", &endpoint.name);
     reply::put(message, "SOURCEIP", &endpoint.ip);
@@ -263,7 +263,7 @@ fn push_endpoint(message: &mut Message<'static>, endpoint: &Endpoint, title: boo
 }
 
 /// Appends a user's fields in the spec's order.
-fn push_user(message: &mut Message<'static>, user: &User) {
+fn push_user(message: &mut Message<'_>, user: &User) {
     reply::put(message, "USERID", &user.id);
     reply::put(message, "USERNAME", &user.name);
     reply::put(message, "FULLNAME", &user.full_name);

@@ -14,7 +14,7 @@ use crate::emulator::state::{Media, State};
 
 /// `GETLISTINFO`: how many archives match `SEARCH`, and how many live
 /// streams there are.
-pub fn getlistinfo(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn getlistinfo<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     if request
         .number::<u8>("LIBMEDIA")?
         .is_some_and(|value| value != 1)
@@ -36,7 +36,7 @@ pub fn getlistinfo(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
         .filter(|media| media.catalog == 1)
         .count();
 
-    let mut message = reply::confirm(ctx.xmlid);
+    let mut message = ctx.confirm();
     reply::put(&mut message, "LIBLIST", archives);
     reply::put(&mut message, "BROADLIST", streams);
     Ok(Effect::reply(message))
@@ -44,7 +44,7 @@ pub fn getlistinfo(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
 
 /// `GETMEDIAINFO`: the detail of media `CONF_ID`, or one confirm per media
 /// of `CATALOG` from `START` to `END` in `SORT` order.
-pub fn getmediainfo(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn getmediainfo<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let catalog = request.choice("CATALOG", &[0, 1])?.unwrap_or(0);
     if let Some(id) = request
         .value("CONF_ID")
@@ -52,7 +52,7 @@ pub fn getmediainfo(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
         .filter(|id| !id.is_empty())
     {
         let media = find(ctx.state, id, catalog)?;
-        let mut message = reply::confirm(ctx.xmlid);
+        let mut message = ctx.confirm();
         push_media(&mut message, ctx.state, media, true);
         return Ok(Effect::reply(message));
     }
@@ -92,7 +92,7 @@ pub fn getmediainfo(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
 }
 
 /// `DELMEDIAINFO`: deletes an archive or a live stream.
-pub fn delmediainfo(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn delmediainfo<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let id = request.non_blank("CONF_ID")?.trim().to_owned();
     let catalog = request.choice("TYPE", &[0, 1])?.unwrap_or(0);
     find(ctx.state, &id, catalog)?;
@@ -101,7 +101,7 @@ pub fn delmediainfo(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
     ctx.state
         .file_multicasts
         .retain(|multicast| *multicast != id);
-    let mut confirm = reply::confirm(ctx.xmlid);
+    let mut confirm = ctx.confirm();
     let mut indication = reply::indication(ctx.xmlid);
     for message in [&mut confirm, &mut indication] {
         reply::put(message, "CONF_ID", &id);
@@ -111,7 +111,7 @@ pub fn delmediainfo(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
 }
 
 /// `SETMEDIAINFO`: renames an archive and changes its rights.
-pub fn setmediainfo(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn setmediainfo<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let id = request.non_blank("CONF_ID")?.trim().to_owned();
     let catalog = request.choice("CATALOG", &[0, 1])?.unwrap_or(0);
     find(ctx.state, &id, catalog)?;
@@ -155,7 +155,7 @@ pub fn setmediainfo(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
     }
 
     let media = media.clone();
-    let mut confirm = reply::confirm(ctx.xmlid);
+    let mut confirm = ctx.confirm();
     push_change(&mut confirm, ctx.state, &media);
     let mut indication = reply::indication(ctx.xmlid);
     push_change(&mut indication, ctx.state, &media);
@@ -200,7 +200,7 @@ fn date_key(text: &str) -> (String, usize, String, String) {
 }
 
 /// Appends a media's fields in the spec's order.
-pub fn push_media(message: &mut Message<'static>, state: &State, media: &Media, detail: bool) {
+pub fn push_media(message: &mut Message<'_>, state: &State, media: &Media, detail: bool) {
     reply::put(message, "CONF_ID", &media.id);
     reply::put(message, "NAME", &media.name);
     reply::put(message, "DESCRIPTION", &media.description);
@@ -233,7 +233,7 @@ pub fn push_media(message: &mut Message<'static>, state: &State, media: &Media, 
 }
 
 /// The fields of a `SETMEDIAINFO` confirm and indication.
-fn push_change(message: &mut Message<'static>, state: &State, media: &Media) {
+fn push_change(message: &mut Message<'_>, state: &State, media: &Media) {
     reply::put(message, "CONF_ID", &media.id);
     reply::put(message, "DOWNLOAD", "0");
     reply::put(message, "ACCESSTYPE", media.access_type);

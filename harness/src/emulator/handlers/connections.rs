@@ -25,7 +25,7 @@ use crate::emulator::state::{Link, LinkStatus, Media, State};
 const FIRST_LINK_INDEX: u32 = 1024;
 
 /// `GETEPLINK`: one confirm per current H.323 connection.
-pub fn geteplink(ctx: &mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled {
+pub fn geteplink<'c>(ctx: &'c mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled<'c> {
     let mut message = reply::list();
     for link in &ctx.state.links {
         reply::push_item(&mut message, ctx.xmlid);
@@ -35,7 +35,7 @@ pub fn geteplink(ctx: &mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled {
 }
 
 /// `STARTROOMRECORD`: a link in the menu, or streaming, starts recording.
-pub fn startroomrecord(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn startroomrecord<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let now_ms = ctx.now_ms;
     transition(ctx, request, |state, link| match link.status {
         LinkStatus::Menu | LinkStatus::Streaming => {
@@ -47,7 +47,7 @@ pub fn startroomrecord(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled 
 }
 
 /// `PAUSEROOMRECORD`: a recording link pauses.
-pub fn pauseroomrecord(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn pauseroomrecord<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     transition(ctx, request, |state, link| match link.status {
         LinkStatus::Recording => set_status(state, link.index, LinkStatus::Paused),
         _ => Err(format!("link {} is not recording", link.index)),
@@ -55,7 +55,7 @@ pub fn pauseroomrecord(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled 
 }
 
 /// `CONTINUEROOMRECORD`: a paused link records again.
-pub fn continueroomrecord(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn continueroomrecord<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     transition(ctx, request, |state, link| match link.status {
         LinkStatus::Paused => set_status(state, link.index, LinkStatus::Recording),
         _ => Err(format!("link {} is not paused", link.index)),
@@ -64,7 +64,7 @@ pub fn continueroomrecord(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handl
 
 /// `STOPROOMRECORD`: a recording or paused link goes back to the menu and
 /// its recording becomes an archive.
-pub fn stoproomrecord(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn stoproomrecord<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let now_ms = ctx.now_ms;
     let id = ctx.ids.guid();
     transition(ctx, request, |state, link| match link.status {
@@ -78,7 +78,7 @@ pub fn stoproomrecord(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
 
 /// `HANGUP`: ends a link, filing its recording if it had one; its live
 /// stream, if any, ends with it.
-pub fn hangup(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn hangup<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let index = request.required_number::<u32>("INDEX")?;
     let link = ctx
         .state
@@ -92,7 +92,7 @@ pub fn hangup(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
 
     ctx.state.links.retain(|link| link.index != index);
     ctx.state.media.retain(|media| media.link != Some(index));
-    let mut confirm = reply::confirm(ctx.xmlid);
+    let mut confirm = ctx.confirm();
     reply::put(&mut confirm, "INDEX", index);
     let mut indication = reply::indication(ctx.xmlid);
     reply::put(&mut indication, "INDEX", index);
@@ -116,7 +116,7 @@ pub(super) fn dialled(request: &Request<'_, '_>, name: &str) -> Result<String, R
 }
 
 /// `STARTQUICKRECORD`: dials `IP_NUM` and records the call at once.
-pub fn startquickrecord(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn startquickrecord<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let address = dialled(request, "IP_NUM")?;
     let reference_id = request.value("REFERENCEID").unwrap_or("").trim().to_owned();
     if reference_id.chars().count() > 30 {
@@ -156,7 +156,7 @@ pub fn startquickrecord(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled
         return Err(Refusal::new("the new link vanished"));
     };
 
-    let mut confirm = reply::confirm(ctx.xmlid);
+    let mut confirm = ctx.confirm();
     push_quick_record(&mut confirm, ctx.state, link, interval);
     let mut indication = reply::indication(ctx.xmlid);
     push_quick_record(&mut indication, ctx.state, link, interval);
@@ -165,11 +165,11 @@ pub fn startquickrecord(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled
 
 /// Runs a state change on link `INDEX` and answers with the spec's confirm
 /// (`DESCRIPTION` and `INDEX`) and indication (`INDEX`).
-fn transition(
-    ctx: &mut Ctx<'_>,
+fn transition<'c>(
+    ctx: &'c mut Ctx<'_>,
     request: &Request<'_, '_>,
     change: impl FnOnce(&mut State, &Link) -> Result<(), String>,
-) -> Handled {
+) -> Handled<'c> {
     let index = request.required_number::<u32>("INDEX")?;
     let link = ctx
         .state
@@ -178,7 +178,7 @@ fn transition(
         .ok_or_else(|| Refusal(format!("no H.323 link with INDEX {index}")))?;
     change(ctx.state, &link).map_err(Refusal)?;
 
-    let mut confirm = reply::succeeded(ctx.xmlid);
+    let mut confirm = ctx.succeeded();
     reply::put(&mut confirm, "INDEX", index);
     let mut indication = reply::indication(ctx.xmlid);
     reply::put(&mut indication, "INDEX", index);
@@ -288,7 +288,7 @@ fn label(link: &Link) -> &str {
 }
 
 /// Appends a link's fields in the spec's order.
-fn push_link(message: &mut Message<'static>, link: &Link) {
+fn push_link(message: &mut Message<'_>, link: &Link) {
     reply::put(message, "INDEX", link.index);
     reply::put(message, "STATUS", link.status.text());
     reply::put(message, "STATUS_INDEX", link.status.index());
@@ -304,7 +304,7 @@ fn push_link(message: &mut Message<'static>, link: &Link) {
 }
 
 /// The room-shaped fields of a `STARTQUICKRECORD` confirm and indication.
-fn push_quick_record(message: &mut Message<'static>, state: &State, link: &Link, interval: u32) {
+fn push_quick_record(message: &mut Message<'_>, state: &State, link: &Link, interval: u32) {
     reply::put(message, "INDEX", link.index);
     reply::put(message, "ROOM_ID", &link.ip);
     reply::put(message, "ROOM_NUM", "");

@@ -11,7 +11,7 @@ use crate::emulator::state::{Group, State};
 
 /// `GETGROUP`: one confirm per group, or the detail of the group named by
 /// `GROUPID` or `GROUPNAME`.
-pub fn getgroup(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn getgroup<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let id = request
         .value("GROUPID")
         .map(str::trim)
@@ -35,14 +35,14 @@ pub fn getgroup(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
         .iter()
         .find(|group| id.map_or(Some(group.name.as_str()) == name, |id| group.id == id))
         .ok_or_else(|| Refusal(format!("no group {}", id.or(name).unwrap_or_default())))?;
-    let mut message = reply::confirm(ctx.xmlid);
+    let mut message = ctx.confirm();
     push_detail(&mut message, ctx.state, group);
     Ok(Effect::reply(message))
 }
 
 /// `GETMEMBER`: every user and endpoint that could be a member.
-pub fn getmember(ctx: &mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled {
-    let mut message = reply::confirm(ctx.xmlid);
+pub fn getmember<'c>(ctx: &'c mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled<'c> {
+    let mut message = ctx.confirm();
     for user in &ctx.state.users {
         reply::put_named(&mut message, "MEMBER_USER", &user.id, &user.name);
     }
@@ -53,8 +53,8 @@ pub fn getmember(ctx: &mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled {
 }
 
 /// `GETALLGROUP`: the GUID and name of every group, in one confirm.
-pub fn getallgroup(ctx: &mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled {
-    let mut message = reply::confirm(ctx.xmlid);
+pub fn getallgroup<'c>(ctx: &'c mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled<'c> {
+    let mut message = ctx.confirm();
     for group in &ctx.state.groups {
         reply::put_named(&mut message, "GROUP", &group.id, &group.name);
     }
@@ -62,7 +62,7 @@ pub fn getallgroup(ctx: &mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled {
 }
 
 /// `ADDGROUP`: a new group with a unique name and existing members.
-pub fn addgroup(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn addgroup<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let name = request.non_blank("GROUPNAME")?.trim().to_owned();
     if ctx.state.group(&name).is_some() {
         return Err(Refusal(format!("group name {name:?} is already in use")));
@@ -81,7 +81,7 @@ pub fn addgroup(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
 /// `MODGROUP`: changes the group named `GROUPNAME` (or whose `GROUPID` is
 /// given, which may then be renamed); its `MEMBER` list, when one is sent,
 /// replaces the old one.
-pub fn modgroup(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn modgroup<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let name = request.non_blank("GROUPNAME")?.trim().to_owned();
     let id = request
         .value("GROUPID")
@@ -123,7 +123,7 @@ pub fn modgroup(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
 }
 
 /// `DELGROUP`: removes a group and every right given to it.
-pub fn delgroup(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn delgroup<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let name = request.non_blank("GROUPNAME")?.trim();
     let Some(position) = ctx.state.groups.iter().position(|g| g.name == name) else {
         return Err(Refusal(format!("no group named {name:?}")));
@@ -140,7 +140,7 @@ pub fn delgroup(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
         media.access_ids.retain(|id| *id != group.id);
     }
 
-    let mut confirm = reply::confirm(ctx.xmlid);
+    let mut confirm = ctx.confirm();
     push_summary(&mut confirm, &group);
     let mut indication = reply::indication(ctx.xmlid);
     push_summary(&mut indication, &group);
@@ -164,15 +164,15 @@ fn members(state: &State, request: &Request<'_, '_>) -> Result<Vec<String>, Refu
     Ok(members)
 }
 
-fn detail_effect(ctx: &Ctx<'_>, group: &Group) -> Effect {
-    let mut confirm = reply::confirm(ctx.xmlid);
+fn detail_effect<'c>(ctx: &Ctx<'c>, group: &Group) -> Effect<'c> {
+    let mut confirm = ctx.confirm();
     push_detail(&mut confirm, ctx.state, group);
     let mut indication = reply::indication(ctx.xmlid);
     push_detail(&mut indication, ctx.state, group);
     Effect::change(confirm, indication)
 }
 
-fn push_summary(message: &mut Message<'static>, group: &Group) {
+fn push_summary(message: &mut Message<'_>, group: &Group) {
     reply::put(message, "GROUPID", &group.id);
     reply::put(message, "GROUPNAME", &group.name);
     reply::put(message, "DESCRIPTION", &group.description);
@@ -181,7 +181,7 @@ fn push_summary(message: &mut Message<'static>, group: &Group) {
 
 /// The summary, then each member as `MEMBER` and `MEMBER_USER`/`MEMBER_EP`,
 /// then the users and endpoints that are not members.
-fn push_detail(message: &mut Message<'static>, state: &State, group: &Group) {
+fn push_detail(message: &mut Message<'_>, state: &State, group: &Group) {
     push_summary(message, group);
     for member in &group.members {
         reply::put(message, "MEMBER", member);

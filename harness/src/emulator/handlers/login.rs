@@ -46,9 +46,9 @@ pub fn confirm(grant: &Grant, session_id: &str) -> Message<'static> {
 }
 
 /// `LOGOUT`: ends the sender's session.
-pub fn logout(ctx: &mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled {
+pub fn logout<'c>(ctx: &'c mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled<'c> {
     Ok(Effect {
-        confirm: reply::succeeded(ctx.xmlid),
+        confirm: ctx.succeeded(),
         indication: None,
         action: Action::Logout,
     })

@@ -2,10 +2,13 @@
 //! each xmlid to its handler and says whether it changes accounts or system
 //! settings (and so needs an administrator).
 
+use std::cell::Cell;
+
 use dvcr_protocol::Message;
 
 use super::faults::FaultSet;
 use super::ids::IdSource;
+use super::reply;
 use super::request::{Refusal, Request};
 use super::state::State;
 
@@ -30,6 +33,25 @@ pub struct Ctx<'d> {
     pub faults: &'d FaultSet,
     /// The canonical xmlid of the command.
     pub xmlid: &'d str,
+    /// The allocations of the last confirm, which the next one reuses; a
+    /// `Cell`, so that a handler may take it while it reads the state.
+    pub spare: &'d Cell<Message<'static>>,
+}
+
+impl<'d> Ctx<'d> {
+    /// The confirm of this command, saying `RESULT 0`, built in the
+    /// allocations of the last one.
+    pub fn confirm(&self) -> Message<'d> {
+        reply::confirm_in(self.spare.take(), self.xmlid)
+    }
+
+    /// The confirm of this command, saying `RESULT 0` and `DESCRIPTION
+    /// Succeeded`, built in the allocations of the last one.
+    pub fn succeeded(&self) -> Message<'d> {
+        let mut message = self.confirm();
+        message.push_value("DESCRIPTION", "Succeeded");
+        message
+    }
 }
 
 /// What the device must do beyond replying, once a command succeeded.
@@ -50,20 +72,22 @@ pub enum Action {
     },
 }
 
-/// A successful command's confirm, indication and follow-up.
+/// A successful command's confirm, indication and follow-up. Its messages
+/// may borrow from the device state (`'s`): the device sends them on
+/// before it changes the state again.
 #[derive(Clone, Debug)]
-pub struct Effect {
+pub struct Effect<'s> {
     /// The `CONFIRM` message for the sender.
-    pub confirm: Message<'static>,
+    pub confirm: Message<'s>,
     /// The `INDICATION` for other sessions, when the spec shows one.
-    pub indication: Option<Message<'static>>,
+    pub indication: Option<Message<'s>>,
     /// What else must happen.
     pub action: Action,
 }
 
-impl Effect {
+impl<'s> Effect<'s> {
     /// A confirm alone.
-    pub fn reply(confirm: Message<'static>) -> Self {
+    pub fn reply(confirm: Message<'s>) -> Self {
         Effect {
             confirm,
             indication: None,
@@ -72,7 +96,7 @@ impl Effect {
     }
 
     /// A confirm and the indication of the change.
-    pub fn change(confirm: Message<'static>, indication: Message<'static>) -> Self {
+    pub fn change(confirm: Message<'s>, indication: Message<'s>) -> Self {
         Effect {
             confirm,
             indication: Some(indication),
@@ -81,11 +105,11 @@ impl Effect {
     }
 }
 
-/// A handler's answer.
-pub type Handled = Result<Effect, Refusal>;
+/// A handler's answer, which may borrow from the state it was given (`'s`).
+pub type Handled<'s> = Result<Effect<'s>, Refusal>;
 
-/// A command handler.
-pub type Handler = fn(&mut Ctx<'_>, &Request<'_, '_>) -> Handled;
+/// A command handler: its reply may borrow from the context it is lent.
+pub type Handler = for<'c> fn(&'c mut Ctx<'_>, &Request<'_, '_>) -> Handled<'c>;
 
 /// One command of the table.
 #[derive(Debug)]

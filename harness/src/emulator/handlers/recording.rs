@@ -10,14 +10,14 @@ use crate::emulator::request::{Refusal, Request};
 use crate::emulator::state::{LinkStatus, Room, State};
 
 /// `GETSP`: the single point settings and the groups allowed to record.
-pub fn getsp(ctx: &mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled {
-    let mut message = reply::confirm(ctx.xmlid);
+pub fn getsp<'c>(ctx: &'c mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled<'c> {
+    let mut message = ctx.confirm();
     push_single_point(&mut message, ctx.state);
     Ok(Effect::reply(message))
 }
 
 /// `SETSP`: changes the single point settings given, and echoes them all.
-pub fn setsp(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn setsp<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let dual_video = request.choice("DUALVIDEO", &[0, 1])?;
     let iframe_interval = request.number::<u32>("IFRAMEINTERVAL")?;
     let broadcast = request.choice("BROADCAST", &[0, 1])?;
@@ -45,7 +45,7 @@ pub fn setsp(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
         settings.record_ids = ids;
     }
 
-    let mut confirm = reply::confirm(ctx.xmlid);
+    let mut confirm = ctx.confirm();
     push_single_point(&mut confirm, ctx.state);
     let mut indication = reply::indication(ctx.xmlid);
     push_single_point(&mut indication, ctx.state);
@@ -53,7 +53,7 @@ pub fn setsp(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
 }
 
 /// `GETROOM`: one confirm per room, or the detail of room `INDEX`.
-pub fn getroom(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn getroom<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let Some(index) = request.number::<u32>("INDEX")? else {
         let mut message = reply::list();
         for room in &ctx.state.rooms {
@@ -67,13 +67,13 @@ pub fn getroom(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
         .state
         .room(index)
         .ok_or_else(|| Refusal(format!("no meeting room with INDEX {index}")))?;
-    let mut message = reply::confirm(ctx.xmlid);
+    let mut message = ctx.confirm();
     push_room(&mut message, ctx.state, room, true);
     Ok(Effect::reply(message))
 }
 
 /// `ADDROOM`: a new room with a unique name; the device picks its index.
-pub fn addroom(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn addroom<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let index = ctx
         .state
         .rooms
@@ -95,7 +95,7 @@ pub fn addroom(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
 }
 
 /// `MODROOM`: changes the room `INDEX`.
-pub fn modroom(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn modroom<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let index = request.required_number::<u32>("INDEX")?;
     let mut room = ctx
         .state
@@ -118,7 +118,7 @@ pub fn modroom(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
 }
 
 /// `DELROOM`: removes an empty room.
-pub fn delroom(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn delroom<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let index = request.required_number::<u32>("INDEX")?;
     let Some(room) = ctx.state.room(index) else {
         return Err(Refusal(format!("no meeting room with INDEX {index}")));
@@ -134,7 +134,7 @@ pub fn delroom(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
     }
 
     ctx.state.rooms.retain(|room| room.index != index);
-    let mut confirm = reply::confirm(ctx.xmlid);
+    let mut confirm = ctx.confirm();
     reply::put(&mut confirm, "INDEX", index);
     let mut indication = reply::indication(ctx.xmlid);
     reply::put(&mut indication, "INDEX", index);
@@ -206,15 +206,15 @@ pub fn group_ids(
     Ok(Some(ids))
 }
 
-fn room_effect(ctx: &Ctx<'_>, room: &Room) -> Effect {
-    let mut confirm = reply::confirm(ctx.xmlid);
+fn room_effect<'c>(ctx: &Ctx<'c>, room: &Room) -> Effect<'c> {
+    let mut confirm = ctx.confirm();
     push_room(&mut confirm, ctx.state, room, true);
     let mut indication = reply::indication(ctx.xmlid);
     push_room(&mut indication, ctx.state, room, true);
     Effect::change(confirm, indication)
 }
 
-fn push_single_point(message: &mut Message<'static>, state: &State) {
+fn push_single_point(message: &mut Message<'_>, state: &State) {
     let settings = &state.single_point;
     reply::put(message, "DUALVIDEO", settings.dual_video);
     reply::put(message, "IFRAMEINTERVAL", settings.iframe_interval);
@@ -250,7 +250,7 @@ fn room_status(state: &State, room: &Room) -> (usize, LinkStatus) {
 
 /// Appends a room's fields in the spec's order; the detail adds the groups
 /// with and without access and view rights.
-pub fn push_room(message: &mut Message<'static>, state: &State, room: &Room, detail: bool) {
+pub fn push_room(message: &mut Message<'_>, state: &State, room: &Room, detail: bool) {
     let (participants, status) = room_status(state, room);
     reply::put(message, "INDEX", room.index);
     reply::put(message, "ROOM_ID", &room.name);
@@ -295,7 +295,7 @@ fn room_status_text(status: LinkStatus) -> &'static str {
 /// Appends `ID` per group with the right, `IDEXT` with its name, and `NOTIN`
 /// for every group without it.
 pub fn push_rights(
-    message: &mut Message<'static>,
+    message: &mut Message<'_>,
     state: &State,
     ids: &[String],
     [id_field, ext_field, notin_field]: [&'static str; 3],

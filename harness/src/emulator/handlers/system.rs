@@ -8,7 +8,7 @@ use crate::emulator::clock::CivilTime;
 use crate::emulator::reply;
 use crate::emulator::request::{Refusal, Request};
 use crate::emulator::settings::{self, block_for};
-use crate::emulator::state::IvrFile;
+use crate::emulator::state::{IvrFile, State};
 
 const DEVINFO_FIELDS: [&str; 6] = [
     "PRODUCTNAME",
@@ -34,21 +34,22 @@ const IVR_FILES: [&str; 10] = [
 ];
 
 /// `GETDEVINFO`: the product, its version and capacities.
-pub fn getdevinfo(ctx: &mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled {
-    let mut message = reply::confirm(ctx.xmlid);
-    let block = ctx.state.settings.get("devinfo");
+pub fn getdevinfo<'c>(ctx: &'c mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled<'c> {
+    let state: &'c State = ctx.state;
+    let mut message = ctx.confirm();
+    let block = state.settings.get("devinfo");
     for name in DEVINFO_FIELDS {
         let value = block.and_then(|fields| fields.get(name));
-        reply::put(&mut message, name, value.map_or("", String::as_str));
+        reply::put_str(&mut message, name, value.map_or("", String::as_str));
     }
-    reply::put(&mut message, "ACTIVATED", ctx.state.cfs.status);
+    reply::put_digit(&mut message, "ACTIVATED", state.cfs.status);
     Ok(Effect::reply(message))
 }
 
 /// `REFRESHSTATUS`: disk and CPU use, and the device's time.
-pub fn refreshstatus(ctx: &mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled {
+pub fn refreshstatus<'c>(ctx: &'c mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled<'c> {
     let secs = ctx.now_ms / 1000;
-    let mut message = reply::confirm(ctx.xmlid);
+    let mut message = ctx.confirm();
     reply::put(&mut message, "DISK", ctx.state.setting("usage", "DISK"));
     reply::put(&mut message, "CPU", ctx.state.setting("usage", "CPU"));
     reply::put(
@@ -66,7 +67,7 @@ pub fn refreshstatus(ctx: &mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled {
 }
 
 /// Any `GETx` of a flat settings block.
-pub fn get_block(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn get_block<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let Some(block) = block_for(ctx.xmlid) else {
         return Err(Refusal::new("no settings block for this command"));
     };
@@ -79,7 +80,7 @@ pub fn get_block(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
         return Err(Refusal::new("INDEX must be 0: only LAN1 is supported"));
     }
 
-    let mut message = reply::confirm(ctx.xmlid);
+    let mut message = ctx.confirm();
     settings::push_block(&mut message, ctx.state, block);
     Ok(Effect::reply(message))
 }
@@ -89,13 +90,13 @@ pub fn get_block(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
 /// The confirm echoes the settings only where the spec's confirm table
 /// lists them (SETOS, SETSTACKING and SETLOGGING answer with the outcome
 /// alone).
-pub fn set_block(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn set_block<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let Some(block) = block_for(ctx.xmlid) else {
         return Err(Refusal::new("no settings block for this command"));
     };
 
     settings::apply(ctx.state, block, request)?;
-    let mut message = reply::confirm(ctx.xmlid);
+    let mut message = ctx.confirm();
     let echoes =
         dvcr_protocol::catalog::lookup(ctx.xmlid).is_some_and(|command| command.confirm.len() > 2);
     if echoes {
@@ -111,7 +112,7 @@ pub fn set_block(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
 }
 
 /// `GETIVR`: where an IVR message file of a language can be played from.
-pub fn getivr(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn getivr<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let index = ivr_index(request, "INDEX")?;
     let language = request.choice("LANGUAGE", &[0, 1, 2])?.unwrap_or(0);
     let url = ctx
@@ -121,13 +122,13 @@ pub fn getivr(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
         .find(|file| file.index == index && file.language == language)
         .map_or_else(|| default_ivr_url(index, language), |file| file.url.clone());
 
-    let mut message = reply::confirm(ctx.xmlid);
+    let mut message = ctx.confirm();
     reply::put(&mut message, "PLAY_URL", url);
     Ok(Effect::reply(message))
 }
 
 /// `SETIVR`: replaces an IVR message file with a file on the device.
-pub fn setivr(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn setivr<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let index = ivr_index(request, "TYPE")?;
     let language = request.choice("LANGUAGE", &[0, 1, 2])?.unwrap_or(0);
     let filename = request.non_blank("FILENAME")?;
@@ -142,15 +143,15 @@ pub fn setivr(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
         index,
         url,
     });
-    Ok(Effect::reply(reply::succeeded(ctx.xmlid)))
+    Ok(Effect::reply(ctx.succeeded()))
 }
 
 /// `SHUTDOWN`: restarts (`POWEROFF=0`) or powers off (`POWEROFF=1`) the
 /// device; either way every session ends.
-pub fn shutdown(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn shutdown<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let power_off = request.choice("POWEROFF", &[0, 1])?.unwrap_or(0) == 1;
     Ok(Effect {
-        confirm: reply::succeeded(ctx.xmlid),
+        confirm: ctx.succeeded(),
         indication: None,
         action: Action::Shutdown { power_off },
     })

@@ -10,9 +10,9 @@ use crate::emulator::request::{Refusal, Request};
 use crate::emulator::state::Link;
 
 /// `GETCFSINFO`: serial number, keys and versions.
-pub fn getcfsinfo(ctx: &mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled {
+pub fn getcfsinfo<'c>(ctx: &'c mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled<'c> {
     let cfs = &ctx.state.cfs;
-    let mut message = reply::confirm(ctx.xmlid);
+    let mut message = ctx.confirm();
     reply::put(&mut message, "SERIAL", &cfs.serial);
     reply::put(&mut message, "ACTIVE_KEY", &cfs.active_key);
     reply::put(&mut message, "PENDING_KEY", &cfs.pending_key);
@@ -25,7 +25,7 @@ pub fn getcfsinfo(ctx: &mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled {
 
 /// `SETCFSKEY`: a key of five groups of four letters or digits activates
 /// the device.
-pub fn setcfskey(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn setcfskey<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let key = request
         .value("CFSKEY")
         .or_else(|| request.value("CFS_KEY"))
@@ -45,11 +45,11 @@ pub fn setcfskey(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
     ctx.state.cfs.active_key = key.to_owned();
     ctx.state.cfs.pending_key.clear();
     ctx.state.cfs.status = 1;
-    Ok(Effect::reply(reply::confirm(ctx.xmlid)))
+    Ok(Effect::reply(ctx.confirm()))
 }
 
 /// `GETBANNER`: the welcome banner of `LANGUAGE`.
-pub fn getbanner(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn getbanner<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let language = request.choice("LANGUAGE", &[0, 1, 2])?.unwrap_or(0);
     let banner = ctx
         .state
@@ -57,13 +57,13 @@ pub fn getbanner(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
         .get(&language.to_string())
         .cloned()
         .unwrap_or_default();
-    let mut message = reply::confirm(ctx.xmlid);
+    let mut message = ctx.confirm();
     reply::put(&mut message, "BANNER_MSG", banner);
     Ok(Effect::reply(message))
 }
 
 /// `SETBANNER`: replaces the welcome banner of `LANGUAGE`.
-pub fn setbanner(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn setbanner<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let language = request.choice("LANGUAGE", &[0, 1, 2])?.unwrap_or(0);
     let banner = request.required("BANNER_MSG")?;
     if banner.len() > 4096 {
@@ -76,11 +76,11 @@ pub fn setbanner(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
     ctx.state
         .banners
         .insert(language.to_string(), banner.to_owned());
-    Ok(Effect::reply(reply::succeeded(ctx.xmlid)))
+    Ok(Effect::reply(ctx.succeeded()))
 }
 
 /// `GETUILOGO` and `GETVIDEOLOGO`: the spec marks them "No implementation".
-pub fn not_implemented(ctx: &mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled {
+pub fn not_implemented<'c>(ctx: &'c mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled<'c> {
     Err(Refusal(format!(
         "{} has no implementation",
         ctx.xmlid.to_uppercase()
@@ -88,7 +88,7 @@ pub fn not_implemented(ctx: &mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled
 }
 
 /// `SETUILOGO` and `SETVIDEOLOGO`: remember the new logo file.
-pub fn setlogo(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn setlogo<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let filename = request.non_blank("FILENAME")?.trim().to_owned();
     let block = if ctx.xmlid == "setuilogo" {
         "uilogo"
@@ -100,12 +100,12 @@ pub fn setlogo(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
         .entry(block.to_owned())
         .or_default()
         .insert("FILENAME".to_owned(), filename);
-    Ok(Effect::reply(reply::succeeded(ctx.xmlid)))
+    Ok(Effect::reply(ctx.succeeded()))
 }
 
 /// `CALLANDPLAY`: calls `ADDR` and plays archive `FILE_ID` to it; the call
 /// shows as a new link in the menu.
-pub fn callandplay(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn callandplay<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let address = super::connections::dialled(request, "ADDR")?;
     let rate = request.number::<u32>("RATE")?.unwrap_or(384);
     let file = request.non_blank("FILE_ID")?.trim();
@@ -136,11 +136,11 @@ pub fn callandplay(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
         audio: "G.722".to_owned(),
         ..Link::default()
     });
-    Ok(Effect::reply(reply::succeeded(ctx.xmlid)))
+    Ok(Effect::reply(ctx.succeeded()))
 }
 
 /// `STARTFILEMULTICAST`: multicasts an archive, when multicast is on.
-pub fn startfilemulticast(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn startfilemulticast<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let id = request.non_blank("CONF_ID")?.trim().to_owned();
     let times = request.number::<u32>("TIMES")?.unwrap_or(1);
     if times == 0 {
@@ -167,11 +167,11 @@ pub fn startfilemulticast(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handl
     }
 
     ctx.state.file_multicasts.push(id);
-    Ok(Effect::reply(reply::succeeded(ctx.xmlid)))
+    Ok(Effect::reply(ctx.succeeded()))
 }
 
 /// `STOPFILEMULTICAST`: stops multicasting an archive.
-pub fn stopfilemulticast(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handled {
+pub fn stopfilemulticast<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handled<'c> {
     let id = request.non_blank("CONF_ID")?.trim().to_owned();
     if !ctx.state.file_multicasts.contains(&id) {
         return Err(Refusal(format!("archive {id:?} is not being multicast")));
@@ -180,5 +180,5 @@ pub fn stopfilemulticast(ctx: &mut Ctx<'_>, request: &Request<'_, '_>) -> Handle
     ctx.state
         .file_multicasts
         .retain(|multicast| *multicast != id);
-    Ok(Effect::reply(reply::succeeded(ctx.xmlid)))
+    Ok(Effect::reply(ctx.succeeded()))
 }
