@@ -6,13 +6,22 @@
 # executions per second, coverage (cov/ft of libFuzzer's last stats line)
 # and findings. Exits 1 when anything was found.
 #
-# usage: fuzz/nightly.sh [SECONDS] [TARGET...]
+# usage: fuzz/nightly.sh [--update-corpus] [SECONDS] [TARGET...]
+#   --update-corpus  also merge the minimized working corpus into the
+#                    committed seeds, corpus/fuzz/<target>/: only the inputs
+#                    that reach coverage the seeds do not are added, under
+#                    libFuzzer's names (their SHA-1); review and commit them
 #   SECONDS  how long each target runs (default 600)
 #   TARGET   the targets to run (default: every one, from `cargo fuzz list`)
 # env: FUZZ_JOBS (default: every core), FUZZ_TOOLCHAIN (default: nightly)
 set -euo pipefail
 
 cd "$(dirname "$0")"
+update_corpus=0
+if [ "${1:-}" = "--update-corpus" ]; then
+    update_corpus=1
+    shift
+fi
 seconds="${1:-600}"
 shift || true
 jobs="${FUZZ_JOBS:-$(nproc)}"
@@ -46,6 +55,18 @@ for target in "${targets[@]}"; do
 
     "${cargo[@]}" cmin "$target" "$corpus" -- -dict=dvcr.dict >"logs/$target.cmin.log" 2>&1 || true
 
+    # libFuzzer's merge copies into the first folder only what adds coverage
+    # to it, so the named seeds stay and the new inputs are few.
+    added="-"
+    if [ "$update_corpus" -eq 1 ]; then
+        committed="../corpus/fuzz/$target"
+        mkdir -p "$committed"
+        before=$(find "$committed" -type f | wc -l)
+        "${cargo[@]}" run "$target" "$committed" "$corpus" -- -merge=1 -timeout=10 \
+            >"logs/$target.update.log" 2>&1 || true
+        added=$(($(find "$committed" -type f | wc -l) - before))
+    fi
+
     findings=0
     while IFS= read -r artifact; do
         mkdir -p "$regressions"
@@ -69,11 +90,12 @@ for target in "${targets[@]}"; do
         speed=$(grep -oE 'exec/s: [0-9]+' <<<"$stats" | grep -oE '[0-9]+' || echo '?')
     fi
     size=$(find "$corpus" -type f | wc -l)
-    summary+=("$(printf '%-20s %10s %8s %8s %8s %9s' "$target" "$speed" "$cov" "$ft" \
-        "$size" "$findings")")
+    summary+=("$(printf '%-20s %10s %8s %8s %8s %11s %9s' "$target" "$speed" "$cov" "$ft" \
+        "$size" "$added" "$findings")")
 done
 
-printf '%-20s %10s %8s %8s %8s %9s\n' target exec/s cov ft corpus findings
+printf '%-20s %10s %8s %8s %8s %11s %9s\n' target exec/s cov ft corpus seeds-added findings
 printf '%s\n' "${summary[@]}"
+[ "$update_corpus" -eq 0 ] || echo "new seeds merged into corpus/fuzz/; review and commit them"
 [ "$found_any" -eq 0 ] || echo "new findings copied to corpus/regressions/; see fuzz/logs/"
 exit "$found_any"

@@ -35,7 +35,8 @@ EXTRA = [
     b"\x03\x01",
 ]
 
-# tpkt_split reads a settings byte, then four chunk sizes, then the stream.
+# tpkt_split and message_decode read a settings byte first: bit 0 picks
+# strict or lenient; tpkt_split reads four chunk sizes next.
 STRICT, LENIENT = b"\x00", b"\x01"
 CHUNKS = bytes([1, 7, 3, 64])
 
@@ -52,8 +53,12 @@ def main():
     for path in payloads:
         data = path.read_bytes()
         name = f"{path.parent.name}-{path.name}"
-        for target in ("message_decode", "reference_agree", "catalog_validate"):
+        for target in ("decode_agree", "reference_agree", "catalog_validate"):
             write(target, name, data)
+        # message_decode reads a settings byte first: strict or lenient,
+        # within the default limits.
+        write("message_decode", f"strict-{name}", STRICT + data)
+        write("message_decode", f"lenient-{name}", LENIENT + data)
 
     # The structure-aware targets read any bytes; the documents give them
     # names and values of the right shape to start from.

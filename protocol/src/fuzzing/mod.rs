@@ -13,7 +13,8 @@
 //! | oracle, and target | what must hold |
 //! |---|---|
 //! | [`tpkt_split`] | every chunking of a stream splits alike |
-//! | [`message_decode`] | limits hold, accepted messages round-trip, lenient ⊇ strict |
+//! | [`message_decode`] | limits hold, accepted messages round-trip |
+//! | [`decode_agree`] | lenient ⊇ strict, and a limit only ever rejects |
 //! | `message_roundtrip` (feature `arbitrary`) | encode then decode gives the message |
 //! | [`catalog_validate`] | validation never panics and is deterministic |
 //! | [`reference_agree`] | the scanner and the quick-xml reference agree |
@@ -24,6 +25,7 @@
 )]
 
 mod catalog_validate;
+mod decode_agree;
 mod message_decode;
 #[cfg(feature = "arbitrary")]
 mod message_roundtrip;
@@ -31,6 +33,7 @@ mod reference_agree;
 mod tpkt_split;
 
 pub use catalog_validate::catalog_validate;
+pub use decode_agree::decode_agree;
 pub use message_decode::message_decode;
 #[cfg(feature = "arbitrary")]
 pub use message_roundtrip::{FieldParts, MessageParts, RecordParts, message_roundtrip};

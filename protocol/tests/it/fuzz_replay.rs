@@ -51,6 +51,11 @@ fn the_message_decode_corpus_keeps_every_decoding_invariant() {
 }
 
 #[test]
+fn the_decode_agree_corpus_decodes_alike_in_every_mode_and_within_every_limit() {
+    replay("decode_agree", fuzzing::decode_agree);
+}
+
+#[test]
 fn the_message_roundtrip_corpus_round_trips() {
     replay("message_roundtrip", fuzzing::message_roundtrip);
 }
