@@ -127,3 +127,36 @@ fn limits_out_of_range_are_refused_with_a_readable_range() {
     );
     assert!(!stderr.contains("18446744073709551615"), "{stderr}");
 }
+
+#[test]
+fn a_fixture_entry_the_device_cannot_hold_is_refused_naming_file_and_entry() {
+    let cases = [
+        (
+            "privilege-7.toml",
+            "[[users]] entry 1 (name \"root\"): privilege 7, expected 0",
+        ),
+        (
+            "duplicate-user-name.toml",
+            "[[users]] entry 2 (name \"ops\"): name \"ops\" again",
+        ),
+        (
+            "id-not-a-guid.toml",
+            "id \"a\", expected a GUID in the spec's 8-4-4-16 form",
+        ),
+    ];
+    for (file, reason) in cases {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../corpus/emulator/invalid")
+            .join(file);
+        let output = dvcr()
+            .args(["emulate", "--listen", "127.0.0.1:0", "--fixture"])
+            .arg(&path)
+            .output()
+            .expect("dvcr runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+
+        assert_eq!(output.status.code(), Some(2), "{file}: {stderr}");
+        assert!(stderr.contains(file), "{stderr}");
+        assert!(stderr.contains(reason), "{stderr}");
+    }
+}
