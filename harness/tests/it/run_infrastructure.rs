@@ -196,3 +196,36 @@ async fn an_unframed_login_reply_is_named_in_words_not_by_its_rust_name() {
     assert!(!error.contains("UnframedXml"), "{error}");
     assert!(!error.contains("session admin"), "{error}");
 }
+
+/// A target that answers every connection with an HTTP response and
+/// closes it.
+async fn http_target() -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let address = listener.local_addr().expect("address").to_string();
+    tokio::spawn(async move {
+        while let Ok((mut socket, _)) = listener.accept().await {
+            let mut buf = [0u8; 1024];
+            let _ = socket.read(&mut buf).await;
+            let _ = socket
+                .write_all(b"HTTP/1.0 501 Unsupported method\r\nServer: SimpleHTTP")
+                .await;
+        }
+    });
+    address
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_peer_that_is_not_tpkt_is_named_as_such_with_its_first_bytes() {
+    let mut options = RunOptions::new(http_target().await);
+    options.reply_timeout = Duration::from_millis(500);
+    let report = run(&whole_suite(), &options).await;
+    let error = report.infrastructure_error.unwrap_or_default();
+
+    assert!(error.contains("the peer does not speak TPKT"), "{error}");
+    assert!(
+        error.contains("it sent \"HTTP/1.0 501 Unsupported"),
+        "{error}"
+    );
+}
