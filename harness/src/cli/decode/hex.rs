@@ -39,8 +39,9 @@ pub(super) struct NotHex {
     pub(super) line: usize,
     /// The column of the token in its line, in characters from 1.
     pub(super) column: usize,
-    /// The token, cut to a readable length.
-    pub(super) token: String,
+    /// What came instead: the token quoted and cut to a readable length,
+    /// or `only comments`.
+    pub(super) found: String,
 }
 
 impl fmt::Display for NotHex {
@@ -48,11 +49,11 @@ impl fmt::Display for NotHex {
         write!(
             f,
             "the input is text but not a hex dump (read as {}): line {} column {}: \
-             expected hex digits in pairs, found {:?}",
+             expected hex digits in pairs, found {}",
             self.style.name(),
             self.line,
             self.column,
-            self.token
+            self.found
         )
     }
 }
@@ -84,7 +85,7 @@ pub(super) fn parse(text: &str) -> Result<Vec<u8>, NotHex> {
             style,
             line: last.max(1),
             column: 1,
-            token: String::from("no hex byte at all"),
+            found: String::from("only comments"),
         });
     }
 
@@ -108,7 +109,7 @@ fn not_hex(style: Style, number: usize, line: &str, token: &str) -> NotHex {
         style,
         line: number,
         column,
-        token,
+        found: format!("{token:?}"),
     }
 }
 

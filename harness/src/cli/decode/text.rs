@@ -28,7 +28,10 @@ fn write_report(out: &mut String, report: &Report<'_>) {
         Err(error) => {
             let _ = writeln!(out, "== {}", display_name(report.name));
             let _ = writeln!(out, "not decoded: {error}");
-            let _ = writeln!(out, "summary: 0 messages, 1 error\n");
+            let _ = writeln!(
+                out,
+                "summary: 0 messages, 0 not decoded, 1 error, 0 warnings, 0 notes\n"
+            );
             return;
         }
     };
