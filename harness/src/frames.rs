@@ -32,6 +32,12 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
         }
     }
 
+    /// The bytes read but not yet cut into a frame: after an error, the
+    /// bytes that were not TPKT.
+    pub fn unread(&self) -> &[u8] {
+        &self.buf
+    }
+
     /// The next frame; `None` once the stream ended cleanly between frames.
     /// A stream that ends inside a frame, or bytes that are not TPKT, give
     /// an error, and so does every call after it.

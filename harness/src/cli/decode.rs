@@ -4,7 +4,8 @@
 //! Information", items 3 to 6, and each command's tables).
 //!
 //! Exit code 0 when nothing is an error, 1 when a message has an error
-//! finding or could not be decoded, 2 when an input could not be read.
+//! finding or could not be decoded (or an input held nothing to decode),
+//! 2 when an input could not be read.
 
 mod hex;
 mod input;
@@ -18,6 +19,7 @@ use clap::ValueEnum;
 use dvcr_protocol::decode::{DecodeOptions, Mode};
 use dvcr_protocol::validate::Flow;
 
+use input::{InputError, Source};
 use judge::Judged;
 
 use super::out::{errln, out, outln};
@@ -40,7 +42,8 @@ pub(super) struct Args {
     /// or a hex dump (plain, `xxd` or `hexdump -C`); `-` reads standard input.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<String>,
-    /// Print one JSON array, an object per file, instead of text.
+    /// Print one JSON array, an object per file (an `error` on those not
+    /// read or not decoded), instead of text.
     #[arg(long)]
     json: bool,
     /// Reject every deviation from XML and TPKT.
@@ -75,11 +78,18 @@ impl FlowArg {
     }
 }
 
-/// One input read and judged.
+/// One input: judged, or why it could not be.
 struct Report<'a> {
     name: &'a str,
     hex: bool,
-    judged: Judged<'a>,
+    outcome: Result<Judged<'a>, &'a InputError>,
+}
+
+impl Report<'_> {
+    /// Whether anything is an error: the input or a message.
+    fn has_errors(&self) -> bool {
+        self.outcome.as_ref().map_or(true, Judged::has_errors)
+    }
 }
 
 /// Runs `dvcr decode` and gives its exit code.
@@ -94,15 +104,18 @@ pub(super) fn run(args: &Args) -> ExitCode {
         ..DecodeOptions::LENIENT
     };
 
+    let sources: Vec<(&str, Result<Source, InputError>)> = args
+        .files
+        .iter()
+        .map(|name| (name.as_str(), input::read(name)))
+        .collect();
     let mut unreadable = false;
-    let mut sources = Vec::new();
-    for name in &args.files {
-        match input::read(name) {
-            Ok(source) => sources.push((name.as_str(), source)),
-            Err(error) => {
-                errln!("dvcr decode: {error}");
-                unreadable = true;
-            }
+    for (_, source) in &sources {
+        if let Err(error) = source
+            && error.is_unreadable()
+        {
+            errln!("dvcr decode: {error}");
+            unreadable = true;
         }
     }
 
@@ -110,8 +123,10 @@ pub(super) fn run(args: &Args) -> ExitCode {
         .iter()
         .map(|(name, source)| Report {
             name,
-            hex: source.hex,
-            judged: judge::judge(&source.bytes, &options, args.flow.flow()),
+            hex: source.as_ref().is_ok_and(|source| source.hex),
+            outcome: source
+                .as_ref()
+                .map(|source| judge::judge(&source.bytes, &options, args.flow.flow())),
         })
         .collect();
 
@@ -125,7 +140,7 @@ pub(super) fn run(args: &Args) -> ExitCode {
         return ExitCode::from(EXIT_UNREADABLE);
     }
 
-    if reports.iter().any(|report| report.judged.has_errors()) {
+    if reports.iter().any(Report::has_errors) {
         return ExitCode::from(EXIT_FINDINGS);
     }
 

@@ -12,9 +12,18 @@ use dvcr::emulator::start::{StartError, starting_state};
 use dvcr::emulator::{
     Device, DeviceConfig, Fault, FaultSet, PrivilegePolicy, Server, ServerConfig, SystemClock,
 };
+use dvcr_protocol::tpkt::{HEADER_LEN, MAX_FRAME_LEN};
 use tracing_subscriber::EnvFilter;
 
 use super::out::outln;
+
+/// The smallest `--max-frame-len`: the TPKT header and the shortest
+/// message that names a command,
+/// `<DVCRMANAGER><COMMAND xmlid="login"/></DVCRMANAGER>`.
+const MIN_MAX_FRAME_LEN: usize = HEADER_LEN + 51;
+
+/// The exit code of an emulator whose device crashed.
+const EXIT_CRASHED: u8 = 1;
 
 /// Examples shown under `dvcr emulate --help`.
 pub(crate) const EXAMPLES: &str = "\
@@ -25,7 +34,10 @@ Examples:
   dvcr emulate --seed 7 --fault wrong-xmlid --state device.toml
   dvcr emulate --fixture corpus/emulator/default.toml --privilege-policy open
   RUST_LOG=debug dvcr emulate --session-timeout 60  # a log line per connection and command
-  dvcr run --target 127.0.0.1:8081                  # the conformance suite against it";
+  dvcr run --target 127.0.0.1:8081                  # the conformance suite against it
+
+Exit code 0 when stopped (Ctrl-C, SIGTERM, shutdown with POWEROFF=1), 1 when the emulated
+device crashed (a fault such as panic-on-bad-index), 2 when it could not start.";
 
 /// The options of `dvcr emulate`.
 #[derive(Debug, Args)]
@@ -34,23 +46,29 @@ pub(crate) struct EmulateArgs {
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8081")]
     listen: SocketAddr,
     /// Connections served at once; more are closed as soon as accepted.
-    #[arg(long, value_name = "N", default_value_t = 64)]
+    #[arg(long, value_name = "N", default_value_t = 64,
+          value_parser = super::number_in(1_usize, None))]
     max_connections: usize,
     /// Largest TPKT frame accepted, header included; longer closes the
     /// connection.
-    #[arg(long, value_name = "BYTES", default_value_t = 65_535)]
+    #[arg(long, value_name = "BYTES", default_value_t = MAX_FRAME_LEN,
+          value_parser = super::number_in(MIN_MAX_FRAME_LEN, Some(MAX_FRAME_LEN)))]
     max_frame_len: usize,
     /// Close a connection that sends nothing for this long.
-    #[arg(long, value_name = "SECONDS", default_value_t = 3600)]
+    #[arg(long, value_name = "SECONDS", default_value_t = 3600,
+          value_parser = super::number_in(1_u64, None))]
     idle_timeout: u64,
     /// Drop a peer that takes longer than this to take one frame.
-    #[arg(long, value_name = "SECONDS", default_value_t = 10)]
+    #[arg(long, value_name = "SECONDS", default_value_t = 10,
+          value_parser = super::number_in(1_u64, None))]
     write_timeout: u64,
     /// Frames queued for one connection before it counts as not reading.
-    #[arg(long, value_name = "N", default_value_t = 256)]
+    #[arg(long, value_name = "N", default_value_t = 256,
+          value_parser = super::number_in(1_usize, None))]
     queue_len: usize,
     /// End a session idle for this long (the spec says 30 minutes).
-    #[arg(long, value_name = "SECONDS", default_value_t = 1800)]
+    #[arg(long, value_name = "SECONDS", default_value_t = 1800,
+          value_parser = super::number_in(1_u64, None))]
     session_timeout: u64,
     /// Who may change accounts and system settings.
     #[arg(long, value_enum, default_value_t = Policy::AdminChanges)]
@@ -92,6 +110,10 @@ pub(crate) enum EmulateError {
     /// The state file cannot be written where `--state` says.
     #[error("cannot save the state, expected a writable --state file: {0}")]
     State(#[from] PersistError),
+    /// The emulated device crashed: exit code 1, so that a supervisor
+    /// tells it from a clean stop.
+    #[error("the emulated device crashed")]
+    Crashed,
     /// The runtime, the socket or the signal handlers failed.
     #[error("{what}: {source}")]
     Io {
@@ -100,6 +122,16 @@ pub(crate) enum EmulateError {
         /// What the system said.
         source: std::io::Error,
     },
+}
+
+impl EmulateError {
+    /// The exit code: 1 for a crash, 2 for anything that stopped the start.
+    pub(crate) const fn exit_code(&self) -> u8 {
+        match self {
+            EmulateError::Crashed => EXIT_CRASHED,
+            _ => super::EXIT_USAGE,
+        }
+    }
 }
 
 /// Runs `dvcr emulate`.
@@ -114,6 +146,7 @@ pub(crate) fn run(args: EmulateArgs) -> Result<(), EmulateError> {
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
     tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_target(false)
         .with_writer(std::io::stderr)
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
@@ -154,13 +187,19 @@ async fn serve(args: EmulateArgs) -> Result<(), EmulateError> {
         .map_err(|source| io_error(&format!("cannot listen on {}", args.listen), source))?;
     outln!("dvcr emulator listening on {}", server.local_addr());
 
-    tokio::select! {
+    let crashed = tokio::select! {
         signal = termination() => {
             signal?;
+            let crashed = server.crashed();
             server.stop().await;
+            crashed
         }
-        () = server.stopped() => {}
+        () = server.stopped() => server.crashed(),
+    };
+    if crashed {
+        return Err(EmulateError::Crashed);
     }
+
     Ok(())
 }
 

@@ -55,7 +55,13 @@ impl Cli {
     pub(crate) fn run(self) -> ExitCode {
         match self.command {
             Command::Decode(args) => decode::run(&args),
-            Command::Emulate(args) => finish(emulate::run(args)),
+            Command::Emulate(args) => match emulate::run(args) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => {
+                    errln!("dvcr: error: {error}");
+                    ExitCode::from(error.exit_code())
+                }
+            },
             Command::Run(args) => run::run(args),
             Command::Diff(args) => diff::run(args),
             Command::Send(args) => send::run(&args),
@@ -76,13 +82,21 @@ pub(crate) fn password_from_env(var: &str) -> Result<String, String> {
     })
 }
 
-/// Exit code 0 on success; otherwise the error on one line and code 2.
-fn finish<E: Display>(result: Result<(), E>) -> ExitCode {
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            errln!("dvcr: error: {error}");
-            ExitCode::from(EXIT_USAGE)
+/// A parser of whole numbers of at least `min` and, when given, at most
+/// `max`, for clap, whose error reads `expected a whole number from 64 to
+/// 65535, found "3"` rather than the bounds of the integer type.
+pub(crate) fn number_in<T>(min: T, max: Option<T>) -> impl Fn(&str) -> Result<T, String> + Clone
+where
+    T: std::str::FromStr + PartialOrd + Copy + Display + Send + Sync + 'static,
+{
+    move |text: &str| {
+        let range = match max {
+            Some(max) => format!("a whole number from {min} to {max}"),
+            None => format!("a whole number of at least {min}"),
+        };
+        match text.trim().parse::<T>() {
+            Ok(value) if value >= min && max.is_none_or(|max| value <= max) => Ok(value),
+            _ => Err(format!("expected {range}, found {text:?}")),
         }
     }
 }

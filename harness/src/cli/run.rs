@@ -83,7 +83,7 @@ pub(crate) struct RunArgs {
     pcap: Option<PathBuf>,
     /// The longest wait for a reply, in milliseconds [default: 5000 against
     /// --target, 1000 with --emulate].
-    #[arg(long, value_name = "MS", value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, value_name = "MS", value_parser = super::number_in(1_u64, None))]
     timeout_ms: Option<u64>,
     /// Stop at the first case that fails the run.
     #[arg(long)]
@@ -117,6 +117,7 @@ fn try_run(args: RunArgs) -> Result<u8, String> {
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn"));
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_target(false)
         .with_writer(std::io::stderr)
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .try_init();

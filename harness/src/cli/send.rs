@@ -35,7 +35,7 @@ pub(crate) struct SendArgs {
     /// The longest wait for the connection and for each reply, in
     /// milliseconds.
     #[arg(long, value_name = "MS", default_value_t = 5000,
-          value_parser = clap::value_parser!(u64).range(1..))]
+          value_parser = super::number_in(1_u64, None))]
     timeout_ms: u64,
     /// The command's xmlid, such as `getendpoint`.
     xmlid: String,

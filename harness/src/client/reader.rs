@@ -29,6 +29,16 @@ pub enum CloseReason {
     PeerClosed,
     /// The bytes stopped being TPKT frames (or ended inside one).
     Framing(TpktError),
+    /// The very first bytes were not TPKT: the peer speaks another
+    /// protocol, such as HTTP.
+    NotTpkt {
+        /// The first bytes it sent, escaped, at most [`SHOWN_BYTES`].
+        first: String,
+        /// How many bytes it had sent.
+        received: usize,
+        /// What the splitter said.
+        error: TpktError,
+    },
     /// The socket failed.
     Io(String),
 }
@@ -38,8 +48,35 @@ impl fmt::Display for CloseReason {
         match self {
             CloseReason::PeerClosed => f.write_str("the peer closed it"),
             CloseReason::Framing(error) => write!(f, "{error}"),
+            CloseReason::NotTpkt {
+                first,
+                received,
+                error,
+            } => write!(
+                f,
+                "the peer does not speak TPKT: it sent \"{first}\" ({received} bytes; {error})"
+            ),
             CloseReason::Io(error) => write!(f, "socket error: {error}"),
         }
+    }
+}
+
+/// The most bytes of a peer that is not TPKT a message shows.
+const SHOWN_BYTES: usize = 40;
+
+/// Why the connection ended on `error`: a peer that is not TPKT at all
+/// when no frame came before, whose first bytes are in `unread`.
+fn framing_reason(error: TpktError, unread: &[u8], frames_before: usize) -> CloseReason {
+    let tpkt_start = unread.first() == Some(&tpkt::VERSION);
+    if frames_before > 0 || unread.is_empty() || tpkt_start {
+        return CloseReason::Framing(error);
+    }
+
+    let shown = unread.get(..SHOWN_BYTES).unwrap_or(unread);
+    CloseReason::NotTpkt {
+        first: shown.escape_ascii().to_string(),
+        received: unread.len(),
+        error,
     }
 }
 
@@ -87,14 +124,18 @@ pub(crate) async fn read(socket: OwnedReadHalf, config: Config, routes: Routes) 
         limits,
     };
     let mut scratch = Message::default();
+    let mut count = 0;
     let reason = loop {
         let frame = match frames.next().await {
             None => break CloseReason::PeerClosed,
-            Some(Err(CodecError::Tpkt(error))) => break CloseReason::Framing(error),
+            Some(Err(CodecError::Tpkt(error))) => {
+                break framing_reason(error, frames.unread(), count);
+            }
             Some(Err(error)) => break CloseReason::Io(error.to_string()),
             Some(Ok(frame)) => frame,
         };
 
+        count += 1;
         routes.record(&frame);
         let mut message = scratch.recycle();
         let routed = routes.route(&frame, &options, &mut message).await;

@@ -95,7 +95,7 @@ impl Device {
         let timeout =
             (!config.faults.contains(Fault::SessionNeverExpires)).then_some(config.idle_timeout_ms);
         let ids = config.seed.map_or_else(IdSource::from_os, IdSource::seeded);
-        info!(faults = ?config.faults, seed = ?config.seed, "emulated device started");
+        info!(faults = %config.faults, seed = ?config.seed, "emulated device started");
         Device {
             state,
             sessions: Sessions::new(timeout),

@@ -225,6 +225,18 @@ impl FaultSet {
     }
 }
 
+impl std::fmt::Display for FaultSet {
+    /// The faults' names, comma-separated, or `none`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names: Vec<&str> = self.iter().map(Fault::name).collect();
+        if names.is_empty() {
+            return f.write_str("none");
+        }
+
+        f.write_str(&names.join(", "))
+    }
+}
+
 impl FromIterator<Fault> for FaultSet {
     fn from_iter<I: IntoIterator<Item = Fault>>(faults: I) -> Self {
         FaultSet {

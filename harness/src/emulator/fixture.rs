@@ -5,23 +5,111 @@
 //! The default lives in `corpus/emulator/default.toml`; its README says how
 //! the format reads.
 
+use std::collections::BTreeSet;
+
 use super::state::State;
 
 /// The text of the default fixture.
 pub const DEFAULT_FIXTURE: &str = include_str!("../../../corpus/emulator/default.toml");
 
-/// A fixture that is not valid TOML or does not fit the state's shape.
+/// A fixture that is not valid TOML, does not fit the state's shape, or
+/// holds an entry the device could not hold.
 #[derive(Debug, thiserror::Error)]
-#[error("fixture does not parse: {source}")]
-pub struct FixtureError {
+pub enum FixtureError {
     /// What the TOML reader said, with the line and column.
-    #[from]
-    pub source: toml::de::Error,
+    #[error("fixture does not parse: {0}")]
+    Toml(#[from] toml::de::Error),
+    /// An entry breaks a rule of the device's state.
+    #[error("{entry}: {problem}")]
+    Invalid {
+        /// The entry, such as `[[users]] entry 2 (name "ops")`.
+        entry: String,
+        /// What is wrong with it: what was expected and what came.
+        problem: String,
+    },
 }
 
-/// Reads a fixture from its TOML text.
+/// Reads a fixture from its TOML text and checks its entries: privileges
+/// 0 or 1, ids in the spec's 8-4-4-16 GUID form, no name or id twice.
 pub fn parse(text: &str) -> Result<State, FixtureError> {
-    Ok(toml::from_str(text)?)
+    let state: State = toml::from_str(text)?;
+    check(&state)?;
+    Ok(state)
+}
+
+/// Checks what the TOML shape cannot: the first entry that breaks a rule.
+fn check(state: &State) -> Result<(), FixtureError> {
+    let mut names = BTreeSet::new();
+    let mut ids = BTreeSet::new();
+    for (index, user) in state.users.iter().enumerate() {
+        let entry = || format!("[[users]] entry {} (name {:?})", index + 1, user.name);
+        if user.privilege > 1 {
+            let problem = format!(
+                "privilege {}, expected 0 (administrator) or 1 (ordinary user)",
+                user.privilege
+            );
+            return Err(FixtureError::Invalid {
+                entry: entry(),
+                problem,
+            });
+        }
+
+        once(&mut names, &user.name, "name").map_err(|problem| invalid(entry(), problem))?;
+        account_id(&mut ids, &user.id).map_err(|problem| invalid(entry(), problem))?;
+    }
+
+    let mut names = BTreeSet::new();
+    for (index, endpoint) in state.endpoints.iter().enumerate() {
+        let entry = || {
+            format!(
+                "[[endpoints]] entry {} (name {:?})",
+                index + 1,
+                endpoint.name
+            )
+        };
+        once(&mut names, &endpoint.name, "name").map_err(|problem| invalid(entry(), problem))?;
+        account_id(&mut ids, &endpoint.id).map_err(|problem| invalid(entry(), problem))?;
+    }
+    Ok(())
+}
+
+fn invalid(entry: String, problem: String) -> FixtureError {
+    FixtureError::Invalid { entry, problem }
+}
+
+/// Notes `value` as seen; an error when it was seen before.
+fn once<'a>(seen: &mut BTreeSet<&'a str>, value: &'a str, what: &str) -> Result<(), String> {
+    if seen.insert(value) {
+        return Ok(());
+    }
+
+    Err(format!("{what} {value:?} again, expected each {what} once"))
+}
+
+/// Checks an account id: empty (the device gives none), or a GUID in the
+/// spec's 8-4-4-16 form that no other user or endpoint has.
+fn account_id<'a>(seen: &mut BTreeSet<&'a str>, id: &'a str) -> Result<(), String> {
+    if id.is_empty() {
+        return Ok(());
+    }
+
+    if !is_spec_guid(id) {
+        return Err(format!(
+            "id {id:?}, expected a GUID in the spec's 8-4-4-16 form"
+        ));
+    }
+    once(seen, id, "id")
+}
+
+/// Whether `id` is hex digits in groups of 8, 4, 4 and 16.
+fn is_spec_guid(id: &str) -> bool {
+    let mut groups = id.split('-');
+    let shaped = [8, 4, 4, 16].iter().all(|&len| {
+        groups
+            .next()
+            .is_some_and(|group| group.len() == len && group.bytes().all(|b| b.is_ascii_hexdigit()))
+    });
+    shaped && groups.next().is_none()
 }
 
 /// The default fixture's state.

@@ -77,6 +77,11 @@ impl Host {
         Ok(outcome)
     }
 
+    /// Whether the device has crashed.
+    pub(crate) fn has_crashed(&self) -> bool {
+        self.inner.lock().map_or(true, |inner| inner.crashed)
+    }
+
     /// Tells the device that `connection` closed.
     pub(crate) fn disconnect(&self, connection: ConnectionId) {
         if let Ok(mut inner) = self.inner.lock() {

@@ -158,6 +158,12 @@ impl Server {
         self.shared.host.state()
     }
 
+    /// Whether the device crashed (a handler panicked, as the
+    /// `panic-on-bad-index` fault makes it).
+    pub fn crashed(&self) -> bool {
+        self.shared.host.has_crashed()
+    }
+
     /// Whether the server has stopped accepting.
     pub fn is_stopping(&self) -> bool {
         self.shared.accepting.is_cancelled()

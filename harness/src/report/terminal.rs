@@ -65,6 +65,16 @@ pub fn summary(report: &RunReport) -> String {
     if let Some(error) = &report.infrastructure_error {
         let _ = writeln!(out, "infrastructure error: {error}");
     }
+    if let Some(case) = opening_check(report) {
+        write_frames(&mut out, case, "");
+        let _ = writeln!(
+            out,
+            "\nnothing else ran, in {:.1} s, exit {}",
+            report.duration_ms as f64 / 1000.0,
+            report.exit_code
+        );
+        return out;
+    }
 
     let mut sections: BTreeMap<&str, Vec<&CaseResult>> = BTreeMap::new();
     for case in &report.cases {
@@ -129,13 +139,29 @@ pub fn summary(report: &RunReport) -> String {
         .collect();
     let _ = writeln!(
         out,
-        "\n{} cases: {} in {:.1} s, exit {}",
-        report.cases.len(),
+        "\n{}: {} in {:.1} s, exit {}",
+        counted(report.cases.len(), "case"),
         counts.join(", "),
         report.duration_ms as f64 / 1000.0,
         report.exit_code
     );
     out
+}
+
+/// The failed opening sanity check, when the run stopped at it: the one
+/// case of the report, behind its infrastructure error.
+fn opening_check(report: &RunReport) -> Option<&CaseResult> {
+    report.infrastructure_error.as_ref()?;
+    match report.cases.as_slice() {
+        [case] if case.name == "sanity-first" => Some(case),
+        _ => None,
+    }
+}
+
+/// `1 case`, `2 cases`.
+fn counted(count: usize, noun: &str) -> String {
+    let plural = if count == 1 { "" } else { "s" };
+    format!("{count} {noun}{plural}")
 }
 
 /// Why a case that passed with a warning, or was skipped, is not a pass:
@@ -201,24 +227,31 @@ pub fn describe_failure(case: &CaseResult) -> String {
     for error in &case.cleanup_errors {
         let _ = writeln!(out, "cleanup: {error}");
     }
-    if !case.frames.is_empty() {
-        let _ = writeln!(out, "frames exchanged:");
-        let skip = case.frames.len().saturating_sub(MAX_FRAMES_SHOWN);
-        if skip > 0 {
-            let _ = writeln!(out, "  ({skip} earlier frames in the JSON report)");
-        }
-        for frame in case.frames.iter().skip(skip) {
-            let arrow = match frame.way {
-                Way::Sent => ">>",
-                Way::Received => "<<",
-            };
-            let text = frame.text.replace('\n', " ");
-            let _ = writeln!(
-                out,
-                "  {:>6} ms :{} {arrow} {text}",
-                frame.at_ms, frame.local_port
-            );
-        }
-    }
+    write_frames(&mut out, case, "");
     out
+}
+
+/// The last frames `case` exchanged, each line after `indent`.
+fn write_frames(out: &mut String, case: &CaseResult, indent: &str) {
+    if case.frames.is_empty() {
+        return;
+    }
+
+    let _ = writeln!(out, "{indent}frames exchanged:");
+    let skip = case.frames.len().saturating_sub(MAX_FRAMES_SHOWN);
+    if skip > 0 {
+        let _ = writeln!(out, "{indent}  ({skip} earlier frames in the JSON report)");
+    }
+    for frame in case.frames.iter().skip(skip) {
+        let arrow = match frame.way {
+            Way::Sent => ">>",
+            Way::Received => "<<",
+        };
+        let text = frame.text.replace('\n', " ");
+        let _ = writeln!(
+            out,
+            "{indent}  {:>6} ms :{} {arrow} {text}",
+            frame.at_ms, frame.local_port
+        );
+    }
 }

@@ -192,7 +192,7 @@ async fn open_sessions(
     let replies = match sessions.open_all(options).await {
         Ok(replies) => replies,
         Err((name, error)) => {
-            return Err((format!("login of session {name}"), open_error(&name, error)));
+            return Err((format!("login of session {name}"), open_error(error)));
         }
     };
 
@@ -214,12 +214,12 @@ async fn open_sessions(
             mismatches.push(crate::scenario::Mismatch::new(
                 "framing",
                 "a TPKT frame (RFC 1006)",
-                format!("{deviation:?}"),
+                deviation.to_string(),
             ));
         }
         if !mismatches.is_empty() {
             let error = StepError::Failed {
-                message: format!("the login confirm of session {name} is not as expected"),
+                message: "the login confirm is not as expected".to_owned(),
                 mismatches,
             };
             return Err((format!("login of session {name}"), error));

@@ -87,9 +87,9 @@ pub async fn run(
     report.provenance.device_version = first.vars.get("version").map(str::to_owned);
     if !matches!(first.verdict, Verdict::Pass | Verdict::Warning) {
         report.infrastructure_error = Some(opening_failure(&first));
-        report
-            .cases
-            .push(sanity_case(sanity, "sanity-first", &first));
+        let mut case = sanity_case(sanity, "sanity-first", &first);
+        case.verdict = Verdict::Error;
+        report.cases.push(case);
         progress.finish();
         return finish(report, options, started, clock, captured);
     }
@@ -182,15 +182,16 @@ fn opening_failure(first: &Attempt) -> String {
     };
 
     let mut reason = failure.message.clone();
-    if let Some(rest) = reason.strip_prefix("session admin: ") {
-        reason = rest.to_owned();
-    }
     for mismatch in &failure.mismatches {
         reason.push_str(&format!(
             "; {}: expected {}, got {}",
             mismatch.what, mismatch.expected, mismatch.actual
         ));
     }
+    if failure.step.starts_with("login of session ") {
+        return format!("the opening sanity check failed: {reason}");
+    }
+
     format!(
         "the opening sanity check failed at {}: {reason}",
         failure.step

@@ -41,6 +41,14 @@ fn decode_stdin(args: &[&str], input: &[u8]) -> Result<Output, Box<dyn Error>> {
     Ok(child.wait_with_output()?)
 }
 
+/// A fresh folder of its own for the test `name`.
+fn scratch(name: &str) -> Result<PathBuf, Box<dyn Error>> {
+    let dir = std::env::temp_dir().join(format!("dvcr-decode-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
+}
+
 fn path_arg(path: &Path) -> String {
     path.to_string_lossy().into_owned()
 }
@@ -263,5 +271,125 @@ fn a_stream_error_counts_among_the_summary_errors_as_in_the_exit_code() -> TestR
         text.contains("summary: 0 messages, 0 not decoded, 1 error,"),
         "{text}"
     );
+    Ok(())
+}
+
+#[test]
+fn the_json_report_has_an_object_for_every_input_even_unread_and_empty() -> TestResult {
+    let dir = scratch("json-every-input")?;
+    let empty = dir.join("empty.bin");
+    std::fs::write(&empty, b"")?;
+    let clean = path_arg(&corpus("spec/004-login-confirm-1.tpkt"));
+    let missing = path_arg(&dir.join("missing.bin"));
+    let (report, code) = decode_json(&[&clean, &path_arg(&empty), &missing])?;
+
+    assert_eq!(code, Some(2));
+    assert_eq!(report.as_array().map(Vec::len), Some(3), "{report}");
+    assert_eq!(report[0]["error"], Value::Null);
+    assert!(
+        report[1]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("nothing to decode"))
+    );
+    assert!(
+        report[2]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("cannot read"))
+    );
+    assert_eq!(report[2]["has_errors"], true);
+    Ok(())
+}
+
+#[test]
+fn an_empty_input_is_not_decoded_and_exits_1_as_the_readme_says() -> TestResult {
+    let output = decode_stdin(&[], b"\r\n")?;
+    let text = stdout(&output);
+
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.contains("not decoded: nothing to decode"), "{text}");
+    Ok(())
+}
+
+#[test]
+fn an_input_over_the_limit_is_refused_before_it_is_read() -> TestResult {
+    let dir = scratch("too-large")?;
+    let big = dir.join("big.bin");
+    std::fs::File::create(&big)?.set_len(300 * 1024 * 1024)?;
+    let output = decode(&[&path_arg(&big)])?;
+    let stderr = String::from_utf8_lossy(&output.stderr);
+
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr.contains("too large to decode: expected at most 256 MiB"),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(dir)?;
+    Ok(())
+}
+
+#[test]
+fn junk_between_documents_is_reported_and_the_next_document_decoded() -> TestResult {
+    let file = path_arg(&corpus("decode-cli/junk-between-documents.xml"));
+    let output = decode(&[&file])?;
+    let text = stdout(&output);
+
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("message 2 (xml at byte 194): not decoded"),
+        "{text}"
+    );
+    assert!(text.contains("decoding goes on at byte 200"), "{text}");
+    assert!(
+        text.contains("message 3 (xml at byte 200), to the device"),
+        "{text}"
+    );
+    assert!(
+        text.contains("summary: 3 messages, 1 not decoded"),
+        "{text}"
+    );
+    Ok(())
+}
+
+#[test]
+fn a_stream_error_says_how_many_bytes_were_left_undecoded() -> TestResult {
+    let output = decode_stdin(&["--json"], b"\x03\x00\x00\x08abcdZZZZ")?;
+    let report: Value = serde_json::from_slice(&output.stdout)?;
+
+    assert_eq!(report[0]["undecoded_rest"]["offset"], 8);
+    assert_eq!(report[0]["undecoded_rest"]["bytes"], 4);
+    let text = stdout(&decode_stdin(&[], b"\x03\x00\x00\x08abcdZZZZ")?);
+    assert!(
+        text.contains("the rest of the input, 4 bytes from byte 8, was not decoded"),
+        "{text}"
+    );
+    Ok(())
+}
+
+#[test]
+fn comment_lines_and_c_arrays_read_as_hex_dumps() -> TestResult {
+    for dump in [
+        "decode-cli/login-confirm-commented.xxd",
+        "decode-cli/login-confirm-c-array.hex",
+    ] {
+        let (report, code) = decode_json(&[&path_arg(&corpus(dump))])?;
+
+        assert_eq!(code, Some(0), "{dump}: {report}");
+        assert_eq!(report[0]["hex"], true, "{dump}");
+        assert_eq!(report[0]["messages"][0]["records"][0]["xmlid"], "login");
+    }
+    Ok(())
+}
+
+#[test]
+fn text_that_is_not_hex_names_the_first_bad_token_not_a_tpkt_error() -> TestResult {
+    let file = path_arg(&corpus("decode-cli/trailing-junk.hex"));
+    let output = decode(&[&file])?;
+    let text = stdout(&output);
+
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.contains("not a hex dump"), "{text}");
+    assert!(text.contains("line 3 column 1"), "{text}");
+    assert!(text.contains("\"this\""), "{text}");
+    assert!(!text.contains("tpkt"), "{text}");
     Ok(())
 }

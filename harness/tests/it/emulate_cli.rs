@@ -51,3 +51,112 @@ fn logs_into_a_file_or_pipe_carry_no_colour_codes() {
     assert!(logs.contains("INFO"), "{logs}");
     assert!(!logs.contains('\u{1b}'), "{logs:?}");
 }
+
+#[test]
+fn an_emulator_whose_device_crashed_exits_1_and_logs_no_internal_names() {
+    let mut child = dvcr()
+        .args(["emulate", "--listen", "127.0.0.1:0"])
+        .args(["--fault", "panic-on-bad-index"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("dvcr starts");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut line = String::new();
+    let _ = BufReader::new(stdout).read_line(&mut line);
+    let address = line
+        .trim()
+        .rsplit(' ')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+
+    let sent = dvcr()
+        .args(["send", "--target", &address, "startroomrecord"])
+        .args(["LANG=en", "INDEX=x"])
+        .output()
+        .expect("dvcr send runs");
+    assert_eq!(sent.status.code(), Some(2), "the device crashed mid-reply");
+    let status = child.wait().expect("the emulator ends by itself");
+    let mut logs = String::new();
+    let _ = child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut logs);
+
+    assert_eq!(status.code(), Some(1), "{logs}");
+    assert!(logs.contains("faults=panic-on-bad-index"), "{logs}");
+    assert!(!logs.contains("FaultSet"), "{logs}");
+    assert!(!logs.contains("dvcr::emulator"), "{logs}");
+    assert!(logs.contains("the emulated device crashed"), "{logs}");
+}
+
+#[test]
+fn limits_out_of_range_are_refused_with_a_readable_range() {
+    let cases = [
+        ("--max-frame-len", "3", "from 55 to 65535"),
+        ("--max-connections", "0", "at least 1"),
+        ("--session-timeout", "0", "at least 1"),
+    ];
+    for (option, value, range) in cases {
+        let output = dvcr()
+            .args(["emulate", "--listen", "127.0.0.1:0", option, value])
+            .output()
+            .expect("dvcr runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+
+        assert_eq!(output.status.code(), Some(2), "{option}: {stderr}");
+        assert!(stderr.contains(range), "{option}: {stderr}");
+    }
+    let output = dvcr()
+        .args([
+            "send",
+            "--target",
+            "127.0.0.1:1",
+            "--timeout-ms",
+            "0",
+            "getdevinfo",
+        ])
+        .output()
+        .expect("dvcr runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("expected a whole number of at least 1"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("18446744073709551615"), "{stderr}");
+}
+
+#[test]
+fn a_fixture_entry_the_device_cannot_hold_is_refused_naming_file_and_entry() {
+    let cases = [
+        (
+            "privilege-7.toml",
+            "[[users]] entry 1 (name \"root\"): privilege 7, expected 0",
+        ),
+        (
+            "duplicate-user-name.toml",
+            "[[users]] entry 2 (name \"ops\"): name \"ops\" again",
+        ),
+        (
+            "id-not-a-guid.toml",
+            "id \"a\", expected a GUID in the spec's 8-4-4-16 form",
+        ),
+    ];
+    for (file, reason) in cases {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../corpus/emulator/invalid")
+            .join(file);
+        let output = dvcr()
+            .args(["emulate", "--listen", "127.0.0.1:0", "--fixture"])
+            .arg(&path)
+            .output()
+            .expect("dvcr runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+
+        assert_eq!(output.status.code(), Some(2), "{file}: {stderr}");
+        assert!(stderr.contains(file), "{stderr}");
+        assert!(stderr.contains(reason), "{stderr}");
+    }
+}

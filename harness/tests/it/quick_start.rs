@@ -55,3 +55,48 @@ fn cargo_run_at_the_root_has_exactly_one_binary_to_choose() {
 
     assert_eq!(binaries, ["dvcr"]);
 }
+
+/// README's in-process emulator snippet, as written there.
+async fn serve() -> std::io::Result<()> {
+    use dvcr::emulator::{Device, DeviceConfig, Server, ServerConfig, SystemClock, fixture};
+
+    let device = Device::new(
+        fixture::default_state(),
+        DeviceConfig::default(),
+        Box::new(SystemClock),
+    );
+    let server = Server::start(ServerConfig::ephemeral(), device).await?;
+    assert_ne!(server.local_addr().port(), 0);
+    server.stop().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_readme_in_process_snippet_says_how_to_make_the_device_and_runs() {
+    let readme = std::fs::read_to_string(format!("{ROOT}/README.md")).expect("README.md reads");
+
+    for line in [
+        "let device = Device::new(",
+        "fixture::default_state(),",
+        "DeviceConfig::default(),",
+        "Box::new(SystemClock),",
+        "let server = Server::start(ServerConfig::ephemeral(), device).await?;",
+        "returns Err(ClientError::Timeout { .. })",
+    ] {
+        assert!(readme.contains(line), "README lost {line:?}");
+    }
+    serve().await.expect("the snippet serves and stops");
+}
+
+#[test]
+fn the_readme_builds_dvcr_one_way_only() {
+    let readme = std::fs::read_to_string(format!("{ROOT}/README.md")).expect("README.md reads");
+    let emulator = readme
+        .split_once("## Emulator")
+        .and_then(|(_, rest)| rest.split_once("## dvcr decode"))
+        .map(|(section, _)| section)
+        .unwrap_or_default();
+
+    assert!(!emulator.is_empty());
+    assert!(!emulator.contains("cargo run -p dvcr"), "{emulator}");
+}

@@ -136,3 +136,96 @@ async fn a_device_gone_mid_run_ends_the_remaining_cases_as_errors_at_once() {
     assert_eq!(not_run.len(), 20, "{:?}", report.cases);
     assert!(not_run.iter().all(|case| case.verdict == Verdict::Error));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_failed_opening_check_prints_one_line_of_reason_with_no_session_name() {
+    let mut options = RunOptions::new(fake_target(true).await);
+    options.reply_timeout = Duration::from_millis(300);
+    let report = run(&whole_suite(), &options).await;
+    let text = dvcr::report::summary(&report);
+
+    assert_eq!(report.cases[0].verdict, Verdict::Error, "{text}");
+    let reasons: Vec<&str> = text
+        .lines()
+        .filter(|line| line.contains("opening sanity check"))
+        .collect();
+    assert_eq!(reasons.len(), 1, "{text}");
+    assert!(!text.contains("session admin"), "{text}");
+    assert!(!text.contains("Failures"), "{text}");
+    assert!(text.contains("nothing else ran, in "), "{text}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_wrong_password_gives_the_opening_check_the_verdict_error() {
+    let server = emulator(&[]).await;
+    let mut options = options(&server);
+    options.password = "wrong".to_owned();
+    let refused = run(&whole_suite(), &options).await;
+    server.stop().await;
+
+    assert_eq!(refused.cases[0].verdict, Verdict::Error);
+    let error = refused.infrastructure_error.unwrap_or_default();
+    assert!(
+        error.starts_with("the opening sanity check failed: login as"),
+        "{error}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_run_of_one_case_says_1_case() {
+    let server = emulator(&[]).await;
+    let scenarios: Vec<Scenario> = whole_suite().into_iter().take(1).collect();
+    let report = run(&scenarios, &options(&server)).await;
+    server.stop().await;
+    let text = dvcr::report::summary(&report);
+
+    assert!(text.contains("\n1 case: "), "{text}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_unframed_login_reply_is_named_in_words_not_by_its_rust_name() {
+    let server = emulator(&[Fault::UnframedReplies]).await;
+    let report = run(&whole_suite(), &options(&server)).await;
+    server.stop().await;
+    let error = report.infrastructure_error.unwrap_or_default();
+
+    assert!(
+        error.contains("got xml with no tpkt header, ended by cr lf"),
+        "{error}"
+    );
+    assert!(!error.contains("UnframedXml"), "{error}");
+    assert!(!error.contains("session admin"), "{error}");
+}
+
+/// A target that answers every connection with an HTTP response and
+/// closes it.
+async fn http_target() -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let address = listener.local_addr().expect("address").to_string();
+    tokio::spawn(async move {
+        while let Ok((mut socket, _)) = listener.accept().await {
+            let mut buf = [0u8; 1024];
+            let _ = socket.read(&mut buf).await;
+            let _ = socket
+                .write_all(b"HTTP/1.0 501 Unsupported method\r\nServer: SimpleHTTP")
+                .await;
+        }
+    });
+    address
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_peer_that_is_not_tpkt_is_named_as_such_with_its_first_bytes() {
+    let mut options = RunOptions::new(http_target().await);
+    options.reply_timeout = Duration::from_millis(500);
+    let report = run(&whole_suite(), &options).await;
+    let error = report.infrastructure_error.unwrap_or_default();
+
+    assert!(error.contains("the peer does not speak TPKT"), "{error}");
+    assert!(
+        error.contains("it sent \"HTTP/1.0 501 Unsupported"),
+        "{error}"
+    );
+}

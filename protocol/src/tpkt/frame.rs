@@ -34,6 +34,18 @@ impl Deviation {
     }
 }
 
+impl std::fmt::Display for Deviation {
+    /// What came, in words a report can show.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Deviation::NonZeroReserved { found } => {
+                write!(f, "a tpkt header whose reserved byte is {found}, not 0")
+            }
+            Deviation::UnframedXml => f.write_str("xml with no tpkt header, ended by cr lf"),
+        }
+    }
+}
+
 /// One whole frame: its header (none when it came unframed) and its payload,
 /// borrowed from the buffer it was cut from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

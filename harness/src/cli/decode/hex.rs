@@ -1,12 +1,16 @@
-//! Reading a hex dump back into bytes: whitespace-separated hex with an
-//! optional `0x`, `xxd` output, or `hexdump -C` output, so that a capture
-//! pasted from a terminal can be decoded (spec, "General Information",
-//! item 4: the bytes are TPKT frames or bare XML).
+//! Reading a hex dump back into bytes: whitespace- or comma-separated hex
+//! with or without `0x` (so a C array `0x03, 0x00,` reads too), `xxd`
+//! output, or `hexdump -C` output, `#` comment lines skipped, so that a
+//! capture pasted from a terminal can be decoded (spec, "General
+//! Information", item 4: the bytes are TPKT frames or bare XML).
+
+use std::fmt;
 
 /// How a dump lays out its lines.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Style {
-    /// Hex tokens only, each an even number of digits, `0x` allowed.
+    /// Hex tokens only, each an even number of digits, `0x` allowed,
+    /// separated by white space or commas.
     Plain,
     /// `xxd`: `OFFSET: 0300 00d1 ...  TEXT`.
     Xxd,
@@ -15,27 +19,111 @@ enum Style {
     Canonical,
 }
 
-/// The bytes `text` dumps, or `None` when it is not a hex dump.
-pub(super) fn parse(text: &[u8]) -> Option<Vec<u8>> {
-    let text = std::str::from_utf8(text).ok()?;
+impl Style {
+    /// The name a message gives the style.
+    const fn name(self) -> &'static str {
+        match self {
+            Style::Plain => "plain hex",
+            Style::Xxd => "an xxd dump",
+            Style::Canonical => "a hexdump -C dump",
+        }
+    }
+}
+
+/// Why text is not a hex dump: the first token that is not hex, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct NotHex {
+    /// The style the first line suggested.
+    style: Style,
+    /// The line of the token, from 1.
+    pub(super) line: usize,
+    /// The column of the token in its line, in characters from 1.
+    pub(super) column: usize,
+    /// What came instead: the token quoted and cut to a readable length,
+    /// or `only comments`.
+    pub(super) found: String,
+}
+
+impl fmt::Display for NotHex {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the input is text but not a hex dump (read as {}): line {} column {}: \
+             expected hex digits in pairs, found {}",
+            self.style.name(),
+            self.line,
+            self.column,
+            self.found
+        )
+    }
+}
+
+/// The bytes `text` dumps, or where it stops being a hex dump. A dump
+/// with no byte at all (only comments) is not one either.
+pub(super) fn parse(text: &str) -> Result<Vec<u8>, NotHex> {
     let style = style_of(text);
     let mut bytes = Vec::new();
-    for line in text.lines() {
+    let mut last = 0;
+    for (index, line) in text.lines().enumerate() {
+        last = index + 1;
+        if is_comment(line) {
+            continue;
+        }
+
         for token in hex_tokens(line, style) {
-            push_token(token, &mut bytes)?;
+            if push_token(token, &mut bytes).is_none() {
+                return Err(not_hex(style, index + 1, line, token));
+            }
+        }
+        if style == Style::Xxd && !line.trim().is_empty() && !has_offset(line) {
+            return Err(not_hex(style, index + 1, line, line.trim_start()));
         }
     }
 
     if bytes.is_empty() {
-        return None;
+        return Err(NotHex {
+            style,
+            line: last.max(1),
+            column: 1,
+            found: String::from("only comments"),
+        });
     }
 
-    Some(bytes)
+    Ok(bytes)
 }
 
-/// The style of a dump, told by its first line that is not blank.
+/// The error for `token`, a slice of `line`, the `number`th line.
+fn not_hex(style: Style, number: usize, line: &str, token: &str) -> NotHex {
+    let at = (token.as_ptr() as usize).saturating_sub(line.as_ptr() as usize);
+    let column = line
+        .get(..at)
+        .map_or(1, |before| before.chars().count() + 1);
+    let token: String = token
+        .split_whitespace()
+        .next()
+        .unwrap_or(token)
+        .chars()
+        .take(40)
+        .collect();
+    NotHex {
+        style,
+        line: number,
+        column,
+        found: format!("{token:?}"),
+    }
+}
+
+/// Whether `line` is a `#` comment.
+fn is_comment(line: &str) -> bool {
+    line.trim_start().starts_with('#')
+}
+
+/// The style of a dump, told by its first line that is neither blank nor
+/// a comment.
 fn style_of(text: &str) -> Style {
-    let first = text.lines().find(|line| !line.trim().is_empty());
+    let first = text
+        .lines()
+        .find(|line| !line.trim().is_empty() && !is_comment(line));
     let Some(first) = first else {
         return Style::Plain;
     };
@@ -44,23 +132,37 @@ fn style_of(text: &str) -> Style {
         return Style::Canonical;
     }
 
-    match first.split_once(':') {
-        Some((offset, _)) if is_offset(offset.trim()) => Style::Xxd,
-        _ => Style::Plain,
+    if has_offset(first) {
+        return Style::Xxd;
     }
+
+    Style::Plain
+}
+
+/// Whether `line` opens with an `xxd` offset and its colon.
+fn has_offset(line: &str) -> bool {
+    line.split_once(':')
+        .is_some_and(|(offset, _)| is_offset(offset.trim()))
 }
 
 /// The hex tokens of one line, its offset column and text column left out.
 fn hex_tokens(line: &str, style: Style) -> Vec<&str> {
     match style {
-        Style::Plain => line.split_whitespace().collect(),
+        Style::Plain => line
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|token| !token.is_empty())
+            .collect(),
         Style::Xxd => {
             let rest = line.split_once(':').map_or("", |(_, rest)| rest);
             until_text_column(rest).split_whitespace().collect()
         }
         Style::Canonical => {
             let dump = line.split_once('|').map_or(line, |(dump, _)| dump);
-            dump.split_whitespace().skip(1).collect()
+            let mut tokens = dump.split_whitespace();
+            match tokens.next() {
+                Some(offset) if !is_offset(offset) => vec![offset],
+                _ => tokens.collect(),
+            }
         }
     }
 }
@@ -85,7 +187,8 @@ fn push_token(token: &str, bytes: &mut Vec<u8>) -> Option<()> {
         .or_else(|| token.strip_prefix("0X"))
         .unwrap_or(token)
         .as_bytes();
-    if digits.is_empty() || !digits.len().is_multiple_of(2) {
+    let hex = digits.iter().all(u8::is_ascii_hexdigit);
+    if digits.is_empty() || !digits.len().is_multiple_of(2) || !hex {
         return None;
     }
 

@@ -2,10 +2,11 @@
 //! (spec, "General Information", item 4), bare XML documents separated by
 //! CR LF (item 5), or a hex dump of either.
 
-use std::fs;
+use std::fmt;
+use std::fs::File;
 use std::io::{self, Read};
 
-use super::hex;
+use super::hex::{self, NotHex};
 
 /// The UTF-8 byte order mark a document may open with.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -13,12 +14,66 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// The root element whose end closes a document.
 const ROOT: &[u8] = b"DVCRMANAGER";
 
+/// The most bytes `dvcr decode` reads of one input: a capture is far
+/// smaller, and a larger file is refused before it is read.
+pub(super) const MAX_INPUT: u64 = 256 * 1024 * 1024;
+
 /// The bytes of one input, unhexed when it was a hex dump.
 pub(super) struct Source {
     /// The bytes to judge.
     pub(super) bytes: Vec<u8>,
     /// Whether the input was a hex dump of them.
     pub(super) hex: bool,
+}
+
+/// Why an input gave nothing to judge.
+#[derive(Debug)]
+pub(super) enum InputError {
+    /// The file or standard input could not be read: the message names it.
+    Unreadable(String),
+    /// The input is larger than [`MAX_INPUT`].
+    TooLarge {
+        /// How the input is shown.
+        name: String,
+        /// Its size, when the file system told it.
+        size: Option<u64>,
+    },
+    /// The input holds nothing but white space.
+    Empty,
+    /// The input is text, not XML, and not a hex dump either.
+    NotHex(NotHex),
+}
+
+impl InputError {
+    /// Whether the input could not be read at all (exit code 2), rather
+    /// than read and found to hold nothing decodable (exit code 1).
+    pub(super) const fn is_unreadable(&self) -> bool {
+        matches!(
+            self,
+            InputError::Unreadable(_) | InputError::TooLarge { .. }
+        )
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InputError::Unreadable(message) => f.write_str(message),
+            InputError::TooLarge { name, size } => {
+                let mib = MAX_INPUT / (1024 * 1024);
+                write!(
+                    f,
+                    "{name} is too large to decode: expected at most {mib} MiB"
+                )?;
+                match size {
+                    Some(size) => write!(f, ", found {size} bytes"),
+                    None => write!(f, ", found more"),
+                }
+            }
+            InputError::Empty => f.write_str("nothing to decode: the input is empty"),
+            InputError::NotHex(not_hex) => not_hex.fmt(f),
+        }
+    }
 }
 
 /// How the bytes of an input are laid out.
@@ -31,38 +86,82 @@ pub(super) enum Layout {
 }
 
 /// Reads the file `name`, or standard input for `-`, unhexing a hex dump.
-///
-/// The error is one line naming the input.
-pub(super) fn read(name: &str) -> Result<Source, String> {
-    let bytes = if name == "-" {
-        let mut bytes = Vec::new();
-        io::stdin()
-            .read_to_end(&mut bytes)
-            .map(|_| bytes)
-            .map_err(|error| format!("cannot read standard input: {error}"))?
-    } else {
-        fs::read(name).map_err(|error| format!("cannot read {name}: {error}"))?
-    };
-
+/// Text that is neither XML nor a hex dump is an error: no byte stream a
+/// device sends is printable text.
+pub(super) fn read(name: &str) -> Result<Source, InputError> {
+    let bytes = read_bytes(name)?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(format!("{}: nothing to decode", display_name(name)));
+        return Err(InputError::Empty);
     }
 
-    if layout(&bytes) == Layout::Stream
-        && let Some(unhexed) = hex::parse(&bytes)
-    {
-        return Ok(Source {
-            bytes: unhexed,
-            hex: true,
+    if layout(&bytes) == Layout::Xml {
+        return Ok(Source { bytes, hex: false });
+    }
+
+    let Some(text) = as_text(&bytes) else {
+        return Ok(Source { bytes, hex: false });
+    };
+
+    let unhexed = hex::parse(text).map_err(InputError::NotHex)?;
+    Ok(Source {
+        bytes: unhexed,
+        hex: true,
+    })
+}
+
+/// The bytes of `name`, at most [`MAX_INPUT`] of them.
+fn read_bytes(name: &str) -> Result<Vec<u8>, InputError> {
+    if name == "-" {
+        return read_capped(io::stdin().lock(), "standard input")
+            .map_err(|error| unreadable("standard input", &error))?;
+    }
+
+    let file = File::open(name).map_err(|error| unreadable(name, &error))?;
+    let size = file
+        .metadata()
+        .ok()
+        .filter(|meta| meta.is_file())
+        .map(|meta| meta.len());
+    if size.is_some_and(|size| size > MAX_INPUT) {
+        return Err(InputError::TooLarge {
+            name: name.to_owned(),
+            size,
         });
     }
 
-    Ok(Source { bytes, hex: false })
+    read_capped(file, name).map_err(|error| unreadable(name, &error))?
 }
 
-/// How `name` is shown in messages: `standard input` for `-`.
-fn display_name(name: &str) -> &str {
-    if name == "-" { "standard input" } else { name }
+/// Reads `reader` to its end, or to one byte past [`MAX_INPUT`].
+fn read_capped(reader: impl Read, name: &str) -> io::Result<Result<Vec<u8>, InputError>> {
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_INPUT.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > MAX_INPUT {
+        return Ok(Err(InputError::TooLarge {
+            name: name.to_owned(),
+            size: None,
+        }));
+    }
+
+    Ok(Ok(bytes))
+}
+
+fn unreadable(name: &str, error: &io::Error) -> InputError {
+    InputError::Unreadable(format!("cannot read {name}: {error}"))
+}
+
+/// `bytes` as text, when they are UTF-8 with no control character but
+/// white space.
+fn as_text(bytes: &[u8]) -> Option<&str> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    let control = text.chars().any(|c| c.is_control() && !c.is_whitespace());
+    if control {
+        return None;
+    }
+
+    Some(text)
 }
 
 /// Whether `bytes` open an XML document (after a byte order mark and white
@@ -77,8 +176,11 @@ pub(super) fn layout(bytes: &[u8]) -> Layout {
 }
 
 /// Cuts bare XML into its documents: after each `</DVCRMANAGER>` (any case)
-/// that a CR LF follows. Gives each document's start and bytes; white space
-/// after the last document is dropped.
+/// that a CR LF follows, and before each CR LF that a new document follows
+/// (`<?` or `<DVCRMANAGER` opening the next line), so that junk between two
+/// documents is one undecodable document and the next one is decoded. Gives
+/// each document's start and bytes; white space after the last document is
+/// dropped.
 pub(super) fn documents(bytes: &[u8]) -> Vec<(usize, &[u8])> {
     let mut documents = Vec::new();
     let mut start = 0;
@@ -86,7 +188,8 @@ pub(super) fn documents(bytes: &[u8]) -> Vec<(usize, &[u8])> {
     while let Some(found) = find_crlf(bytes, at) {
         at = found + 2;
         let before = bytes.get(start..found).unwrap_or_default();
-        if ends_with_root_end(before) {
+        let after = bytes.get(at..).unwrap_or_default();
+        if ends_with_root_end(before) || next_document_opens(before, after) {
             documents.push((start, before));
             start = at;
         }
@@ -97,6 +200,22 @@ pub(super) fn documents(bytes: &[u8]) -> Vec<(usize, &[u8])> {
         documents.push((start, rest));
     }
     documents
+}
+
+/// Whether `after` opens a new document while `before` holds something
+/// other than white space or an XML declaration alone (which the root may
+/// follow on its own line).
+fn next_document_opens(before: &[u8], after: &[u8]) -> bool {
+    let before = before.trim_ascii();
+    let after = after.trim_ascii_start();
+    if before.is_empty() {
+        return false;
+    }
+
+    let root = after
+        .get(1..=ROOT.len())
+        .is_some_and(|name| after.starts_with(b"<") && name.eq_ignore_ascii_case(ROOT));
+    after.starts_with(b"<?") || (root && !before.ends_with(b"?>"))
 }
 
 /// The index of the first CR LF at or after `from`.

@@ -15,11 +15,20 @@ use super::judge::Judgement;
 #[derive(Serialize)]
 struct InputJson<'a> {
     input: &'a str,
-    layout: &'static str,
+    error: Option<String>,
+    layout: Option<&'static str>,
     hex: bool,
     messages: Vec<MessageJson<'a>>,
     stream_error: Option<String>,
+    undecoded_rest: Option<RestJson>,
     has_errors: bool,
+}
+
+/// The bytes a stream error left undecoded.
+#[derive(Serialize)]
+struct RestJson {
+    offset: usize,
+    bytes: usize,
 }
 
 /// One message of an input.
@@ -77,16 +86,35 @@ pub(super) fn render(reports: &[Report<'_>]) -> String {
 }
 
 fn input_json<'a>(report: &'a Report<'a>) -> InputJson<'a> {
-    let judged = &report.judged;
+    let judged = match &report.outcome {
+        Ok(judged) => judged,
+        Err(error) => {
+            return InputJson {
+                input: report.name,
+                error: Some(error.to_string()),
+                layout: None,
+                hex: report.hex,
+                messages: Vec::new(),
+                stream_error: None,
+                undecoded_rest: None,
+                has_errors: true,
+            };
+        }
+    };
+
     InputJson {
         input: report.name,
-        layout: match judged.layout {
+        error: None,
+        layout: Some(match judged.layout {
             Layout::Stream => "stream",
             Layout::Xml => "xml",
-        },
+        }),
         hex: report.hex,
         messages: judged.messages.iter().map(message_json).collect(),
         stream_error: judged.error.as_ref().map(ToString::to_string),
+        undecoded_rest: judged
+            .undecoded_rest()
+            .map(|(offset, bytes)| RestJson { offset, bytes }),
         has_errors: judged.has_errors(),
     }
 }

@@ -53,6 +53,8 @@ pub(super) struct Judged<'a> {
     pub(super) messages: Vec<Judgement<'a>>,
     /// Why the stream could not be cut further, if it could not.
     pub(super) error: Option<TpktError>,
+    /// How many bytes the input holds.
+    pub(super) len: usize,
 }
 
 impl Judged<'_> {
@@ -63,6 +65,30 @@ impl Judged<'_> {
                 .messages
                 .iter()
                 .any(|message| message.inspection.has_errors())
+    }
+
+    /// Where the bytes left undecoded by the stream error start, and how
+    /// many there are: a TPKT stream is never resynchronised, so all of
+    /// them are lost.
+    pub(super) fn undecoded_rest(&self) -> Option<(usize, usize)> {
+        let at = self.error.as_ref().and_then(error_offset)?;
+        let at = usize::try_from(at).unwrap_or(usize::MAX).min(self.len);
+        Some((at, self.len - at))
+    }
+}
+
+/// Where the frame or document a stream error is about starts.
+fn error_offset(error: &TpktError) -> Option<u64> {
+    match error {
+        TpktError::BadVersion { offset, .. }
+        | TpktError::LengthBelowHeader { offset, .. }
+        | TpktError::EmptyPayload { offset, .. }
+        | TpktError::FrameTooLong { offset, .. }
+        | TpktError::Truncated { offset, .. }
+        | TpktError::UnframedXml { offset }
+        | TpktError::UnframedXmlTooLong { offset, .. }
+        | TpktError::UnterminatedXml { offset, .. } => Some(*offset),
+        _ => None,
     }
 }
 
@@ -98,6 +124,7 @@ pub(super) fn judge<'a>(
                 layout,
                 messages,
                 error: stream.error,
+                len: bytes.len(),
             }
         }
         Layout::Xml => {
@@ -120,6 +147,7 @@ pub(super) fn judge<'a>(
                 layout,
                 messages,
                 error: None,
+                len: bytes.len(),
             }
         }
     }

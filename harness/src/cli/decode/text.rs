@@ -8,7 +8,7 @@ use dvcr_protocol::Message;
 use dvcr_protocol::validate::{Finding, Flow, Severity};
 
 use super::Report;
-use super::judge::Judgement;
+use super::judge::{Carrier, Judgement};
 
 /// The report of every input, ready to print.
 pub(super) fn render(reports: &[Report<'_>]) -> String {
@@ -22,15 +22,47 @@ pub(super) fn render(reports: &[Report<'_>]) -> String {
 /// One input: a heading, its messages, a stream error, a summary whose
 /// errors count the stream error too, as the exit code does.
 fn write_report(out: &mut String, report: &Report<'_>) {
-    let judged = &report.judged;
+    let judged = match &report.outcome {
+        Ok(judged) => judged,
+        Err(error) if error.is_unreadable() => return,
+        Err(error) => {
+            let _ = writeln!(out, "== {}", display_name(report.name));
+            let _ = writeln!(out, "not decoded: {error}");
+            let _ = writeln!(
+                out,
+                "summary: 0 messages, 0 not decoded, 1 error, 0 warnings, 0 notes\n"
+            );
+            return;
+        }
+    };
+
     let hex = if report.hex { ", from a hex dump" } else { "" };
     let _ = writeln!(out, "== {}{hex}", display_name(report.name));
 
-    for (index, message) in judged.messages.iter().enumerate() {
+    let mut messages = judged.messages.iter().enumerate().peekable();
+    while let Some((index, message)) = messages.next() {
         write_message(out, index + 1, message);
+        let next = messages.peek().map(|(_, next)| next.offset);
+        if let Some(next) = next
+            && message.carrier == Carrier::Document
+            && message.inspection.error.is_some()
+        {
+            let _ = writeln!(
+                out,
+                "  decoding goes on at byte {next}, where the next document starts"
+            );
+        }
     }
     if let Some(error) = &judged.error {
         let _ = writeln!(out, "stream error: {error}");
+    }
+    if let Some((at, left)) = judged.undecoded_rest() {
+        let _ = writeln!(
+            out,
+            "the rest of the input, {} from byte {at}, was not decoded: \
+             a TPKT stream cannot be resynchronised",
+            counted(left, "byte")
+        );
     }
 
     let findings = judged

@@ -92,7 +92,7 @@ pub(super) fn judge(
         mismatches.push(Mismatch::new(
             "framing",
             "a TPKT frame (RFC 1006)",
-            format!("{deviation:?}"),
+            deviation.to_string(),
         ));
     }
     for deviation in &reply.deviations {

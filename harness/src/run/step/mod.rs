@@ -91,7 +91,7 @@ pub async fn run_step(step: &Step, ctx: &mut StepContext<'_>) -> Result<(), Step
         ctx.sessions
             .open(&name, ctx.options)
             .await
-            .map_err(|error| open_error(&name, error))?;
+            .map_err(open_error)?;
     }
 
     match step.action() {
@@ -113,7 +113,7 @@ pub async fn run_step(step: &Step, ctx: &mut StepContext<'_>) -> Result<(), Step
         Action::NoIndication => no_indication(step, ctx, &name).await,
         Action::Reconnect => match ctx.sessions.open(&name, ctx.options).await {
             Ok(_) => Ok(()),
-            Err(error) => Err(reconnect_error(&name, error)),
+            Err(error) => Err(reconnect_error(error)),
         },
         Action::Sleep(ms) => {
             tokio::time::sleep(Duration::from_millis(ms)).await;
@@ -128,18 +128,19 @@ pub async fn run_step(step: &Step, ctx: &mut StepContext<'_>) -> Result<(), Step
 
 /// A session that could not be opened: the harness's problem when the
 /// device could not be reached, the device's when it refused the login.
-pub fn open_error(name: &str, error: OpenError) -> StepError {
+/// The message does not repeat the session: the step's label names it.
+pub fn open_error(error: OpenError) -> StepError {
     match error {
         OpenError::Client(
             error @ (ClientError::Connect { .. } | ClientError::ConnectTimeout { .. }),
-        ) => StepError::Harness(format!("session {name}: {error}")),
+        ) => StepError::Harness(error.to_string()),
         OpenError::Client(ClientError::Timeout { after, .. }) => StepError::failed(format!(
-            "session {name}: no reply to login within {}",
+            "no reply to login within {}",
             humantime::format_duration(after)
         )),
-        OpenError::Client(error) => StepError::failed(format!("session {name}: login: {error}")),
+        OpenError::Client(error) => StepError::failed(error.to_string()),
         OpenError::Refused { user, reply } => StepError::failed(format!(
-            "session {name}: login as {user} was refused: RESULT {} ({})",
+            "login as {user} was refused: RESULT {} ({})",
             reply.result().unwrap_or("<none>"),
             reply.description()
         )),
@@ -148,8 +149,8 @@ pub fn open_error(name: &str, error: OpenError) -> StepError {
 
 /// A reconnection that failed: the device served this scenario before, so
 /// a device that no longer accepts connections has failed, not the harness.
-fn reconnect_error(name: &str, error: OpenError) -> StepError {
-    match open_error(name, error) {
+fn reconnect_error(error: OpenError) -> StepError {
+    match open_error(error) {
         StepError::Harness(message) => {
             StepError::failed(format!("the device stopped serving: {message}"))
         }
