@@ -10,8 +10,10 @@
 
 use crate::decode::{is_ascii_name, is_name, is_xml_char, unescaped_len};
 use crate::limits::MAX_TPKT_FRAME_LEN;
-use crate::message::{Field, Message};
+use crate::message::{Attribute, Message};
 use crate::tpkt::{self, Header};
+
+mod plain;
 
 /// The declaration every encoded document opens with.
 const DECLARATION: &[u8] = b"<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n";
@@ -104,7 +106,10 @@ fn write_header(out: &mut [u8], start: usize) -> Result<(), EncodeError> {
 }
 
 fn write_document(message: &Message<'_>, out: &mut Vec<u8>) -> Result<(), EncodeError> {
-    if message.record_count() == 0 {
+    let records = message.record_entries();
+    let fields = message.field_entries();
+    let attributes = message.attribute_entries();
+    if records.is_empty() {
         return Err(EncodeError::NoRecord);
     }
 
@@ -113,17 +118,28 @@ fn write_document(message: &Message<'_>, out: &mut Vec<u8>) -> Result<(), Encode
     write_value(message.version(), out, None)?;
     out.extend_from_slice(b"\">\n");
 
-    for record in message.records() {
-        let index = record.index();
-        let element = record.kind().element().as_bytes();
+    for (index, record) in records.iter().enumerate() {
+        let element = record.kind.element().as_bytes();
         out.push(b'<');
         out.extend_from_slice(element);
         out.extend_from_slice(b" xmlid=\"");
-        write_xmlid(record.xmlid(), out, index)?;
+        write_xmlid(&record.xmlid, out, index)?;
         out.extend_from_slice(b"\">\n");
 
-        for field in record.fields() {
-            write_field(field, out, index)?;
+        let first = record.first_field;
+        let end = records
+            .get(index + 1)
+            .map_or(fields.len(), |next| next.first_field);
+        let own = fields.get(first..end).unwrap_or_default();
+        let mut ends = own.iter().skip(1).chain(fields.get(end));
+        for field in own {
+            let last = ends
+                .next()
+                .map_or(attributes.len(), |next| next.first_attribute);
+            let own = attributes
+                .get(field.first_attribute..last)
+                .unwrap_or_default();
+            write_field(&field.element, own, out, index)?;
         }
 
         out.extend_from_slice(b"</");
@@ -137,27 +153,30 @@ fn write_document(message: &Message<'_>, out: &mut Vec<u8>) -> Result<(), Encode
     Ok(())
 }
 
-/// Writes one field of record `record` as an empty element; a field whose
-/// only attribute is `value`, as most are, is written without looking up
-/// that attribute's name.
-fn write_field(field: Field<'_, '_>, out: &mut Vec<u8>, record: usize) -> Result<(), EncodeError> {
-    write_name(field.name(), out, record)?;
-    let attributes = field.attributes();
+/// Writes one field named `name` of record `record` as an empty element; a
+/// field whose only attribute is a plain `value`, as most are, takes the
+/// short path of [`plain`].
+fn write_field(
+    name: &str,
+    attributes: &[Attribute<'_>],
+    out: &mut Vec<u8>,
+    record: usize,
+) -> Result<(), EncodeError> {
     if let [only] = attributes
         && only.name == "value"
+        && plain::write_value_field(name, &only.value, out)
     {
-        out.extend_from_slice(b" value=\"");
-        write_value(&only.value, out, Some(record))?;
-        out.extend_from_slice(b"\"/>\n");
         return Ok(());
     }
 
+    out.push(b'<');
+    write_name(name, out, record)?;
     for (position, attribute) in attributes.iter().enumerate() {
         let earlier = attributes.get(..position).unwrap_or_default();
         if earlier.iter().any(|other| other.name == attribute.name) {
             return Err(EncodeError::DuplicateAttribute {
                 record,
-                field: field.name().to_owned(),
+                field: name.to_owned(),
                 name: attribute.name.to_string(),
             });
         }
@@ -172,8 +191,7 @@ fn write_field(field: Field<'_, '_>, out: &mut Vec<u8>, record: usize) -> Result
     Ok(())
 }
 
-/// Writes a name, which must be an XML name; a field's name is preceded by
-/// `<`, told by the name being first since the last `<`.
+/// Writes a name, which must be an XML name.
 fn write_name(name: &str, out: &mut Vec<u8>, record: usize) -> Result<(), EncodeError> {
     if !is_ascii_name(name) && !is_name(name) {
         return Err(EncodeError::InvalidName {
@@ -182,9 +200,6 @@ fn write_name(name: &str, out: &mut Vec<u8>, record: usize) -> Result<(), Encode
         });
     }
 
-    if out.last() == Some(&b'\n') {
-        out.push(b'<');
-    }
     out.extend_from_slice(name.as_bytes());
     Ok(())
 }

@@ -28,7 +28,7 @@ pub use deviation::{Deviation, DeviationKind};
 pub use error::DecodeError;
 
 pub(crate) use chars::{is_ascii_name, is_name, is_xml_char};
-pub(crate) use runs::unescaped_len;
+pub(crate) use runs::{escapes_within, unescaped_len};
 
 use crate::{Limits, Message};
 
