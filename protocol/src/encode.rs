@@ -10,16 +10,16 @@
 
 use crate::decode::{is_ascii_name, is_name, is_xml_char, unescaped_len};
 use crate::limits::MAX_TPKT_FRAME_LEN;
-use crate::message::{Attribute, Message};
+use crate::message::{Attribute, Kind, Message};
 use crate::tpkt::{self, Header};
+use room::Room;
 
 mod plain;
+mod room;
+mod words;
 
 /// The declaration every encoded document opens with.
 const DECLARATION: &[u8] = b"<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n";
-
-/// The root element's name.
-const ROOT: &str = "DVCRMANAGER";
 
 /// A message that cannot be encoded as it is.
 #[non_exhaustive]
@@ -107,68 +107,83 @@ fn write_header(out: &mut [u8], start: usize) -> Result<(), EncodeError> {
 
 fn write_document(message: &Message<'_>, out: &mut Vec<u8>) -> Result<(), EncodeError> {
     let records = message.record_entries();
-    let fields = message.field_entries();
-    let attributes = message.attribute_entries();
     if records.is_empty() {
         return Err(EncodeError::NoRecord);
     }
 
-    out.extend_from_slice(DECLARATION);
-    out.extend_from_slice(b"<DVCRMANAGER version=\"");
-    write_value(message.version(), out, None)?;
-    out.extend_from_slice(b"\">\n");
+    let mut room = Room::new(out);
+    room.push(DECLARATION);
+    room.push(b"<DVCRMANAGER version=\"");
+    let version = message.version();
+    if !plain::write_value(&mut room, version) {
+        room.with_vec(|out| write_value(version, out, None))?;
+    }
+    room.push(b"\">\n");
 
     for (index, record) in records.iter().enumerate() {
-        let element = record.kind.element().as_bytes();
-        out.push(b'<');
-        out.extend_from_slice(element);
-        out.extend_from_slice(b" xmlid=\"");
-        write_xmlid(&record.xmlid, out, index)?;
-        out.extend_from_slice(b"\">\n");
-
-        let first = record.first_field;
-        let end = records
-            .get(index + 1)
-            .map_or(fields.len(), |next| next.first_field);
-        let own = fields.get(first..end).unwrap_or_default();
-        let mut ends = own.iter().skip(1).chain(fields.get(end));
-        for field in own {
-            let last = ends
-                .next()
-                .map_or(attributes.len(), |next| next.first_attribute);
-            let own = attributes
-                .get(field.first_attribute..last)
-                .unwrap_or_default();
-            write_field(&field.element, own, out, index)?;
+        let (open, close) = tags(record.kind);
+        room.push(open);
+        let xmlid = &*record.xmlid;
+        let edged = xmlid.starts_with(' ') || xmlid.ends_with(' ');
+        if edged || !plain::write_value(&mut room, xmlid) {
+            room.with_vec(|out| write_xmlid(xmlid, out, index))?;
         }
+        room.push(b"\">\n");
 
-        out.extend_from_slice(b"</");
-        out.extend_from_slice(element);
-        out.extend_from_slice(b">\n");
+        for (name, attributes) in fields_of(message, index, record.first_field) {
+            if !plain::write_field(&mut room, name, attributes) {
+                room.with_vec(|out| write_field(name, attributes, out, index))?;
+            }
+        }
+        room.push(close);
     }
 
-    out.extend_from_slice(b"</");
-    out.extend_from_slice(ROOT.as_bytes());
-    out.extend_from_slice(b">\n");
+    room.push(b"</DVCRMANAGER>\n");
     Ok(())
 }
 
-/// Writes one field named `name` of record `record` as an empty element; a
-/// field whose only attribute is a plain `value`, as most are, takes the
-/// short path of [`plain`].
+/// What opens a record of `kind` up to its `xmlid`, and what closes it.
+fn tags(kind: Kind) -> (&'static [u8], &'static [u8]) {
+    match kind {
+        Kind::Command => (b"<COMMAND xmlid=\"", b"</COMMAND>\n"),
+        Kind::Confirm => (b"<CONFIRM xmlid=\"", b"</CONFIRM>\n"),
+        Kind::Indication => (b"<INDICATION xmlid=\"", b"</INDICATION>\n"),
+    }
+}
+
+/// The fields of record `index`, whose first field is `first`, each with
+/// its attributes, read straight from the flat lists of `message`.
+fn fields_of<'m, 'a>(
+    message: &'m Message<'a>,
+    index: usize,
+    first: usize,
+) -> impl Iterator<Item = (&'m str, &'m [Attribute<'a>])> {
+    let fields = message.field_entries();
+    let attributes = message.attribute_entries();
+    let end = message
+        .record_entries()
+        .get(index + 1)
+        .map_or(fields.len(), |next| next.first_field);
+    let own = fields.get(first..end).unwrap_or_default();
+    own.iter().enumerate().map(move |(at, field)| {
+        let last = fields
+            .get(first + at + 1)
+            .map_or(attributes.len(), |next| next.first_attribute);
+        let own = attributes
+            .get(field.first_attribute..last)
+            .unwrap_or_default();
+        (&*field.element, own)
+    })
+}
+
+/// Writes one field named `name` of record `record` as an empty element, in
+/// general: any attributes, escaped as needed.
 fn write_field(
     name: &str,
     attributes: &[Attribute<'_>],
     out: &mut Vec<u8>,
     record: usize,
 ) -> Result<(), EncodeError> {
-    if let [only] = attributes
-        && only.name == "value"
-        && plain::write_value_field(name, &only.value, out)
-    {
-        return Ok(());
-    }
-
     out.push(b'<');
     write_name(name, out, record)?;
     for (position, attribute) in attributes.iter().enumerate() {

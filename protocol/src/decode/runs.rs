@@ -114,31 +114,6 @@ pub(crate) fn unescaped_len(bytes: &[u8]) -> usize {
     run_len(bytes, escape_stops, is_escape_stop)
 }
 
-/// Whether any of the first `len` bytes of `padded` must be escaped, read
-/// in whole words only: `padded` holds `len` rounded up to a multiple of
-/// eight bytes or more, and what follows the first `len` is not looked at.
-/// A `padded` too short for that is answered with `true`, which sends the
-/// caller down its byte-by-byte path.
-#[inline]
-pub(crate) fn escapes_within(padded: &[u8], len: usize) -> bool {
-    if padded.len() < len.next_multiple_of(8) {
-        return true;
-    }
-
-    let (words, _) = padded.as_chunks::<8>();
-    let (full, rest) = (len / 8, len % 8);
-    let mut found = words.iter().take(full).fold(0, |found, word| {
-        found | escape_stops(u64::from_le_bytes(*word))
-    });
-    if rest != 0
-        && let Some(word) = words.get(full)
-    {
-        let lanes = u64::MAX >> (64 - 8 * rest);
-        found |= escape_stops(u64::from_le_bytes(*word)) & lanes;
-    }
-    found != 0
-}
-
 /// How many bytes at the start of `bytes` are not stops, by words and then
 /// by bytes.
 #[inline(always)]
@@ -206,31 +181,6 @@ mod tests {
                 assert_eq!(space_len(&bytes), expected, "byte {stop:#x} at {at}");
             }
         }
-    }
-
-    #[test]
-    fn the_padded_word_test_sees_an_escape_only_within_its_length() {
-        for stop in 0..=255_u8 {
-            for len in 0..20 {
-                for at in 0..20 {
-                    let mut bytes = vec![b'a'; 24];
-                    bytes[at] = stop;
-                    bytes[len..].fill(b'"');
-                    let expected = bytes[..len].iter().any(|&b| is_escape_stop(b));
-                    assert_eq!(
-                        escapes_within(&bytes, len),
-                        expected,
-                        "byte {stop:#x} at {at}, length {len}"
-                    );
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn a_padded_slice_too_short_is_said_to_need_escapes() {
-        assert!(escapes_within(b"abc", 3));
-        assert!(!escapes_within(b"abcdefgh", 3));
     }
 
     #[test]

@@ -1,44 +1,65 @@
-//! The short path of the encoder for the field nearly every record is made
-//! of, `<NAME value="..."/>` with an ASCII name and a value that needs no
-//! escaping (spec, "General Information", item 5).
+//! The short path of the encoder for what nearly every document is made of
+//! (spec, "General Information", item 5): fields `<NAME value="..."/>` with
+//! an ASCII name, and values and `xmlid`s that need no escaping.
 //!
-//! The field is written whole and its value checked where it now lies in the
-//! output, eight bytes at a time, with the closing bytes after it as padding
-//! so no word is cut short. When the name or the value is anything else, the
-//! field is taken back out and the general path writes it, so its bytes and
-//! errors are the general path's.
+//! A field is copied into the [`Room`] in place, a word at a time, its name
+//! and value tested by the same words as they are moved, and kept only when
+//! both tests pass. Anything else is left unwritten for the general path,
+//! so its bytes and errors are the general path's.
 
-use crate::decode::{escapes_within, is_ascii_name};
+use super::room::Room;
+use super::words::{copy_tested, needs_escape, not_name, put};
+use crate::decode::NAME_START;
+use crate::message::Attribute;
 
-/// What closes the field, then bytes only there so the value can be read in
-/// whole words; they are cut off again.
-const CLOSE_PADDED: &[u8; 8] = b"\"/>\n\0\0\0\0";
+/// What a field adds around its name and value: `<`, ` value="`, `"/>` and
+/// the line end.
+const FRAME_LEN: usize = 13;
 
-/// The closing bytes kept of [`CLOSE_PADDED`].
-const CLOSE_LEN: usize = 4;
-
-/// Appends `<name value="value"/>` and a line end to `out` and returns
-/// `true` when the name is an ASCII XML name and the value needs no
-/// escaping; otherwise leaves `out` as it was and returns `false`.
+/// Appends `<name value="..."/>` and a line end to the text of `room` and
+/// returns `true` when the field's only attribute is `value`, its name is an
+/// ASCII XML name and its value needs no escaping; otherwise returns
+/// `false`, the text as it was.
 #[inline]
-pub(super) fn write_value_field(name: &str, value: &str, out: &mut Vec<u8>) -> bool {
-    if !is_ascii_name(name) {
+pub(super) fn write_field(room: &mut Room<'_>, name: &str, attributes: &[Attribute<'_>]) -> bool {
+    let [only] = attributes else {
+        return false;
+    };
+
+    let (name, value) = (name.as_bytes(), only.value.as_bytes());
+    let starts_name = name
+        .first()
+        .is_some_and(|&first| NAME_START[usize::from(first & 0x7F)]);
+    if only.name != "value" || !starts_name {
         return false;
     }
 
-    let start = out.len();
-    out.push(b'<');
-    out.extend_from_slice(name.as_bytes());
-    out.extend_from_slice(b" value=\"");
-    let value_at = out.len();
-    out.extend_from_slice(value.as_bytes());
-    out.extend_from_slice(CLOSE_PADDED);
-    let padded = out.get(value_at..).unwrap_or_default();
-    if escapes_within(padded, value.len()) {
-        out.truncate(start);
+    let len = name.len() + value.len() + FRAME_LEN;
+    let value_at = name.len() + 9;
+    let slot = room.slot(len);
+    put(slot, 0, b"<");
+    let bad_name = copy_tested(slot.get_mut(1..).unwrap_or_default(), name, not_name);
+    put(slot, value_at - 8, b" value=\"");
+    let slot_value = slot.get_mut(value_at..).unwrap_or_default();
+    let escapes = copy_tested(slot_value, value, needs_escape);
+    put(slot, value_at + value.len(), b"\"/>\n");
+    if bad_name | escapes {
         return false;
     }
 
-    out.truncate(out.len() - (CLOSE_PADDED.len() - CLOSE_LEN));
+    room.advance(len);
+    true
+}
+
+/// Appends `text` to the text of `room` and returns `true` when it needs no
+/// escaping; otherwise returns `false`, the text as it was.
+#[inline]
+pub(super) fn write_value(room: &mut Room<'_>, text: &str) -> bool {
+    let text = text.as_bytes();
+    if copy_tested(room.slot(text.len()), text, needs_escape) {
+        return false;
+    }
+
+    room.advance(text.len());
     true
 }
