@@ -8,7 +8,7 @@
 //! so its bytes and errors are the general path's.
 
 use super::room::Room;
-use super::words::{copy_tested, needs_escape, not_name, put};
+use super::words::{Escapes, NotName, copy_tested, put};
 use crate::decode::NAME_START;
 use crate::message::Attribute;
 
@@ -38,10 +38,10 @@ pub(super) fn write_field(room: &mut Room<'_>, name: &str, attributes: &[Attribu
     let value_at = name.len() + 9;
     let slot = room.slot(len);
     put(slot, 0, b"<");
-    let bad_name = copy_tested(slot.get_mut(1..).unwrap_or_default(), name, not_name);
+    let bad_name = copy_tested::<NotName>(slot.get_mut(1..).unwrap_or_default(), name);
     put(slot, value_at - 8, b" value=\"");
     let slot_value = slot.get_mut(value_at..).unwrap_or_default();
-    let escapes = copy_tested(slot_value, value, needs_escape);
+    let escapes = copy_tested::<Escapes>(slot_value, value);
     put(slot, value_at + value.len(), b"\"/>\n");
     if bad_name | escapes {
         return false;
@@ -56,7 +56,7 @@ pub(super) fn write_field(room: &mut Room<'_>, name: &str, attributes: &[Attribu
 #[inline]
 pub(super) fn write_value(room: &mut Room<'_>, text: &str) -> bool {
     let text = text.as_bytes();
-    if copy_tested(room.slot(text.len()), text, needs_escape) {
+    if copy_tested::<Escapes>(room.slot(text.len()), text) {
         return false;
     }
 

@@ -7,7 +7,7 @@
 //! [`Room::at`]; the zeros after it are cut off when the room is dropped or
 //! when the general path takes the buffer over.
 
-use super::words::copy_tested;
+use super::words::{Anything, copy_tested};
 
 /// How far past the bytes in hand the buffer is lengthened when it is
 /// short, so lengthening is rare.
@@ -47,7 +47,7 @@ impl<'o> Room<'o> {
     /// Appends `bytes` to the text, by words.
     #[inline]
     pub(super) fn push(&mut self, bytes: &[u8]) {
-        copy_tested(self.slot(bytes.len()), bytes, |_| false);
+        copy_tested::<Anything>(self.slot(bytes.len()), bytes);
         self.advance(bytes.len());
     }
 

@@ -1,92 +1,145 @@
-//! Copying a short name or value into the output while testing it, for the
+//! Copying a name or value into the output while testing it, for the
 //! encoder's short path (XML 1.0 §2.3 `Name` and `AttValue`; spec,
 //! "General Information", item 5).
 //!
-//! Text is moved in 16-byte blocks; the last block of a text of 16 bytes or
-//! more overlaps the one before it, and a shorter text moves as two
-//! overlapping halves, quarters, pairs or a single byte, so no copy needs a
-//! call and no byte outside the text is read. Each block moved is also
-//! tested whole; the tests are written byte by byte without early exit, so
-//! the compiler tests the sixteen lanes at once. Lanes a short text does not
-//! fill are tested as `A`, which neither test flags.
+//! No copy needs a call and no byte outside the text is read: a text of 16
+//! bytes or more moves in 16-byte blocks, the last overlapping the one
+//! before it, each tested whole by a byte test the compiler runs on all
+//! sixteen lanes at once. A shorter text moves as two overlapping halves,
+//! quarters or pairs, or a single byte, and is tested in a register as one
+//! or two 8-byte words (lanes it does not fill hold `A`, which neither test
+//! flags), so the test never reads back what was just stored.
 
-/// What fills the lanes of a block that a short text leaves empty.
-const FILL: u8 = b'A';
+/// The high bit in every lane.
+const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
 
-/// Whether `block` holds a byte the short path must leave to the general
-/// one: a C0 control, `"`, `&`, `<`, `>`, or `0xEF` and above (`0xEF` leads
-/// U+FFFE and U+FFFF; the bytes above it are passed over too, which costs
-/// the general path's speed and nothing else).
-#[inline(always)]
-pub(super) fn needs_escape(block: &[u8; 16]) -> bool {
-    let mut found = 0;
-    for &byte in block {
-        let plain = byte.wrapping_sub(0x20) < 0xCF && (byte | 4) != b'&' && (byte | 2) != b'>';
-        found |= u8::from(!plain);
-    }
-    found != 0
+/// The byte `0x01` in every lane.
+const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+
+/// `A` in every lane.
+const FILL: u64 = u64::from_le_bytes([b'A'; 8]);
+
+/// A test of text, one 16-byte block or one 8-byte word at a time.
+pub(super) trait Test {
+    /// Whether the block holds a byte the test flags.
+    fn block(block: &[u8; 16]) -> bool;
+
+    /// The high bit of each lane of `word` the test flags, or a lane above
+    /// one it flags; zero when no lane holds a flagged byte.
+    fn word(word: u64) -> u64;
 }
 
-/// Whether `block` holds a byte that cannot continue an ASCII XML name:
-/// anything but letters, digits, `-`, `.`, `:` and `_`.
-#[inline(always)]
-pub(super) fn not_name(block: &[u8; 16]) -> bool {
-    let mut found = 0;
-    for &byte in block {
-        let name = (byte | 0x20).wrapping_sub(b'a') < 26
-            || byte.wrapping_sub(b'0') < 11
-            || byte.wrapping_sub(b'-') < 2
-            || byte == b'_';
-        found |= u8::from(!name);
+/// Passes nothing: for copying text known to be fine.
+pub(super) struct Anything;
+
+impl Test for Anything {
+    fn block(_: &[u8; 16]) -> bool {
+        false
     }
-    found != 0
+
+    fn word(_: u64) -> u64 {
+        0
+    }
 }
 
-/// Copies `src` to the start of `dst` and says whether `test` flags any
-/// block moved. A `dst` shorter than `src` gets only the parts that fit.
+/// Flags what the short path leaves to the general one in a value: a C0
+/// control, `"`, `&`, `<`, `>`, and `0xEF`, which leads U+FFFE and U+FFFF.
+/// The block test flags the bytes above `0xEF` too, which costs the general
+/// path's speed and nothing else.
+pub(super) struct Escapes;
+
+impl Test for Escapes {
+    #[inline(always)]
+    fn block(block: &[u8; 16]) -> bool {
+        let mut found = 0;
+        for &byte in block {
+            let plain = byte.wrapping_sub(0x20) < 0xCF && (byte | 4) != b'&' && (byte | 2) != b'>';
+            found |= u8::from(!plain);
+        }
+        found != 0
+    }
+
+    #[inline(always)]
+    fn word(word: u64) -> u64 {
+        crate::decode::escape_stops(word)
+    }
+}
+
+/// Flags a byte that cannot continue an ASCII XML name: anything but
+/// letters, digits, `-`, `.`, `:` and `_`.
+pub(super) struct NotName;
+
+impl Test for NotName {
+    #[inline(always)]
+    fn block(block: &[u8; 16]) -> bool {
+        let mut found = 0;
+        for &byte in block {
+            let name = (byte | 0x20).wrapping_sub(b'a') < 26
+                || byte.wrapping_sub(b'0') < 11
+                || byte.wrapping_sub(b'-') < 2
+                || byte == b'_';
+            found |= u8::from(!name);
+        }
+        found != 0
+    }
+
+    #[inline(always)]
+    fn word(word: u64) -> u64 {
+        let low = word & !HIGHS;
+        let letters = within(low | ONES.wrapping_mul(0x20), b'a', b'z');
+        let digits_colon = within(low, b'0', b':');
+        let dash_dot = within(low, b'-', b'.');
+        let underscore = within(low ^ ONES.wrapping_mul(b'_' as u64), 0, 0);
+        (!(letters | digits_colon | dash_dot | underscore) & HIGHS) | (word & HIGHS)
+    }
+}
+
+/// The high bit of each lane of `low`, whose lanes are all below `0x80`,
+/// that lies in `lo..=hi`; exact in every lane.
 #[inline(always)]
-pub(super) fn copy_tested(dst: &mut [u8], src: &[u8], test: impl Fn(&[u8; 16]) -> bool) -> bool {
+const fn within(low: u64, lo: u8, hi: u8) -> u64 {
+    let at_least_lo = low.wrapping_add(ONES.wrapping_mul(0x80 - lo as u64));
+    let above_hi = low.wrapping_add(ONES.wrapping_mul(0x7F - hi as u64));
+    at_least_lo & !above_hi & HIGHS
+}
+
+/// Copies `src` to the start of `dst` and says whether `T` flags any of
+/// its bytes. A `dst` shorter than `src` gets only the parts that fit.
+#[inline(always)]
+pub(super) fn copy_tested<T: Test>(dst: &mut [u8], src: &[u8]) -> bool {
     let n = src.len();
     if let Some(last) = src.last_chunk::<16>() {
         let (blocks, _) = src.as_chunks::<16>();
         let mut found = false;
         for (block, slot) in blocks.iter().zip(dst.chunks_exact_mut(16)) {
             slot.copy_from_slice(block);
-            found |= test(block);
+            found |= T::block(block);
         }
         put(dst, n - 16, last);
-        return found | test(last);
+        return found | T::block(last);
     }
 
-    test(&copy_short(dst, src))
-}
-
-/// Copies `src`, shorter than 16 bytes, to the start of `dst`, and returns
-/// a block that holds each of its bytes and [`FILL`] in the other lanes.
-#[inline(always)]
-fn copy_short(dst: &mut [u8], src: &[u8]) -> [u8; 16] {
-    let n = src.len();
-    let mut block = [FILL; 16];
-    if let (Some(head), Some(tail)) = (src.first_chunk::<8>(), src.last_chunk::<8>()) {
+    let found = if let (Some(head), Some(tail)) = (src.first_chunk(), src.last_chunk()) {
         put(dst, 0, head);
         put(dst, n - 8, tail);
-        put(&mut block, 0, head);
-        put(&mut block, 8, tail);
-    } else if let (Some(head), Some(tail)) = (src.first_chunk::<4>(), src.last_chunk::<4>()) {
+        T::word(u64::from_le_bytes(*head)) | T::word(u64::from_le_bytes(*tail))
+    } else if let (Some(head), Some(tail)) = (src.first_chunk(), src.last_chunk()) {
         put(dst, 0, head);
         put(dst, n - 4, tail);
-        put(&mut block, 0, head);
-        put(&mut block, 4, tail);
-    } else if let (Some(head), Some(tail)) = (src.first_chunk::<2>(), src.last_chunk::<2>()) {
+        let (head, tail) = (u32::from_le_bytes(*head), u32::from_le_bytes(*tail));
+        T::word(u64::from(head) | u64::from(tail) << 32)
+    } else if let (Some(head), Some(tail)) = (src.first_chunk(), src.last_chunk()) {
         put(dst, 0, head);
         put(dst, n - 2, tail);
-        put(&mut block, 0, head);
-        put(&mut block, 2, tail);
-    } else if let Some(head) = src.first_chunk::<1>() {
-        put(dst, 0, head);
-        put(&mut block, 0, head);
-    }
-    block
+        let (head, tail) = (u16::from_le_bytes(*head), u16::from_le_bytes(*tail));
+        T::word(u64::from(head) | u64::from(tail) << 16 | FILL << 32)
+    } else if let Some(&[byte]) = src.first_chunk() {
+        put(dst, 0, &[byte]);
+        T::word(u64::from(byte) | FILL << 8)
+    } else {
+        0
+    };
+    found != 0
 }
 
 /// Copies the fixed-size `src` into `dst` at `at`, when it fits.
@@ -109,17 +162,31 @@ mod tests {
     }
 
     fn is_stop(byte: u8) -> bool {
-        !(0x20..0xEF).contains(&byte) || matches!(byte, b'"' | b'&' | b'<' | b'>')
+        byte < 0x20 || matches!(byte, b'"' | b'&' | b'<' | b'>' | 0xEF)
     }
 
     #[test]
-    fn the_block_tests_agree_with_the_byte_tests_in_every_lane() {
+    fn the_block_and_word_tests_agree_with_the_byte_tests_in_every_lane() {
         for byte in 0..=255_u8 {
             for lane in 0..16 {
                 let mut block = *b"Ab-9.:_zAAAAAAAA";
                 block[lane] = byte;
-                assert_eq!(not_name(&block), !is_name_byte(byte), "byte {byte:#x}");
-                assert_eq!(needs_escape(&block), is_stop(byte), "byte {byte:#x}");
+                let mut low = [0; 8];
+                low.copy_from_slice(&block[..8]);
+                let word = u64::from_le_bytes(low);
+                assert_eq!(
+                    NotName::block(&block),
+                    !is_name_byte(byte),
+                    "byte {byte:#x}"
+                );
+                assert_eq!(NotName::word(word) != 0, lane < 8 && !is_name_byte(byte));
+                let beyond = byte > 0xEF;
+                assert_eq!(
+                    Escapes::block(&block),
+                    is_stop(byte) || beyond,
+                    "byte {byte:#x}"
+                );
+                assert_eq!(Escapes::word(word) != 0, lane < 8 && is_stop(byte));
             }
         }
     }
@@ -127,7 +194,7 @@ mod tests {
     #[test]
     fn an_empty_text_copies_nothing_and_flags_nothing() {
         let mut dst = [b'"'; 8];
-        assert!(!copy_tested(&mut dst, b"", needs_escape));
+        assert!(!copy_tested::<Escapes>(&mut dst, b""));
         assert_eq!(dst, [b'"'; 8]);
     }
 
@@ -135,16 +202,19 @@ mod tests {
     fn every_length_is_copied_whole_and_tested_on_its_own_bytes_only() {
         for len in 1..50 {
             for at in 0..len {
-                for stop in [b'&', b'"', 0x01, 0xEF] {
+                for stop in [b'&', b'"', 0x01, 0xEF, b' '] {
                     let plain: Vec<u8> = (0..len).map(|i| b'a' + (i % 26) as u8).collect();
                     let mut stopped = plain.clone();
                     stopped[at] = stop;
                     for text in [&plain, &stopped] {
                         let mut dst = vec![b'"'; len + 8];
-                        let found = copy_tested(&mut dst, text, needs_escape);
+                        assert!(!copy_tested::<Anything>(&mut dst, text));
                         assert_eq!(&dst[..len], &text[..], "length {len}");
                         assert_eq!(&dst[len..], &[b'"'; 8][..], "length {len}");
-                        assert_eq!(found, text == &stopped, "length {len}, stop at {at}");
+                        let escapes = copy_tested::<Escapes>(&mut dst, text);
+                        assert_eq!(escapes, text == &stopped && stop != b' ', "length {len}");
+                        let not_name = copy_tested::<NotName>(&mut dst, text);
+                        assert_eq!(not_name, text == &stopped, "length {len}, stop at {at}");
                     }
                 }
             }
