@@ -79,23 +79,35 @@ fn name() -> impl Strategy<Value = String> {
     ]
 }
 
-/// Fields, most of them carrying one `value`, some another attribute too.
-fn fields() -> impl Strategy<Value = Vec<(String, String, Option<String>)>> {
-    let extra = proptest::option::weighted(0.1, text());
-    proptest::collection::vec((name(), text(), extra), 0..12)
+/// An attribute name other than `value`.
+fn other_name() -> impl Strategy<Value = String> {
+    name().prop_filter("not value", |name| name != "value")
+}
+
+/// The attributes of a field: most often one `value`, now and then none,
+/// another, or `value` and another.
+fn attributes() -> impl Strategy<Value = Vec<(String, String)>> {
+    let value = || text().prop_map(|value| ("value".to_owned(), value));
+    prop_oneof![
+        16 => value().prop_map(|value| vec![value]),
+        1 => Just(Vec::new()),
+        1 => (other_name(), text()).prop_map(|other| vec![other]),
+        2 => (value(), other_name(), text()).prop_map(|(value, name, text)| vec![value, (name, text)]),
+    ]
 }
 
 fn message() -> impl Strategy<Value = Message<'static>> {
     let kind = prop::sample::select(Kind::ALL.to_vec());
-    let record = (kind, text(), fields());
+    let fields = proptest::collection::vec((name(), attributes()), 0..12);
+    let record = (kind, text(), fields);
     (text(), proptest::collection::vec(record, 1..4)).prop_map(|(version, records)| {
         let mut message = Message::new(version);
         for (kind, xmlid, fields) in records {
             message.push_record(kind, xmlid);
-            for (name, value, extra) in fields {
-                message.push_value(name, value);
-                if let Some(extra) = extra {
-                    message.push_attribute("name", extra);
+            for (name, attributes) in fields {
+                message.push_field(name);
+                for (attribute, value) in attributes {
+                    message.push_attribute(attribute, value);
                 }
             }
         }
