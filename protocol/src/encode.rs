@@ -7,6 +7,11 @@
 //! attribute-value normalisation would otherwise turn into spaces; spaces
 //! around an `xmlid` are written as references too, since decoding trims
 //! written ones. So decoding what [`encode`] wrote gives the message back.
+//!
+//! What nearly every document is made of, fields with ASCII names and
+//! values that need no escaping, takes the short path of `plain`, which
+//! writes in place and declines anything else; the general path here
+//! writes what it declines, so both give the same bytes and errors.
 
 use crate::decode::{is_ascii_name, is_name, is_xml_char, unescaped_len};
 use crate::limits::MAX_TPKT_FRAME_LEN;
@@ -105,6 +110,7 @@ fn write_header(out: &mut [u8], start: usize) -> Result<(), EncodeError> {
     Ok(())
 }
 
+/// Appends the document; on error, `out` holds a part of it.
 fn write_document(message: &Message<'_>, out: &mut Vec<u8>) -> Result<(), EncodeError> {
     let records = message.record_entries();
     if records.is_empty() {

@@ -92,7 +92,8 @@ fn attributes() -> impl Strategy<Value = Vec<(String, String)>> {
         16 => value().prop_map(|value| vec![value]),
         1 => Just(Vec::new()),
         1 => (other_name(), text()).prop_map(|other| vec![other]),
-        2 => (value(), other_name(), text()).prop_map(|(value, name, text)| vec![value, (name, text)]),
+        2 => (value(), other_name(), text())
+            .prop_map(|(value, name, text)| vec![value, (name, text)]),
     ]
 }
 
