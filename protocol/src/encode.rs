@@ -7,17 +7,24 @@
 //! attribute-value normalisation would otherwise turn into spaces; spaces
 //! around an `xmlid` are written as references too, since decoding trims
 //! written ones. So decoding what [`encode`] wrote gives the message back.
+//!
+//! What nearly every document is made of, fields with ASCII names and
+//! values that need no escaping, takes the short path of `plain`, which
+//! writes in place and declines anything else; the general path here
+//! writes what it declines, so both give the same bytes and errors.
 
 use crate::decode::{is_ascii_name, is_name, is_xml_char, unescaped_len};
 use crate::limits::MAX_TPKT_FRAME_LEN;
-use crate::message::{Field, Message};
+use crate::message::{Attribute, Kind, Message};
 use crate::tpkt::{self, Header};
+use room::Room;
+
+mod plain;
+mod room;
+mod words;
 
 /// The declaration every encoded document opens with.
 const DECLARATION: &[u8] = b"<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n";
-
-/// The root element's name.
-const ROOT: &str = "DVCRMANAGER";
 
 /// A message that cannot be encoded as it is.
 #[non_exhaustive]
@@ -103,61 +110,94 @@ fn write_header(out: &mut [u8], start: usize) -> Result<(), EncodeError> {
     Ok(())
 }
 
+/// Appends the document; on error, `out` holds a part of it.
 fn write_document(message: &Message<'_>, out: &mut Vec<u8>) -> Result<(), EncodeError> {
-    if message.record_count() == 0 {
+    let records = message.record_entries();
+    if records.is_empty() {
         return Err(EncodeError::NoRecord);
     }
 
-    out.extend_from_slice(DECLARATION);
-    out.extend_from_slice(b"<DVCRMANAGER version=\"");
-    write_value(message.version(), out, None)?;
-    out.extend_from_slice(b"\">\n");
+    let mut room = Room::new(out);
+    room.push(DECLARATION);
+    room.push(b"<DVCRMANAGER version=\"");
+    let version = message.version();
+    if !plain::write_value(&mut room, version) {
+        room.with_vec(|out| write_value(version, out, None))?;
+    }
+    room.push(b"\">\n");
 
-    for record in message.records() {
-        let index = record.index();
-        let element = record.kind().element().as_bytes();
-        out.push(b'<');
-        out.extend_from_slice(element);
-        out.extend_from_slice(b" xmlid=\"");
-        write_xmlid(record.xmlid(), out, index)?;
-        out.extend_from_slice(b"\">\n");
-
-        for field in record.fields() {
-            write_field(field, out, index)?;
+    for (index, record) in records.iter().enumerate() {
+        let (open, close) = tags(record.kind);
+        room.push(open);
+        let xmlid = &*record.xmlid;
+        let edged = xmlid.starts_with(' ') || xmlid.ends_with(' ');
+        if edged || !plain::write_value(&mut room, xmlid) {
+            room.with_vec(|out| write_xmlid(xmlid, out, index))?;
         }
+        room.push(b"\">\n");
 
-        out.extend_from_slice(b"</");
-        out.extend_from_slice(element);
-        out.extend_from_slice(b">\n");
+        for (name, attributes) in fields_of(message, index, record.first_field) {
+            if !plain::write_field(&mut room, name, attributes) {
+                room.with_vec(|out| write_field(name, attributes, out, index))?;
+            }
+        }
+        room.push(close);
     }
 
-    out.extend_from_slice(b"</");
-    out.extend_from_slice(ROOT.as_bytes());
-    out.extend_from_slice(b">\n");
+    room.push(b"</DVCRMANAGER>\n");
     Ok(())
 }
 
-/// Writes one field of record `record` as an empty element; a field whose
-/// only attribute is `value`, as most are, is written without looking up
-/// that attribute's name.
-fn write_field(field: Field<'_, '_>, out: &mut Vec<u8>, record: usize) -> Result<(), EncodeError> {
-    write_name(field.name(), out, record)?;
-    let attributes = field.attributes();
-    if let [only] = attributes
-        && only.name == "value"
-    {
-        out.extend_from_slice(b" value=\"");
-        write_value(&only.value, out, Some(record))?;
-        out.extend_from_slice(b"\"/>\n");
-        return Ok(());
+/// What opens a record of `kind` up to its `xmlid`, and what closes it.
+fn tags(kind: Kind) -> (&'static [u8], &'static [u8]) {
+    match kind {
+        Kind::Command => (b"<COMMAND xmlid=\"", b"</COMMAND>\n"),
+        Kind::Confirm => (b"<CONFIRM xmlid=\"", b"</CONFIRM>\n"),
+        Kind::Indication => (b"<INDICATION xmlid=\"", b"</INDICATION>\n"),
     }
+}
 
+/// The fields of record `index`, whose first field is `first`, each with
+/// its attributes, read straight from the flat lists of `message`.
+fn fields_of<'m, 'a>(
+    message: &'m Message<'a>,
+    index: usize,
+    first: usize,
+) -> impl Iterator<Item = (&'m str, &'m [Attribute<'a>])> {
+    let fields = message.field_entries();
+    let attributes = message.attribute_entries();
+    let end = message
+        .record_entries()
+        .get(index + 1)
+        .map_or(fields.len(), |next| next.first_field);
+    let own = fields.get(first..end).unwrap_or_default();
+    own.iter().enumerate().map(move |(at, field)| {
+        let last = fields
+            .get(first + at + 1)
+            .map_or(attributes.len(), |next| next.first_attribute);
+        let own = attributes
+            .get(field.first_attribute..last)
+            .unwrap_or_default();
+        (&*field.element, own)
+    })
+}
+
+/// Writes one field named `name` of record `record` as an empty element, in
+/// general: any attributes, escaped as needed.
+fn write_field(
+    name: &str,
+    attributes: &[Attribute<'_>],
+    out: &mut Vec<u8>,
+    record: usize,
+) -> Result<(), EncodeError> {
+    out.push(b'<');
+    write_name(name, out, record)?;
     for (position, attribute) in attributes.iter().enumerate() {
         let earlier = attributes.get(..position).unwrap_or_default();
         if earlier.iter().any(|other| other.name == attribute.name) {
             return Err(EncodeError::DuplicateAttribute {
                 record,
-                field: field.name().to_owned(),
+                field: name.to_owned(),
                 name: attribute.name.to_string(),
             });
         }
@@ -172,8 +212,7 @@ fn write_field(field: Field<'_, '_>, out: &mut Vec<u8>, record: usize) -> Result
     Ok(())
 }
 
-/// Writes a name, which must be an XML name; a field's name is preceded by
-/// `<`, told by the name being first since the last `<`.
+/// Writes a name, which must be an XML name.
 fn write_name(name: &str, out: &mut Vec<u8>, record: usize) -> Result<(), EncodeError> {
     if !is_ascii_name(name) && !is_name(name) {
         return Err(EncodeError::InvalidName {
@@ -182,9 +221,6 @@ fn write_name(name: &str, out: &mut Vec<u8>, record: usize) -> Result<(), Encode
         });
     }
 
-    if out.last() == Some(&b'\n') {
-        out.push(b'<');
-    }
     out.extend_from_slice(name.as_bytes());
     Ok(())
 }

@@ -64,17 +64,21 @@ pub struct Attribute<'a> {
     pub value: Text<'a>,
 }
 
+/// One record as stored: its fields run from `first_field` to the next
+/// record's `first_field` (or the end) in the message's field list.
 #[derive(Clone, PartialEq, Eq, Hash)]
-struct RecordEntry<'a> {
-    kind: Kind,
-    xmlid: Text<'a>,
-    first_field: usize,
+pub(crate) struct RecordEntry<'a> {
+    pub(crate) kind: Kind,
+    pub(crate) xmlid: Text<'a>,
+    pub(crate) first_field: usize,
 }
 
+/// One field as stored: its attributes run from `first_attribute` to the
+/// next field's `first_attribute` (or the end) in the attribute list.
 #[derive(Clone, PartialEq, Eq, Hash)]
-struct FieldEntry<'a> {
-    element: Text<'a>,
-    first_attribute: usize,
+pub(crate) struct FieldEntry<'a> {
+    pub(crate) element: Text<'a>,
+    pub(crate) first_attribute: usize,
 }
 
 /// One `DVCRMANAGER` document: its version and its records in order.
@@ -260,6 +264,22 @@ impl<'a> Message<'a> {
                 })
                 .collect(),
         }
+    }
+
+    /// The records as stored, for walking the flat lists without a lookup
+    /// per item (the encoder does).
+    pub(crate) fn record_entries(&self) -> &[RecordEntry<'a>] {
+        &self.records
+    }
+
+    /// The fields of every record as stored, in document order.
+    pub(crate) fn field_entries(&self) -> &[FieldEntry<'a>] {
+        &self.fields
+    }
+
+    /// The attributes of every field as stored, in document order.
+    pub(crate) fn attribute_entries(&self) -> &[Attribute<'a>] {
+        &self.attributes
     }
 
     fn field_range(&self, record: usize) -> std::ops::Range<usize> {

@@ -27,8 +27,8 @@ mod tags;
 pub use deviation::{Deviation, DeviationKind};
 pub use error::DecodeError;
 
-pub(crate) use chars::{is_ascii_name, is_name, is_xml_char};
-pub(crate) use runs::unescaped_len;
+pub(crate) use chars::{NAME_START, is_ascii_name, is_name, is_xml_char};
+pub(crate) use runs::{escape_stops, unescaped_len};
 
 use crate::{Limits, Message};
 

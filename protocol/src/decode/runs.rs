@@ -71,7 +71,7 @@ const fn value_stops(word: u64) -> u64 {
 /// `<`, `>`, `&`, and `0xEF`. Setting bit 2 first makes `"` (0x22) and `&`
 /// (0x26) one test; setting bit 1 makes `<` (0x3C) and `>` (0x3E) one.
 #[inline]
-const fn escape_stops(word: u64) -> u64 {
+pub(crate) const fn escape_stops(word: u64) -> u64 {
     below(word, 0x20)
         | equal(word | ONES.wrapping_mul(0x04), b'&')
         | equal(word | ONES.wrapping_mul(0x02), b'>')

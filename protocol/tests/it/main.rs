@@ -5,6 +5,7 @@ mod catalog_login_system_accounts;
 mod catalog_spec;
 mod decode;
 mod encode;
+mod encode_exact;
 mod errata;
 mod fuzz_replay;
 mod inspect;

@@ -1,0 +1,68 @@
+//! The encoder's output buffer, lengthened ahead of the text so the short
+//! path can write in place (spec, "General Information", item 5).
+//!
+//! The buffer is lengthened with zeros a kilobyte at a time past the text
+//! written so far, so a field is copied into bytes that already exist, with
+//! fixed-size moves, and no write checks the capacity. The text ends at
+//! [`Room::at`]; the zeros after it are cut off when the room is dropped or
+//! when the general path takes the buffer over.
+
+use super::words::{Anything, copy_tested};
+
+/// How far past the bytes in hand the buffer is lengthened when it is
+/// short, so lengthening is rare.
+const AHEAD: usize = 1024;
+
+/// The output buffer and where its text ends.
+pub(super) struct Room<'o> {
+    out: &'o mut Vec<u8>,
+    at: usize,
+}
+
+impl<'o> Room<'o> {
+    /// A room over `out`, whose text is all it holds now.
+    pub(super) fn new(out: &'o mut Vec<u8>) -> Self {
+        let at = out.len();
+        Room { out, at }
+    }
+
+    /// The `len` bytes after the text, lengthening the buffer when short;
+    /// what is written there is text only once [`Room::advance`] says so.
+    #[inline]
+    pub(super) fn slot(&mut self, len: usize) -> &mut [u8] {
+        let end = self.at + len;
+        if self.out.len() < end {
+            self.out.resize(end + AHEAD, 0);
+        }
+
+        self.out.get_mut(self.at..end).unwrap_or_default()
+    }
+
+    /// Makes the next `len` bytes of the slot text.
+    #[inline]
+    pub(super) fn advance(&mut self, len: usize) {
+        self.at += len;
+    }
+
+    /// Appends `bytes` to the text, by words.
+    #[inline]
+    pub(super) fn push(&mut self, bytes: &[u8]) {
+        copy_tested::<Anything>(self.slot(bytes.len()), bytes);
+        self.advance(bytes.len());
+    }
+
+    /// Hands the buffer, holding only the text, to `write`, which appends
+    /// to it as the general path does; the text then ends where it left it.
+    pub(super) fn with_vec<R>(&mut self, write: impl FnOnce(&mut Vec<u8>) -> R) -> R {
+        self.out.truncate(self.at);
+        let written = write(self.out);
+        self.at = self.out.len();
+        written
+    }
+}
+
+impl Drop for Room<'_> {
+    fn drop(&mut self) {
+        self.out.truncate(self.at);
+    }
+}
