@@ -21,6 +21,7 @@ use tokio::sync::mpsc;
 use tokio::time::{Instant, timeout_at};
 
 use super::error::ClientError;
+use super::outstanding::Outstanding;
 use super::reader::{self, CloseReason, Incoming, Received, Routes};
 use super::records::{canonical, is_canonically};
 use super::reply::Reply;
@@ -88,6 +89,7 @@ pub struct Connection {
     replies: mpsc::Receiver<Incoming>,
     indications: Option<mpsc::Receiver<Message<'static>>>,
     pending: VecDeque<Received>,
+    outstanding: Outstanding,
     ended: Option<CloseReason>,
     closed: Arc<AtomicBool>,
     /// The frame being sent, reused from one message to the next.
@@ -156,6 +158,7 @@ impl Connection {
             replies,
             indications: Some(indications),
             pending: VecDeque::new(),
+            outstanding: Outstanding::default(),
             ended: None,
             closed,
             out: Vec::new(),
@@ -191,7 +194,9 @@ impl Connection {
     }
 
     /// Sends `bytes` as they are: a partial frame, a broken one, several.
+    /// The commands they name await their confirms.
     pub async fn send_raw(&mut self, bytes: &[u8]) -> Result<(), ClientError> {
+        self.outstanding.sent(bytes);
         if let Some(hook) = &self.config.transcript {
             hook(&Exchange {
                 at: SystemTime::now(),
@@ -220,18 +225,22 @@ impl Connection {
 
     /// The next reply frame whatever its xmlid, within `timeout`.
     pub async fn next_reply(&mut self, timeout: Duration) -> Result<Reply, ClientError> {
-        if let Some(frame) = self.pending.pop_front() {
-            return Ok(Reply::from_frame(frame));
-        }
-
-        let deadline = Instant::now() + timeout;
-        let frame = self.receive(&"a reply", deadline, timeout).await?;
+        let frame = match self.pending.pop_front() {
+            Some(frame) => frame,
+            None => {
+                let deadline = Instant::now() + timeout;
+                self.receive(&"a reply", deadline, timeout).await?
+            }
+        };
+        self.outstanding.answered(&first_xmlid(&frame));
         Ok(Reply::from_frame(frame))
     }
 
     /// The confirm records of `xmlid` (compared trimmed and without case),
-    /// within `timeout`. Replies to other xmlids that come meanwhile are
-    /// kept for later waits; indications go to their own stream.
+    /// within `timeout`. Replies to other commands sent and not yet
+    /// answered that come meanwhile are kept for later waits; indications
+    /// go to their own stream. A reply that answers no command in flight
+    /// is [`ClientError::WrongXmlid`], when `xmlid` was sent here.
     pub async fn await_reply(
         &mut self,
         xmlid: &str,
@@ -247,6 +256,7 @@ impl Connection {
             Some(frame) => frame,
             None => self.receive_matching(&wanted, &awaited, timeout).await?,
         };
+        self.outstanding.answered(&wanted);
 
         let mut reply = Reply::from_frame(first);
         let settle = self.config.reply_settle;
@@ -270,6 +280,15 @@ impl Connection {
             let frame = self.receive(awaited, deadline, timeout).await?;
             if answers(&frame, wanted) {
                 return Ok(frame);
+            }
+
+            let received = first_xmlid(&frame);
+            let stray = !received.is_empty() && !self.outstanding.contains(&received);
+            if stray && self.outstanding.contains(wanted) {
+                return Err(ClientError::WrongXmlid {
+                    expected: wanted.to_owned(),
+                    received,
+                });
             }
 
             if self.pending.len() >= MAX_PENDING {
@@ -369,6 +388,15 @@ impl Connection {
     pub async fn shutdown(&mut self) -> Result<(), ClientError> {
         self.writer.shutdown().await.map_err(ClientError::Send)
     }
+}
+
+/// The xmlid of the first record of `frame`, made canonical.
+fn first_xmlid(frame: &Received) -> String {
+    frame
+        .message
+        .first()
+        .map(|record| canonical(record.xmlid()))
+        .unwrap_or_default()
 }
 
 /// Whether `frame` holds a record answering `wanted`.

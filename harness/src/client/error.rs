@@ -52,6 +52,15 @@ pub enum ClientError {
         /// What the decoder said.
         error: DecodeError,
     },
+    /// A confirm came for no command in flight while one was awaited: the
+    /// device answered, under the wrong xmlid.
+    #[error("a confirm of {received:?} came while awaiting the confirm of {expected}")]
+    WrongXmlid {
+        /// The xmlid awaited.
+        expected: String,
+        /// The xmlid of the confirm that came.
+        received: String,
+    },
     /// The device refused a command the client relies on, such as `LOGIN`.
     #[error("{command} refused with RESULT {result}: {description}")]
     Refused {
