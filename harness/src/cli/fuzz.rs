@@ -163,7 +163,11 @@ fn try_run(args: FuzzArgs) -> Result<u8, String> {
         summary.cases_per_second,
         summary.seed,
         counted(summary.findings.len() as u64, "finding", "findings"),
-        if summary.interrupted { ", interrupted" } else { "" }
+        if summary.interrupted {
+            ", interrupted"
+        } else {
+            ""
+        }
     );
     for finding in &summary.findings {
         let saved = match (&finding.reproducer, &finding.not_saved) {
@@ -189,16 +193,25 @@ fn try_run(args: FuzzArgs) -> Result<u8, String> {
     Ok(summary.exit_code)
 }
 
-/// Fails unless files can be created in folder `dir` (made if missing).
+/// Fails unless files can be created in folder `dir`; a folder made for
+/// the check is removed again, so that a run that finds nothing leaves
+/// nothing behind.
 fn writable_dir(option: &str, dir: &Path) -> Result<(), String> {
-    let unwritable = |error: std::io::Error| {
-        format!("{option} {}: cannot write there: {error}", dir.display())
-    };
+    let unwritable =
+        |error: std::io::Error| format!("{option} {}: cannot write there: {error}", dir.display());
+    let made = dir
+        .ancestors()
+        .take_while(|folder| !folder.as_os_str().is_empty() && !folder.exists())
+        .last()
+        .map(Path::to_path_buf);
     std::fs::create_dir_all(dir).map_err(unwritable)?;
     let probe = dir.join(format!(".dvcr-write-check-{}", std::process::id()));
-    std::fs::write(&probe, b"").map_err(unwritable)?;
+    let written = std::fs::write(&probe, b"");
     let _ = std::fs::remove_file(&probe);
-    Ok(())
+    if let Some(folder) = made {
+        let _ = std::fs::remove_dir_all(folder);
+    }
+    written.map_err(unwritable)
 }
 
 /// Fails unless file `path` can be written; an existing file is left as
@@ -207,7 +220,10 @@ fn writable_file(option: &str, path: &Path) -> Result<(), String> {
     let existed = path.exists();
     let opened = OpenOptions::new().append(true).create(true).open(path);
     if let Err(error) = opened {
-        return Err(format!("{option} {}: cannot write there: {error}", path.display()));
+        return Err(format!(
+            "{option} {}: cannot write there: {error}",
+            path.display()
+        ));
     }
 
     if !existed {

@@ -62,11 +62,6 @@ impl Budget {
         self
     }
 
-    /// Spends what is left: no attempt follows.
-    pub fn exhaust(&mut self) {
-        self.left = 0;
-    }
-
     /// Takes one attempt; false when none is left.
     pub fn spend(&mut self) -> bool {
         let interrupted = self.interrupt.as_ref().is_some_and(Interrupt::is_raised);
@@ -146,7 +141,8 @@ fn chunk<T: Clone>(items: &[T], parts: usize) -> Vec<Vec<T>> {
 /// `case` minimized against `target`: steps first, then the frames of each
 /// step, then splits and mutations dropped where the failure stays. Every
 /// attempt starts from a reset target; a target that cannot be reset ends
-/// the minimization at once, with what was kept so far.
+/// the minimization at once, with what was kept so far. Gives the smallest
+/// case and how many attempts ran on the target.
 pub async fn minimize(
     case: &Case,
     kind: Kind,
@@ -155,12 +151,13 @@ pub async fn minimize(
     mut budget: Budget,
     strictness: Strictness,
 ) -> (Case, usize) {
-    let gone = Cell::new(false);
+    let (gone, ran) = (Cell::new(false), Cell::new(0));
     let mut check = async |candidate: &Case| -> bool {
         if gone.get() {
             return false;
         }
 
+        ran.set(ran.get() + 1);
         let failed = fails(candidate, (kind, strictness), target, reach).await;
         gone.set(failed.is_none());
         failed.unwrap_or(false)
@@ -214,10 +211,7 @@ pub async fn minimize(
             best = candidate;
         }
     }
-    if gone.get() {
-        budget.exhaust();
-    }
-    (best.trimmed(), budget.spent)
+    (best.trimmed(), ran.get())
 }
 
 fn with_steps(case: &Case, steps: Vec<Step>) -> Case {

@@ -186,7 +186,8 @@ pub fn judge(observation: &Observation, probe: &Probe, strictness: Strictness) -
         let ended = matches!(write.end, End::Closed | End::Unwritable);
         ended && write.replies < write.expected && !write.may_close
     });
-    if let (Some(step), Some(write)) = (dropped, dropped.and_then(|at| observation.writes.get(at))) {
+    if let (Some(step), Some(write)) = (dropped, dropped.and_then(|at| observation.writes.get(at)))
+    {
         return Some(Verdict {
             kind: Kind::ProtocolViolation,
             step: Some(step),

@@ -119,8 +119,8 @@ pub async fn fuzz(config: &FuzzConfig, target: &mut Target) -> Result<Summary, F
             case.steps.clear();
             let observation = Observation::default();
             if let Some(verdict) = judge(&observation, &probed, config.strictness) {
-                let (record, save) = found(config, target, &case, &observation, verdict, started)
-                    .await;
+                let (record, save) =
+                    found(config, target, &case, &observation, verdict, started).await;
                 summary.findings.push(saved(record, save));
             }
             return Ok(finish(summary, started, config));
@@ -265,8 +265,7 @@ impl Run<'_> {
             return false;
         }
 
-        self.summary.findings.len() < config.max_findings
-            && reset(target, &mut self.summary).await
+        self.summary.findings.len() < config.max_findings && reset(target, &mut self.summary).await
     }
 
     fn interrupted(&self) -> bool {
@@ -372,7 +371,9 @@ async fn found(
         None => (verdict, bytes(observation), expected(observation)),
     };
     if target.is_emulated() {
-        verdict.detail = verdict.detail.replace(&reach.addr, "the emulator");
+        for addr in [reach.addr.clone(), target.addr()] {
+            verdict.detail = verdict.detail.replace(&addr, "the emulator");
+        }
     }
     let xmlid = xmlid_at(&kept, verdict.step);
     let record = FindingRecord {

@@ -25,6 +25,9 @@ pub enum Target {
         addr: String,
         /// How long to wait for it to come back after a crash.
         recovery: Duration,
+        /// Whether it once failed to come back within `recovery`: it is
+        /// not waited for again.
+        down: bool,
     },
     /// The built-in emulator.
     Emulated {
@@ -43,6 +46,7 @@ impl Target {
         Target::Live {
             addr: addr.into(),
             recovery,
+            down: false,
         }
     }
 
@@ -94,14 +98,21 @@ impl Target {
                     .await
                     .map_err(|error| format!("cannot restart the emulator: {error}"))
             }
-            Target::Live { addr, recovery } => {
-                let deadline = Instant::now() + *recovery;
+            Target::Live {
+                addr,
+                recovery,
+                down,
+            } => {
+                let wait = if *down { Duration::ZERO } else { *recovery };
+                let deadline = Instant::now() + wait;
                 loop {
                     if TcpStream::connect(addr.as_str()).await.is_ok() {
+                        *down = false;
                         return Ok(());
                     }
 
                     if Instant::now() >= deadline {
+                        *down = true;
                         return Err(format!("{addr} did not come back within {recovery:?}"));
                     }
                     tokio::time::sleep(RETRY_PAUSE).await;
