@@ -38,6 +38,6 @@ pub use connection::{ClientConfig, Connection};
 pub use error::ClientError;
 pub use reader::{CloseReason, Received};
 pub use redact::{is_secret_field, redact_secrets};
-pub use reply::Reply;
+pub use reply::{Reply, deviation_text};
 pub use session::{Granted, Login, Session, refusal};
 pub use transcript::{Direction, Exchange, Transcript, TranscriptHook};

@@ -84,3 +84,14 @@ impl Reply {
             .collect()
     }
 }
+
+/// A framing deviation in words.
+pub fn deviation_text(deviation: &tpkt::Deviation) -> String {
+    match deviation {
+        tpkt::Deviation::UnframedXml => "unframed XML (no TPKT header, ended by CR LF)".to_owned(),
+        tpkt::Deviation::NonZeroReserved { found } => {
+            format!("TPKT reserved byte expected 0, found {found}")
+        }
+        other => format!("{other:?}"),
+    }
+}

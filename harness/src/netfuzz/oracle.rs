@@ -7,13 +7,12 @@
 use std::fmt;
 use std::time::Duration;
 
-use dvcr_protocol::tpkt::Deviation;
 use dvcr_protocol::validate::{Flow, Rule, Severity, validate};
 use serde::Serialize;
 
 use super::execute::{End, Observation, Reach, open};
 use crate::client::records::canonical;
-use crate::client::{ClientError, CloseReason, Reply};
+use crate::client::{ClientError, CloseReason, Reply, deviation_text};
 
 /// How many times a connection is tried before the device counts as down.
 const PROBE_TRIES: u32 = 3;
@@ -243,15 +242,4 @@ pub fn violation(reply: &Reply, sent: &[String], strictness: Strictness) -> Opti
                 finding.rule, finding.expected, finding.found
             )
         })
-}
-
-/// A framing deviation in words.
-pub fn deviation_text(deviation: &Deviation) -> String {
-    match deviation {
-        Deviation::UnframedXml => "unframed XML (no TPKT header, ended by CR LF)".to_owned(),
-        Deviation::NonZeroReserved { found } => {
-            format!("TPKT reserved byte expected 0, found {found}")
-        }
-        other => format!("{other:?}"),
-    }
 }

@@ -214,7 +214,7 @@ async fn open_sessions(
             mismatches.push(crate::scenario::Mismatch::new(
                 "framing",
                 "a TPKT frame (RFC 1006)",
-                format!("{deviation:?}"),
+                crate::client::deviation_text(deviation),
             ));
         }
         if !mismatches.is_empty() {

@@ -86,10 +86,17 @@ pub async fn run(
     report.provenance.product_name = first.vars.get("product").map(str::to_owned);
     report.provenance.device_version = first.vars.get("version").map(str::to_owned);
     if !matches!(first.verdict, Verdict::Pass | Verdict::Warning) {
-        report.infrastructure_error = Some(opening_failure(&first));
         report
             .cases
             .push(sanity_case(sanity, "sanity-first", &first));
+        if breaks_protocol(&first) {
+            for scenario in scenarios {
+                let reason = "not run: the device broke the protocol in the opening sanity check";
+                report.cases.push(skipped(scenario, reason.to_owned()));
+            }
+        } else {
+            report.infrastructure_error = Some(opening_failure(&first));
+        }
         progress.finish();
         return finish(report, options, started, clock, captured);
     }
@@ -172,6 +179,23 @@ enum Stop {
     /// A case failed and the sanity check after it failed: the device
     /// stopped answering after the scenario named.
     DeviceGone(String),
+}
+
+/// Whether an attempt failed because the device answered against the
+/// protocol (a reply not in a TPKT frame, a broken frame, a confirm of
+/// another xmlid, one without `RESULT`): the device's failure, which
+/// `dvcr fuzz` reports as a protocol violation, not the harness's.
+fn breaks_protocol(attempt: &Attempt) -> bool {
+    let Some(failure) = &attempt.failure else {
+        return false;
+    };
+
+    let framing = failure.mismatches.iter().any(|m| m.what == "framing");
+    let message = failure.message.as_str();
+    framing
+        || message.contains("came while awaiting the confirm of")
+        || message.contains("confirm lacks RESULT")
+        || message.contains("tpkt ")
 }
 
 /// One line on why the opening sanity check failed, such as `login as

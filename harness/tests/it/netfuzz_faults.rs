@@ -192,3 +192,34 @@ fn counts_take_the_singular_for_one() {
     assert_eq!(counted(2, "finding", "findings"), "2 findings");
     assert_eq!(counted(0, "finding", "findings"), "0 findings");
 }
+
+/// Replays `file` with `dvcr run`'s runner against a fresh emulator with
+/// `faults`.
+async fn replay(file: &str, faults: &[Fault]) -> dvcr::report::RunReport {
+    use dvcr::run::{Baseline, RunOptions, suite};
+
+    let scenario = dvcr::scenario::load_file(std::path::Path::new(file)).expect("loads");
+    let server = emulate::start(faults).await.expect("emulator starts");
+    let mut options = RunOptions::new(server.local_addr().to_string());
+    options.reply_timeout = Duration::from_millis(1000);
+    let sanity = suite::sanity().expect("the sanity scenario loads");
+    let outcome = dvcr::run::run(&[scenario], &sanity, &options, &Baseline::default()).await;
+    server.stop().await;
+    outcome.report
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unframed_replies_are_a_violation_that_dvcr_run_replays_as_a_failure() {
+    let summary = fuzz_with(&[Fault::UnframedReplies], &config("unframed", 10)).await;
+    let finding = only_finding(&summary);
+    assert_eq!(finding.kind, Kind::ProtocolViolation);
+    assert!(finding.detail.contains("unframed XML"), "{finding:?}");
+    let file = finding.reproducer.clone().expect("saved");
+
+    let broken = replay(&file, &[Fault::UnframedReplies]).await;
+    let healthy = replay(&file, &[]).await;
+
+    assert_eq!(broken.exit_code, 1, "{broken:?}");
+    assert!(broken.infrastructure_error.is_none(), "{broken:?}");
+    assert_eq!(healthy.exit_code, 0, "{healthy:?}");
+}

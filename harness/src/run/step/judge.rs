@@ -92,7 +92,7 @@ pub(super) fn judge(
         mismatches.push(Mismatch::new(
             "framing",
             "a TPKT frame (RFC 1006)",
-            format!("{deviation:?}"),
+            crate::client::deviation_text(deviation),
         ));
     }
     for deviation in &reply.deviations {
