@@ -7,7 +7,7 @@ use std::collections::VecDeque;
 use std::fmt::Display;
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, SystemTime};
 
 use bytes::Bytes;
@@ -92,6 +92,8 @@ pub struct Connection {
     outstanding: Outstanding,
     ended: Option<CloseReason>,
     closed: Arc<AtomicBool>,
+    /// Bytes received that do not yet make a whole frame.
+    unframed: Arc<AtomicUsize>,
     /// The frame being sent, reused from one message to the next.
     out: Vec<u8>,
 }
@@ -138,6 +140,7 @@ impl Connection {
         let (reply_tx, replies) = mpsc::channel(64);
         let (indication_tx, indications) = mpsc::channel(config.indication_capacity.max(1));
         let closed = Arc::new(AtomicBool::new(false));
+        let unframed = Arc::new(AtomicUsize::new(0));
         let framing = Config::DEFAULT
             .with_max_frame_len(config.max_frame_len)
             .with_framing(config.framing);
@@ -145,6 +148,7 @@ impl Connection {
             replies: reply_tx,
             indications: indication_tx,
             closed: Arc::clone(&closed),
+            unframed: Arc::clone(&unframed),
             transcript: config.transcript.clone(),
             local,
             peer,
@@ -161,6 +165,7 @@ impl Connection {
             outstanding: Outstanding::default(),
             ended: None,
             closed,
+            unframed,
             out: Vec::new(),
         }
     }
@@ -310,10 +315,17 @@ impl Connection {
 
         let incoming = timeout_at(deadline, self.replies.recv()).await;
         match incoming {
-            Err(_) => Err(ClientError::Timeout {
-                awaited: awaited.to_string(),
-                after: timeout,
-            }),
+            Err(_) => match self.unframed.load(Ordering::Relaxed) {
+                0 => Err(ClientError::Timeout {
+                    awaited: awaited.to_string(),
+                    after: timeout,
+                }),
+                received => Err(ClientError::Incomplete {
+                    awaited: awaited.to_string(),
+                    after: timeout,
+                    received,
+                }),
+            },
             Ok(Some(Incoming::Frame(frame))) => Ok(frame),
             Ok(Some(Incoming::Undecodable(error))) => Err(ClientError::Undecodable {
                 awaited: awaited.to_string(),

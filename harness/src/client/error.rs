@@ -36,6 +36,20 @@ pub enum ClientError {
         /// How long was waited.
         after: Duration,
     },
+    /// Part of a frame came, but not the rest of it, in time: a length
+    /// that promises more than is sent, or a device stalled mid-frame.
+    #[error(
+        "timed out after {after:?} awaiting {awaited}: {received} bytes came that do not \
+         make a whole frame (does the TPKT length count more than was sent?)"
+    )]
+    Incomplete {
+        /// What was awaited.
+        awaited: String,
+        /// How long was waited.
+        after: Duration,
+        /// The bytes of the unfinished frame.
+        received: usize,
+    },
     /// The peer closed the connection, or the stream broke, during a wait.
     #[error("connection closed ({reason}) while awaiting {awaited}")]
     Closed {

@@ -7,7 +7,7 @@
 use std::fmt;
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::SystemTime;
 
 use bytes::{Bytes, BytesMut};
@@ -70,6 +70,8 @@ pub(crate) struct Routes {
     pub(crate) replies: mpsc::Sender<Incoming>,
     pub(crate) indications: mpsc::Sender<Message<'static>>,
     pub(crate) closed: Arc<AtomicBool>,
+    /// Bytes read that do not yet make a whole frame.
+    pub(crate) unframed: Arc<AtomicUsize>,
     pub(crate) transcript: Option<TranscriptHook>,
     pub(crate) local: SocketAddr,
     pub(crate) peer: SocketAddr,
@@ -77,7 +79,7 @@ pub(crate) struct Routes {
 
 /// Reads `socket` until it ends, routing every frame.
 pub(crate) async fn read(socket: OwnedReadHalf, config: Config, routes: Routes) {
-    let mut frames = FrameReader::new(socket, config);
+    let mut frames = FrameReader::new(socket, config).with_gauge(Arc::clone(&routes.unframed));
     let limits = Limits {
         max_frame_len: config.max_frame_len(),
         ..Limits::DEFAULT

@@ -254,7 +254,7 @@ async fn write(
                 outcome.replies += 1;
                 undecodable.push(error.to_string());
             }
-            Err(ClientError::Timeout { .. }) => {
+            Err(ClientError::Timeout { .. } | ClientError::Incomplete { .. }) => {
                 if outcome.replies < expected {
                     outcome.end = End::Silent;
                 }

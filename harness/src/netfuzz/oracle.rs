@@ -99,6 +99,7 @@ pub async fn probe(reach: &Reach) -> Probe {
             }
             Err(
                 error @ (ClientError::WrongXmlid { .. }
+                | ClientError::Incomplete { .. }
                 | ClientError::MissingField { .. }
                 | ClientError::Undecodable { .. }
                 | ClientError::Closed {

@@ -182,9 +182,10 @@ enum Stop {
 }
 
 /// Whether an attempt failed because the device answered against the
-/// protocol (a reply not in a TPKT frame, a broken frame, a confirm of
-/// another xmlid, one without `RESULT`): the device's failure, which
-/// `dvcr fuzz` reports as a protocol violation, not the harness's.
+/// protocol (XML not in a TPKT frame, a confirm of another xmlid, one
+/// without `RESULT`): the device's failure, which `dvcr fuzz` reports as a
+/// protocol violation, not the harness's. Bytes that are no frame at all
+/// may come from a peer that is no RSS 2000, and stay the harness's.
 fn breaks_protocol(attempt: &Attempt) -> bool {
     let Some(failure) = &attempt.failure else {
         return false;
@@ -195,7 +196,6 @@ fn breaks_protocol(attempt: &Attempt) -> bool {
     framing
         || message.contains("came while awaiting the confirm of")
         || message.contains("confirm lacks RESULT")
-        || message.contains("tpkt ")
 }
 
 /// One line on why the opening sanity check failed, such as `login as

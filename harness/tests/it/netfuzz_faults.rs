@@ -64,6 +64,7 @@ async fn broken_login_replies_are_findings_about_the_device_not_errors() {
     for (fault, says) in [
         (Fault::MissingResult, "lacks RESULT"),
         (Fault::WrongTpktVersion, "version"),
+        (Fault::TpktLengthOffByOne, "do not make a whole frame"),
     ] {
         let summary = fuzz_with(&[fault], &config(fault.name(), 20)).await;
 

@@ -138,9 +138,9 @@ pub fn open_error(name: &str, error: OpenError) -> StepError {
             humantime::format_duration(after)
         )),
         OpenError::Client(error) => StepError::failed(format!("session {name}: login: {error}")),
-        OpenError::Refused { reply, .. } if reply.result().is_none() => StepError::failed(
-            format!("session {name}: login confirm lacks RESULT"),
-        ),
+        OpenError::Refused { reply, .. } if reply.result().is_none() => {
+            StepError::failed(format!("session {name}: login confirm lacks RESULT"))
+        }
         OpenError::Refused { user, reply } => StepError::failed(format!(
             "session {name}: login as {user} was refused: RESULT {} ({})",
             reply.result().unwrap_or("<none>"),
