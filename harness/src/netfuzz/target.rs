@@ -14,6 +14,11 @@ use tokio::net::TcpStream;
 use crate::emulator::fixture::default_state;
 use crate::emulator::{Device, DeviceConfig, Fault, FaultSet, Server, ServerConfig, SystemClock};
 
+/// The connections the emulator takes at once: far more than a case opens,
+/// so that connections of earlier cases still closing at thousands of
+/// cases a second never make a case's login fail.
+const MAX_CONNECTIONS: usize = 1024;
+
 /// How often a live device that went away is tried again.
 const RETRY_PAUSE: Duration = Duration::from_millis(500);
 
@@ -150,7 +155,11 @@ impl Target {
             ..DeviceConfig::default()
         };
         let device = Device::new(default_state(), config, Box::new(SystemClock));
-        *server = Some(Server::start(ServerConfig::ephemeral(), device).await?);
+        let config = ServerConfig {
+            max_connections: MAX_CONNECTIONS,
+            ..ServerConfig::ephemeral()
+        };
+        *server = Some(Server::start(config, device).await?);
         Ok(())
     }
 }
