@@ -4,6 +4,9 @@
 //! The buffer never holds more than one frame of the configured maximum
 //! plus one read: the codec refuses a longer frame from its header alone.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use bytes::BytesMut;
 use dvcr_protocol::tpkt::{CodecError, Config, OwnedFrame, TpktCodec};
 use tokio::io::{AsyncRead, AsyncReadExt};
@@ -19,6 +22,7 @@ pub struct FrameReader<R> {
     buf: BytesMut,
     codec: TpktCodec,
     ended: bool,
+    gauge: Option<Arc<AtomicUsize>>,
 }
 
 impl<R: AsyncRead + Unpin> FrameReader<R> {
@@ -29,6 +33,7 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
             buf: BytesMut::with_capacity(READ_CHUNK),
             codec: TpktCodec::with_config(config),
             ended: false,
+            gauge: None,
         }
     }
 
@@ -38,12 +43,23 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
         &self.buf
     }
 
+    /// The same reader, keeping `gauge` at the count of bytes read that do
+    /// not yet make a whole frame.
+    pub fn with_gauge(mut self, gauge: Arc<AtomicUsize>) -> Self {
+        self.gauge = Some(gauge);
+        self
+    }
+
     /// The next frame; `None` once the stream ended cleanly between frames.
     /// A stream that ends inside a frame, or bytes that are not TPKT, give
     /// an error, and so does every call after it.
     pub async fn next(&mut self) -> Option<Result<OwnedFrame, CodecError>> {
         loop {
-            match self.codec.decode(&mut self.buf) {
+            let decoded = self.codec.decode(&mut self.buf);
+            if let Some(gauge) = &self.gauge {
+                gauge.store(self.buf.len(), Ordering::Relaxed);
+            }
+            match decoded {
                 Ok(Some(frame)) => return Some(Ok(frame)),
                 Ok(None) => {}
                 Err(error) => return Some(Err(error)),

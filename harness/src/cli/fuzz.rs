@@ -3,7 +3,8 @@
 //! save each finding as a scenario that `dvcr run --scenario` replays (spec,
 //! every command's parameter table; see the README's "Network fuzzing").
 
-use std::path::PathBuf;
+use std::fs::OpenOptions;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -12,7 +13,10 @@ use dvcr::client::Login;
 use dvcr::emulator::Fault;
 use dvcr::netfuzz::minimize::Limits;
 use dvcr::netfuzz::oracle::Strictness;
+use dvcr::netfuzz::progress::counted;
 use dvcr::netfuzz::{FuzzConfig, Target, fuzz};
+use dvcr::run::Interrupt;
+use dvcr::run::interrupt::signalled;
 use tracing_subscriber::EnvFilter;
 
 use super::EXIT_USAGE;
@@ -26,6 +30,10 @@ Examples:
       --json fuzz.json --out findings/
   dvcr run --emulate --fault panic-on-bad-index --scenario dvcr-findings/crash-s1-c57.toml
 
+SIGINT or SIGTERM stops the run after the case in flight: the summary is
+printed and the JSON written (marked interrupted), with the exit code of
+what was found so far (2 when no case had run yet).
+
 Exit codes: 0 nothing found, 1 findings, 2 usage or connection errors.";
 
 /// The options of `dvcr fuzz`.
@@ -38,8 +46,8 @@ pub(crate) struct FuzzArgs {
     #[arg(long)]
     emulate: bool,
     /// A deliberate fault for the emulator (repeatable; see `dvcr emulate
-    /// --list-faults`).
-    #[arg(long, value_name = "NAME", requires = "emulate")]
+    /// --list-faults`); only with --emulate.
+    #[arg(long, value_name = "NAME")]
     fault: Vec<Fault>,
     /// The account to log in as.
     #[arg(long, value_name = "NAME", default_value = "Administrator")]
@@ -51,14 +59,18 @@ pub(crate) struct FuzzArgs {
     /// The seed of the cases: the same seed gives the same cases.
     #[arg(long, value_name = "N", default_value_t = 0)]
     seed: u64,
-    /// Stop after this many seconds (60 when neither bound is given).
+    /// Bound the whole run, minimization included, to this many seconds
+    /// (60 when neither bound is given): no case or minimization attempt
+    /// starts after it; the one in flight ends within --timeout-ms, and a
+    /// --recovery wait after a crash is not cut short.
     #[arg(long, value_name = "SECONDS")]
     duration: Option<u64>,
     /// Stop after this many cases.
     #[arg(long, value_name = "N")]
     cases: Option<u64>,
     /// Wait this long for a reply before calling the device hung.
-    #[arg(long, value_name = "MS", default_value_t = 2000)]
+    #[arg(long, value_name = "MS", default_value_t = 2000,
+          value_parser = clap::value_parser!(u64).range(1..))]
     timeout_ms: u64,
     /// Save reproducers in this folder.
     #[arg(long, value_name = "DIR", default_value = "dvcr-findings")]
@@ -103,7 +115,15 @@ pub(crate) fn run(args: FuzzArgs) -> ExitCode {
 }
 
 fn try_run(args: FuzzArgs) -> Result<u8, String> {
-    let config = config(&args)?;
+    if args.target.is_some() && !args.fault.is_empty() {
+        return Err("--fault needs --emulate: a live --target runs without faults".to_owned());
+    }
+
+    let mut config = config(&args)?;
+    writable_dir("--out", &args.out)?;
+    if let Some(path) = &args.json {
+        writable_file("--json", path)?;
+    }
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("off"));
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
@@ -114,7 +134,14 @@ fn try_run(args: FuzzArgs) -> Result<u8, String> {
         .enable_all()
         .build()
         .map_err(|error| format!("cannot start the async runtime: {error}"))?;
+    let interrupt = Interrupt::new();
+    config.interrupt = Some(interrupt.clone());
     let summary = runtime.block_on(async {
+        tokio::spawn(async move {
+            if signalled().await {
+                interrupt.raise();
+            }
+        });
         let mut target = match (&args.target, args.emulate) {
             (Some(addr), false) => Target::live(addr.clone(), Duration::from_secs(args.recovery)),
             (None, true) => Target::emulated(&args.fault, config.seed)
@@ -130,15 +157,24 @@ fn try_run(args: FuzzArgs) -> Result<u8, String> {
     })?;
 
     outln!(
-        "{} cases in {:.1} s ({:.0}/s), seed {}, {} findings",
-        summary.cases,
+        "{} in {:.1} s ({:.0}/s), seed {}, {}{}",
+        counted(summary.cases, "case", "cases"),
         summary.duration_ms as f64 / 1000.0,
         summary.cases_per_second,
         summary.seed,
-        summary.findings.len()
+        counted(summary.findings.len() as u64, "finding", "findings"),
+        if summary.interrupted {
+            ", interrupted"
+        } else {
+            ""
+        }
     );
     for finding in &summary.findings {
-        let saved = finding.reproducer.as_deref().unwrap_or("(not saved)");
+        let saved = match (&finding.reproducer, &finding.not_saved) {
+            (Some(path), _) => path.clone(),
+            (None, Some(why)) => format!("(not saved: {why})"),
+            (None, None) => "(not saved)".to_owned(),
+        };
         outln!(
             "  {} at case {}: {}\n    {saved}",
             finding.kind,
@@ -157,6 +193,45 @@ fn try_run(args: FuzzArgs) -> Result<u8, String> {
     Ok(summary.exit_code)
 }
 
+/// Fails unless files can be created in folder `dir`; a folder made for
+/// the check is removed again, so that a run that finds nothing leaves
+/// nothing behind.
+fn writable_dir(option: &str, dir: &Path) -> Result<(), String> {
+    let unwritable =
+        |error: std::io::Error| format!("{option} {}: cannot write there: {error}", dir.display());
+    let made = dir
+        .ancestors()
+        .take_while(|folder| !folder.as_os_str().is_empty() && !folder.exists())
+        .last()
+        .map(Path::to_path_buf);
+    std::fs::create_dir_all(dir).map_err(unwritable)?;
+    let probe = dir.join(format!(".dvcr-write-check-{}", std::process::id()));
+    let written = std::fs::write(&probe, b"");
+    let _ = std::fs::remove_file(&probe);
+    if let Some(folder) = made {
+        let _ = std::fs::remove_dir_all(folder);
+    }
+    written.map_err(unwritable)
+}
+
+/// Fails unless file `path` can be written; an existing file is left as
+/// it is, a new one is not left behind.
+fn writable_file(option: &str, path: &Path) -> Result<(), String> {
+    let existed = path.exists();
+    let opened = OpenOptions::new().append(true).create(true).open(path);
+    if let Err(error) = opened {
+        return Err(format!(
+            "{option} {}: cannot write there: {error}",
+            path.display()
+        ));
+    }
+
+    if !existed {
+        let _ = std::fs::remove_file(path);
+    }
+    Ok(())
+}
+
 fn config(args: &FuzzArgs) -> Result<FuzzConfig, String> {
     let mut config = FuzzConfig::new(args.seed);
     config.cases = args.cases;
@@ -170,7 +245,7 @@ fn config(args: &FuzzArgs) -> Result<FuzzConfig, String> {
         None => String::new(),
     };
     config.login = Login::new(args.user.clone(), password);
-    config.reply_timeout = Duration::from_millis(args.timeout_ms.max(1));
+    config.reply_timeout = Duration::from_millis(args.timeout_ms);
     config.out = args.out.clone();
     config.minimize = (args.minimize_attempts > 0).then_some(Limits {
         attempts: args.minimize_attempts,

@@ -7,7 +7,7 @@ use std::collections::VecDeque;
 use std::fmt::Display;
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, SystemTime};
 
 use bytes::Bytes;
@@ -21,6 +21,7 @@ use tokio::sync::mpsc;
 use tokio::time::{Instant, timeout_at};
 
 use super::error::ClientError;
+use super::outstanding::Outstanding;
 use super::reader::{self, CloseReason, Incoming, Received, Routes};
 use super::records::{canonical, is_canonically};
 use super::reply::Reply;
@@ -88,8 +89,11 @@ pub struct Connection {
     replies: mpsc::Receiver<Incoming>,
     indications: Option<mpsc::Receiver<Message<'static>>>,
     pending: VecDeque<Received>,
+    outstanding: Outstanding,
     ended: Option<CloseReason>,
     closed: Arc<AtomicBool>,
+    /// Bytes received that do not yet make a whole frame.
+    unframed: Arc<AtomicUsize>,
     /// The frame being sent, reused from one message to the next.
     out: Vec<u8>,
 }
@@ -136,6 +140,7 @@ impl Connection {
         let (reply_tx, replies) = mpsc::channel(64);
         let (indication_tx, indications) = mpsc::channel(config.indication_capacity.max(1));
         let closed = Arc::new(AtomicBool::new(false));
+        let unframed = Arc::new(AtomicUsize::new(0));
         let framing = Config::DEFAULT
             .with_max_frame_len(config.max_frame_len)
             .with_framing(config.framing);
@@ -143,6 +148,7 @@ impl Connection {
             replies: reply_tx,
             indications: indication_tx,
             closed: Arc::clone(&closed),
+            unframed: Arc::clone(&unframed),
             transcript: config.transcript.clone(),
             local,
             peer,
@@ -156,8 +162,10 @@ impl Connection {
             replies,
             indications: Some(indications),
             pending: VecDeque::new(),
+            outstanding: Outstanding::default(),
             ended: None,
             closed,
+            unframed,
             out: Vec::new(),
         }
     }
@@ -191,7 +199,9 @@ impl Connection {
     }
 
     /// Sends `bytes` as they are: a partial frame, a broken one, several.
+    /// The commands they name await their confirms.
     pub async fn send_raw(&mut self, bytes: &[u8]) -> Result<(), ClientError> {
+        self.outstanding.sent(bytes);
         if let Some(hook) = &self.config.transcript {
             hook(&Exchange {
                 at: SystemTime::now(),
@@ -220,18 +230,22 @@ impl Connection {
 
     /// The next reply frame whatever its xmlid, within `timeout`.
     pub async fn next_reply(&mut self, timeout: Duration) -> Result<Reply, ClientError> {
-        if let Some(frame) = self.pending.pop_front() {
-            return Ok(Reply::from_frame(frame));
-        }
-
-        let deadline = Instant::now() + timeout;
-        let frame = self.receive(&"a reply", deadline, timeout).await?;
+        let frame = match self.pending.pop_front() {
+            Some(frame) => frame,
+            None => {
+                let deadline = Instant::now() + timeout;
+                self.receive(&"a reply", deadline, timeout).await?
+            }
+        };
+        self.outstanding.answered(&first_xmlid(&frame));
         Ok(Reply::from_frame(frame))
     }
 
     /// The confirm records of `xmlid` (compared trimmed and without case),
-    /// within `timeout`. Replies to other xmlids that come meanwhile are
-    /// kept for later waits; indications go to their own stream.
+    /// within `timeout`. Replies to other commands sent and not yet
+    /// answered that come meanwhile are kept for later waits; indications
+    /// go to their own stream. A reply that answers no command in flight
+    /// is [`ClientError::WrongXmlid`], when `xmlid` was sent here.
     pub async fn await_reply(
         &mut self,
         xmlid: &str,
@@ -247,6 +261,7 @@ impl Connection {
             Some(frame) => frame,
             None => self.receive_matching(&wanted, &awaited, timeout).await?,
         };
+        self.outstanding.answered(&wanted);
 
         let mut reply = Reply::from_frame(first);
         let settle = self.config.reply_settle;
@@ -272,6 +287,15 @@ impl Connection {
                 return Ok(frame);
             }
 
+            let received = first_xmlid(&frame);
+            let stray = !received.is_empty() && !self.outstanding.contains(&received);
+            if stray && self.outstanding.contains(wanted) {
+                return Err(ClientError::WrongXmlid {
+                    expected: wanted.to_owned(),
+                    received,
+                });
+            }
+
             if self.pending.len() >= MAX_PENDING {
                 self.pending.pop_front();
             }
@@ -291,10 +315,17 @@ impl Connection {
 
         let incoming = timeout_at(deadline, self.replies.recv()).await;
         match incoming {
-            Err(_) => Err(ClientError::Timeout {
-                awaited: awaited.to_string(),
-                after: timeout,
-            }),
+            Err(_) => match self.unframed.load(Ordering::Relaxed) {
+                0 => Err(ClientError::Timeout {
+                    awaited: awaited.to_string(),
+                    after: timeout,
+                }),
+                received => Err(ClientError::Incomplete {
+                    awaited: awaited.to_string(),
+                    after: timeout,
+                    received,
+                }),
+            },
             Ok(Some(Incoming::Frame(frame))) => Ok(frame),
             Ok(Some(Incoming::Undecodable(error))) => Err(ClientError::Undecodable {
                 awaited: awaited.to_string(),
@@ -369,6 +400,15 @@ impl Connection {
     pub async fn shutdown(&mut self) -> Result<(), ClientError> {
         self.writer.shutdown().await.map_err(ClientError::Send)
     }
+}
+
+/// The xmlid of the first record of `frame`, made canonical.
+fn first_xmlid(frame: &Received) -> String {
+    frame
+        .message
+        .first()
+        .map(|record| canonical(record.xmlid()))
+        .unwrap_or_default()
 }
 
 /// Whether `frame` holds a record answering `wanted`.

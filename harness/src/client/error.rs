@@ -36,6 +36,20 @@ pub enum ClientError {
         /// How long was waited.
         after: Duration,
     },
+    /// Part of a frame came, but not the rest of it, in time: a length
+    /// that promises more than is sent, or a device stalled mid-frame.
+    #[error(
+        "timed out after {after:?} awaiting {awaited}: {received} bytes came that do not \
+         make a whole frame (does the TPKT length count more than was sent?)"
+    )]
+    Incomplete {
+        /// What was awaited.
+        awaited: String,
+        /// How long was waited.
+        after: Duration,
+        /// The bytes of the unfinished frame.
+        received: usize,
+    },
     /// The peer closed the connection, or the stream broke, during a wait.
     #[error("connection closed ({reason}) while awaiting {awaited}")]
     Closed {
@@ -51,6 +65,15 @@ pub enum ClientError {
         awaited: String,
         /// What the decoder said.
         error: DecodeError,
+    },
+    /// A confirm came for no command in flight while one was awaited: the
+    /// device answered, under the wrong xmlid.
+    #[error("a confirm of {received:?} came while awaiting the confirm of {expected}")]
+    WrongXmlid {
+        /// The xmlid awaited.
+        expected: String,
+        /// The xmlid of the confirm that came.
+        received: String,
     },
     /// The device refused a command the client relies on, such as `LOGIN`.
     #[error("{command} refused with RESULT {result}: {description}")]

@@ -26,6 +26,7 @@
 
 mod connection;
 mod error;
+mod outstanding;
 mod reader;
 pub mod records;
 mod redact;
@@ -38,5 +39,5 @@ pub use error::ClientError;
 pub use reader::{CloseReason, Received};
 pub use redact::{is_secret_field, redact_secrets};
 pub use reply::Reply;
-pub use session::{Granted, Login, Session};
+pub use session::{Granted, Login, Session, refusal};
 pub use transcript::{Direction, Exchange, Transcript, TranscriptHook};

@@ -7,7 +7,7 @@
 use std::fmt;
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::SystemTime;
 
 use bytes::{Bytes, BytesMut};
@@ -66,9 +66,14 @@ const SHOWN_BYTES: usize = 40;
 
 /// Why the connection ended on `error`: a peer that is not TPKT at all
 /// when no frame came before, whose first bytes are in `unread`.
+///
+/// Bytes that look like this protocol gone wrong (a TPKT version byte,
+/// XML with no header, or XML after a four-byte header with a bad
+/// version) are the peer's framing error, not another protocol.
 fn framing_reason(error: TpktError, unread: &[u8], frames_before: usize) -> CloseReason {
     let tpkt_start = unread.first() == Some(&tpkt::VERSION);
-    if frames_before > 0 || unread.is_empty() || tpkt_start {
+    let xml_start = unread.first() == Some(&b'<') || unread.get(4) == Some(&b'<');
+    if frames_before > 0 || unread.is_empty() || tpkt_start || xml_start {
         return CloseReason::Framing(error);
     }
 
@@ -107,6 +112,8 @@ pub(crate) struct Routes {
     pub(crate) replies: mpsc::Sender<Incoming>,
     pub(crate) indications: mpsc::Sender<Message<'static>>,
     pub(crate) closed: Arc<AtomicBool>,
+    /// Bytes read that do not yet make a whole frame.
+    pub(crate) unframed: Arc<AtomicUsize>,
     pub(crate) transcript: Option<TranscriptHook>,
     pub(crate) local: SocketAddr,
     pub(crate) peer: SocketAddr,
@@ -114,7 +121,7 @@ pub(crate) struct Routes {
 
 /// Reads `socket` until it ends, routing every frame.
 pub(crate) async fn read(socket: OwnedReadHalf, config: Config, routes: Routes) {
-    let mut frames = FrameReader::new(socket, config);
+    let mut frames = FrameReader::new(socket, config).with_gauge(Arc::clone(&routes.unframed));
     let limits = Limits {
         max_frame_len: config.max_frame_len(),
         ..Limits::DEFAULT

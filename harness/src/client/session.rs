@@ -89,13 +89,7 @@ impl Session {
             .push_value("LANG", login.lang.to_string())
             .push_value("INDICATION", if login.indications { "1" } else { "0" });
         let reply = self.connection.request(&message).await?;
-        if !reply.is_success() {
-            return Err(ClientError::Refused {
-                command: "login".to_owned(),
-                result: reply.result().unwrap_or("<none>").to_owned(),
-                description: reply.description().to_owned(),
-            });
-        }
+        refusal("login", &reply)?;
 
         let Some(session_id) = reply.value("SESSIONID") else {
             return Err(ClientError::MissingField {
@@ -188,4 +182,25 @@ impl Session {
             None => message.clone().into_owned(),
         }
     }
+}
+
+/// The error a confirm of `command` is when it does not say `RESULT 0`: a
+/// confirm without `RESULT` lacks a field, it is not a refusal.
+pub fn refusal(command: &str, reply: &Reply) -> Result<(), ClientError> {
+    let Some(result) = reply.result() else {
+        return Err(ClientError::MissingField {
+            command: command.to_owned(),
+            field: "RESULT".to_owned(),
+        });
+    };
+
+    if reply.is_success() {
+        return Ok(());
+    }
+
+    Err(ClientError::Refused {
+        command: command.to_owned(),
+        result: result.to_owned(),
+        description: reply.description().to_owned(),
+    })
 }

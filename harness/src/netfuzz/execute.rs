@@ -15,10 +15,11 @@ use dvcr_protocol::decode::{DecodeOptions, decode_into};
 use dvcr_protocol::tpkt::write_frame;
 use tracing::debug;
 
+use super::generate::DESTRUCTIVE;
 use super::mutate::cut_points;
 use super::sequence::{Case, Frame, expand};
 use crate::client::records::canonical;
-use crate::client::{ClientConfig, ClientError, Connection, Login, Reply};
+use crate::client::{ClientConfig, ClientError, Connection, Login, Reply, refusal};
 use crate::run::conn::login_message;
 
 /// The pause between the pieces of a split write.
@@ -71,6 +72,9 @@ pub struct WriteOutcome {
     pub replies: usize,
     /// How it ended.
     pub end: End,
+    /// Whether the device may rightly close the connection after it: it
+    /// logs out, cuts the device off, or breaks the framing.
+    pub may_close: bool,
 }
 
 /// What a case gave on the wire.
@@ -94,6 +98,8 @@ struct Live {
     connection: Option<Connection>,
     session_id: Option<String>,
     framed: bool,
+    /// Whether a write so far may rightly have ended the connection.
+    may_close: bool,
 }
 
 /// Carries out `case` on the target `reach` names.
@@ -109,6 +115,7 @@ pub async fn execute(case: &Case, reach: &Reach) -> Observation {
                     connection: Some(connection),
                     session_id,
                     framed: true,
+                    may_close: false,
                 });
             }
             Err(error) => {
@@ -133,11 +140,13 @@ pub async fn execute(case: &Case, reach: &Reach) -> Observation {
                 expected += 1;
                 wanted += records;
             }
+            live.may_close |= !keeps || closes(&frame.xmlid);
             live.framed &= keeps;
             bytes.extend_from_slice(&frame_bytes);
         }
 
-        let outcome = write(live, &bytes, &step.splits, (expected, wanted), reach).await;
+        let mut outcome = write(live, &bytes, &step.splits, (expected, wanted), reach).await;
+        outcome.0.may_close = live.may_close;
         debug!(case = case.index, step = index, end = ?outcome.0.end, "write");
         observation.writes.push(outcome.0);
         observation
@@ -160,13 +169,7 @@ pub async fn open(reach: &Reach) -> Result<(Connection, Reply), ClientError> {
     let login = &reach.login;
     let message = login_message(&login.user, &login.password, login.indications);
     let reply = connection.request(&message).await?;
-    if reply.result() != Some("0") {
-        return Err(ClientError::Refused {
-            command: "login".to_owned(),
-            result: reply.result().unwrap_or("<none>").to_owned(),
-            description: reply.description().to_owned(),
-        });
-    }
+    refusal("login", &reply)?;
 
     Ok((connection, reply))
 }
@@ -217,6 +220,7 @@ async fn write(
         expected,
         replies: 0,
         end: End::Answered,
+        may_close: false,
     };
     let (mut replies, mut undecodable) = (Vec::new(), Vec::new());
     let Some(connection) = live.connection.as_mut() else {
@@ -250,7 +254,7 @@ async fn write(
                 outcome.replies += 1;
                 undecodable.push(error.to_string());
             }
-            Err(ClientError::Timeout { .. }) => {
+            Err(ClientError::Timeout { .. } | ClientError::Incomplete { .. }) => {
                 if outcome.replies < expected {
                     outcome.end = End::Silent;
                 }
@@ -264,6 +268,13 @@ async fn write(
         }
     }
     (outcome, replies, undecodable)
+}
+
+/// Whether command `xmlid` may end the connection: a logout, or a
+/// command that cuts the device off.
+fn closes(xmlid: &str) -> bool {
+    let xmlid = canonical(xmlid);
+    xmlid == "logout" || DESTRUCTIVE.contains(&xmlid.as_str())
 }
 
 /// Logs out when the connection still frames, then closes it.

@@ -4,12 +4,14 @@
 //! time (spec, "General Information", items 4 to 6: the writes are TPKT
 //! frames on sessions).
 
+use std::cell::Cell;
 use std::time::{Duration, Instant};
 
 use super::execute::{Reach, execute};
 use super::oracle::{Kind, Strictness, judge, probe};
 use super::sequence::{Case, Step};
 use super::target::Target;
+use crate::run::Interrupt;
 
 /// How much minimization may cost.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,10 +32,11 @@ impl Default for Limits {
 }
 
 /// The budget left.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Budget {
     left: usize,
     deadline: Instant,
+    interrupt: Option<Interrupt>,
     /// How many attempts were made.
     pub spent: usize,
 }
@@ -44,13 +47,25 @@ impl Budget {
         Budget {
             left: limits.attempts,
             deadline: Instant::now() + limits.time,
+            interrupt: None,
             spent: 0,
         }
     }
 
+    /// The same budget, ending at `deadline` if that comes first, and as
+    /// soon as `interrupt` is raised.
+    pub fn bounded(mut self, deadline: Option<Instant>, interrupt: Option<Interrupt>) -> Self {
+        if let Some(deadline) = deadline {
+            self.deadline = self.deadline.min(deadline);
+        }
+        self.interrupt = interrupt;
+        self
+    }
+
     /// Takes one attempt; false when none is left.
     pub fn spend(&mut self) -> bool {
-        if self.left == 0 || Instant::now() >= self.deadline {
+        let interrupted = self.interrupt.as_ref().is_some_and(Interrupt::is_raised);
+        if self.left == 0 || Instant::now() >= self.deadline || interrupted {
             return false;
         }
 
@@ -125,18 +140,27 @@ fn chunk<T: Clone>(items: &[T], parts: usize) -> Vec<Vec<T>> {
 
 /// `case` minimized against `target`: steps first, then the frames of each
 /// step, then splits and mutations dropped where the failure stays. Every
-/// attempt starts from a reset target.
+/// attempt starts from a reset target; a target that cannot be reset ends
+/// the minimization at once, with what was kept so far. Gives the smallest
+/// case and how many attempts ran on the target.
 pub async fn minimize(
     case: &Case,
     kind: Kind,
     target: &mut Target,
     reach: &Reach,
-    limits: Limits,
+    mut budget: Budget,
     strictness: Strictness,
 ) -> (Case, usize) {
-    let mut budget = Budget::new(limits);
+    let (gone, ran) = (Cell::new(false), Cell::new(0));
     let mut check = async |candidate: &Case| -> bool {
-        fails(candidate, (kind, strictness), target, reach).await
+        if gone.get() {
+            return false;
+        }
+
+        ran.set(ran.get() + 1);
+        let failed = fails(candidate, (kind, strictness), target, reach).await;
+        gone.set(failed.is_none());
+        failed.unwrap_or(false)
     };
 
     let base = case.clone();
@@ -187,7 +211,7 @@ pub async fn minimize(
             best = candidate;
         }
     }
-    (best.trimmed(), budget.spent)
+    (best.trimmed(), ran.get())
 }
 
 fn with_steps(case: &Case, steps: Vec<Step>) -> Case {
@@ -197,15 +221,16 @@ fn with_steps(case: &Case, steps: Vec<Step>) -> Case {
     }
 }
 
-/// Whether `case` fails with `kind` on a freshly reset target.
+/// Whether `case` fails with `kind` on a freshly reset target; `None` when
+/// the target cannot be reset (a live device that stays down).
 async fn fails(
     case: &Case,
     (kind, strictness): (Kind, Strictness),
     target: &mut Target,
     reach: &Reach,
-) -> bool {
+) -> Option<bool> {
     if target.reset().await.is_err() {
-        return false;
+        return None;
     }
 
     let reach = Reach {
@@ -214,9 +239,9 @@ async fn fails(
     };
     let observation = execute(case, &reach).await;
     if observation.setup_error.is_some() {
-        return false;
+        return Some(false);
     }
 
     let probed = probe(&reach).await;
-    judge(&observation, &probed, strictness).is_some_and(|verdict| verdict.kind == kind)
+    Some(judge(&observation, &probed, strictness).is_some_and(|verdict| verdict.kind == kind))
 }

@@ -8,6 +8,7 @@
 //! - [`sequence`]: the case model and mutations of write sequences;
 //! - [`execute`]: a case carried out on the target;
 //! - [`oracle`]: crash, hang and protocol-violation verdicts;
+//! - `finding`: a finding minimized, confirmed and saved;
 //! - [`minimize`]: delta debugging of a failing case on the target;
 //! - [`reproducer`]: a finding saved as a scenario for `dvcr run`;
 //! - [`target`]: a live device or the in-process emulator;
@@ -30,6 +31,7 @@
 
 pub mod boundary;
 pub mod execute;
+mod finding;
 pub mod generate;
 pub mod minimize;
 pub mod mutate;

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use super::execute::{End, Observation, Reach, open};
 use crate::client::records::canonical;
-use crate::client::{ClientError, Reply};
+use crate::client::{ClientError, CloseReason, Reply};
 
 /// How many times a connection is tried before the device counts as down.
 const PROBE_TRIES: u32 = 3;
@@ -72,6 +72,9 @@ pub enum Probe {
     Silent(String),
     /// The login was refused: the fuzzer can no longer work.
     LoginRefused(String),
+    /// The login was answered by a reply that breaks the protocol: a
+    /// broken frame, a confirm of another xmlid, one without `RESULT`.
+    Broken(String),
 }
 
 /// Opens a fresh connection and logs in, trying a few times before
@@ -94,6 +97,16 @@ pub async fn probe(reach: &Reach) -> Probe {
             Err(error @ ClientError::Refused { .. }) => {
                 return Probe::LoginRefused(error.to_string());
             }
+            Err(
+                error @ (ClientError::WrongXmlid { .. }
+                | ClientError::Incomplete { .. }
+                | ClientError::MissingField { .. }
+                | ClientError::Undecodable { .. }
+                | ClientError::Closed {
+                    reason: CloseReason::Framing(_),
+                    ..
+                }),
+            ) => return Probe::Broken(error.to_string()),
             Err(error) => last = error.to_string(),
         }
     }
@@ -125,11 +138,15 @@ pub enum Strictness {
 /// Judges a case from what it gave and what the probe after it found.
 pub fn judge(observation: &Observation, probe: &Probe, strictness: Strictness) -> Option<Verdict> {
     let last_step = observation.writes.len().checked_sub(1);
+    let first_unanswered = observation
+        .writes
+        .iter()
+        .position(|write| write.end != End::Answered);
     match probe {
         Probe::Refused(error) => {
             return Some(Verdict {
                 kind: Kind::Crash,
-                step: last_step,
+                step: first_unanswered.or(last_step),
                 detail: format!("the device stopped accepting connections: {error}"),
             });
         }
@@ -138,6 +155,13 @@ pub fn judge(observation: &Observation, probe: &Probe, strictness: Strictness) -
                 kind: Kind::Hang,
                 step: last_step,
                 detail: format!("a fresh connection got no answer to its login: {error}"),
+            });
+        }
+        Probe::Broken(error) => {
+            return Some(Verdict {
+                kind: Kind::ProtocolViolation,
+                step: None,
+                detail: format!("a fresh connection's login got a broken reply: {error}"),
             });
         }
         Probe::Alive | Probe::LoginRefused(_) => {}
@@ -153,6 +177,23 @@ pub fn judge(observation: &Observation, probe: &Probe, strictness: Strictness) -
             step: Some(step),
             detail: format!(
                 "{} of {} frames expecting an answer were answered within the timeout",
+                write.replies, write.expected
+            ),
+        });
+    }
+
+    let dropped = observation.writes.iter().position(|write| {
+        let ended = matches!(write.end, End::Closed | End::Unwritable);
+        ended && write.replies < write.expected && !write.may_close
+    });
+    if let (Some(step), Some(write)) = (dropped, dropped.and_then(|at| observation.writes.get(at)))
+    {
+        return Some(Verdict {
+            kind: Kind::ProtocolViolation,
+            step: Some(step),
+            detail: format!(
+                "the device closed the connection with {} of {} frames expecting an answer \
+                 answered",
                 write.replies, write.expected
             ),
         });
@@ -181,7 +222,7 @@ pub fn judge(observation: &Observation, probe: &Probe, strictness: Strictness) -
 /// the reply echoes one that was sent, or none.
 pub fn violation(reply: &Reply, sent: &[String], strictness: Strictness) -> Option<String> {
     if let Some(deviation) = reply.framing.first() {
-        return Some(format!("malformed frame: {deviation:?}"));
+        return Some(format!("malformed frame: {deviation}"));
     }
 
     let xmlid = reply

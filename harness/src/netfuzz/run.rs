@@ -10,15 +10,16 @@ use std::time::{Duration, Instant};
 use tracing::info;
 
 use super::execute::{Observation, Reach, execute};
+use super::finding::{found, saved, xmlid_at};
 use super::generate::Generator;
-use super::minimize::{Limits, minimize};
+use super::minimize::Limits;
 use super::oracle::{Kind, Probe, Strictness, Verdict, judge, probe};
 use super::progress::Progress;
-use super::reproducer::{self, Finding};
 use super::sequence::Case;
-use super::summary::{FindingRecord, Summary};
+use super::summary::{Summary, bug_key};
 use super::target::Target;
 use crate::client::Login;
+use crate::run::Interrupt;
 
 /// Cases in a row that may fail to start before the run stops.
 const MAX_SETUP_FAILURES: u32 = 3;
@@ -50,6 +51,8 @@ pub struct FuzzConfig {
     pub strictness: Strictness,
     /// Draw no progress line.
     pub quiet: bool,
+    /// Raised to stop the run after the case in flight (SIGINT, SIGTERM).
+    pub interrupt: Option<Interrupt>,
 }
 
 impl FuzzConfig {
@@ -69,10 +72,12 @@ impl FuzzConfig {
             allow_destructive: false,
             strictness: Strictness::Shape,
             quiet: true,
+            interrupt: None,
         }
     }
 
-    fn reach(&self, addr: String) -> Reach {
+    /// How cases reach the target at `addr`.
+    pub(super) fn reach(&self, addr: String) -> Reach {
         Reach {
             addr,
             login: self.login.clone(),
@@ -95,102 +100,203 @@ pub struct FuzzError {
 /// Fuzzes `target` as `config` says.
 pub async fn fuzz(config: &FuzzConfig, target: &mut Target) -> Result<Summary, FuzzError> {
     let label = target.label();
+    let started = Instant::now();
+    let generator = Generator::new(config.allow_destructive);
+    let mut summary = Summary {
+        target: label.clone(),
+        seed: config.seed,
+        ..Summary::default()
+    };
     match probe(&config.reach(target.addr())).await {
         Probe::Alive => {}
-        Probe::Refused(reason) | Probe::Silent(reason) | Probe::LoginRefused(reason) => {
+        Probe::Refused(reason) | Probe::LoginRefused(reason) => {
             return Err(FuzzError {
                 target: label,
                 reason,
             });
         }
+        probed @ (Probe::Silent(_) | Probe::Broken(_)) => {
+            let mut case = generator.case(config.seed, 0);
+            case.steps.clear();
+            let observation = Observation::default();
+            if let Some(verdict) = judge(&observation, &probed, config.strictness) {
+                let (record, save) =
+                    found(config, target, &case, &observation, verdict, started).await;
+                summary.findings.push(saved(record, save));
+            }
+            return Ok(finish(summary, started, config));
+        }
     }
 
-    let generator = Generator::new(config.allow_destructive);
-    let progress = Progress::new(config.quiet);
-    let started = Instant::now();
-    let mut summary = Summary {
-        target: label,
-        seed: config.seed,
-        ..Summary::default()
+    let mut run = Run {
+        config,
+        generator,
+        progress: Progress::new(config.quiet),
+        started,
+        summary,
+        seen: BTreeSet::new(),
+        previous: None,
     };
-    let mut seen = BTreeSet::new();
-    let mut setup_failures = 0;
-    info!(seed = config.seed, target = %summary.target, "fuzzing");
+    info!(seed = config.seed, target = %run.summary.target, "fuzzing");
+    run.cases(target).await;
+    run.progress.finish();
+    Ok(finish(run.summary, started, config))
+}
 
-    for index in 0_u64.. {
-        if config.cases.is_some_and(|cases| index >= cases)
-            || config
-                .duration
-                .is_some_and(|limit| started.elapsed() >= limit)
-        {
-            break;
-        }
+/// The state of a run between cases.
+struct Run<'a> {
+    config: &'a FuzzConfig,
+    generator: Generator,
+    progress: Progress,
+    started: Instant,
+    summary: Summary,
+    /// The bug keys found so far.
+    seen: BTreeSet<(Kind, String, String)>,
+    /// The last case that ran, and what it gave.
+    previous: Option<(Case, Observation)>,
+}
 
-        let case = generator.case(config.seed, index);
-        let reach = config.reach(target.addr());
-        let observation = execute(&case, &reach).await;
-        summary.cases += 1;
-        progress.case_done();
-        if let Some(error) = &observation.setup_error {
-            setup_failures += 1;
-            if setup_failures >= MAX_SETUP_FAILURES {
-                summary
-                    .errors
-                    .push(format!("case {index} could not start: {error}"));
+impl Run<'_> {
+    /// Runs cases until a bound, an interruption, or a target that cannot
+    /// go on.
+    async fn cases(&mut self, target: &mut Target) {
+        let config = self.config;
+        let mut setup_failures = 0;
+        for index in 0_u64.. {
+            if self.interrupted() {
+                self.summary.interrupted = true;
                 break;
             }
-            continue;
-        }
 
-        setup_failures = 0;
-        let probed = probe(&reach).await;
-        if let Probe::LoginRefused(reason) = &probed {
-            summary.errors.push(format!(
-                "after case {index} the login was refused: {reason}"
-            ));
-            if reset(target, &mut summary).await {
+            if config.cases.is_some_and(|cases| index >= cases) || self.out_of_time() {
+                break;
+            }
+
+            let case = self.generator.case(config.seed, index);
+            let reach = config.reach(target.addr());
+            let observation = execute(&case, &reach).await;
+            self.summary.cases += 1;
+            self.progress.case_done(self.summary.findings.len());
+            let probed = probe(&config.reach(target.addr())).await;
+            if let Some(error) = &observation.setup_error {
+                if matches!(probed, Probe::Alive) {
+                    setup_failures += 1;
+                    if setup_failures >= MAX_SETUP_FAILURES {
+                        self.summary
+                            .errors
+                            .push(format!("case {index} could not start: {error}"));
+                        break;
+                    }
+                    continue;
+                }
+
+                let Some(verdict) = judge(&Observation::default(), &probed, config.strictness)
+                else {
+                    self.summary
+                        .errors
+                        .push(format!("case {index} could not start: {error}"));
+                    break;
+                };
+
+                let (case, observation) = self.previous.take().unwrap_or((case, observation));
+                if !self.finding(target, &case, &observation, verdict).await {
+                    break;
+                }
                 continue;
             }
-            break;
-        }
 
-        let Some(verdict) = judge(&observation, &probed, config.strictness) else {
-            continue;
-        };
+            setup_failures = 0;
+            if let Probe::LoginRefused(reason) = &probed {
+                self.summary.errors.push(format!(
+                    "after case {index} the login was refused: {reason}"
+                ));
+                if reset(target, &mut self.summary).await {
+                    continue;
+                }
+                break;
+            }
 
-        progress.findings(
-            summary.findings.len(),
-            &format!("minimizing a {}", verdict.kind),
-        );
-        let (mut record, save) = found(config, target, &case, &observation, verdict, started).await;
-        if seen.insert(record.bug_key()) {
-            record.reproducer = save().ok();
-            progress.note(&format!(
-                "{} at case {}: {}",
-                record.kind, record.case, record.detail
-            ));
-            summary.findings.push(record);
-        } else {
-            summary.duplicates += 1;
-        }
-        progress.findings(summary.findings.len(), "");
-        if summary.findings.len() >= config.max_findings || !reset(target, &mut summary).await {
-            break;
+            let Some(verdict) = judge(&observation, &probed, config.strictness) else {
+                self.previous = Some((case, observation));
+                continue;
+            };
+
+            if !self.finding(target, &case, &observation, verdict).await {
+                break;
+            }
         }
     }
 
-    progress.finish();
+    /// Records a finding, minimized unless it repeats one already found,
+    /// and resets the target; false when the run stops.
+    async fn finding(
+        &mut self,
+        target: &mut Target,
+        case: &Case,
+        observation: &Observation,
+        verdict: Verdict,
+    ) -> bool {
+        let config = self.config;
+        self.previous = None;
+        let key = bug_key(verdict.kind, &xmlid_at(case, verdict.step), &verdict.detail);
+        if self.seen.contains(&key) {
+            self.summary.duplicates += 1;
+        } else {
+            let doing = format!("minimizing a {}", verdict.kind);
+            self.progress.findings(self.summary.findings.len(), &doing);
+            let (record, save) =
+                found(config, target, case, observation, verdict, self.started).await;
+            let fresh = !self.seen.contains(&record.bug_key());
+            self.seen.insert(key);
+            self.seen.insert(record.bug_key());
+            if fresh {
+                let record = saved(record, save);
+                self.progress.note(&format!(
+                    "{} at case {}: {}",
+                    record.kind, record.case, record.detail
+                ));
+                self.summary.findings.push(record);
+            } else {
+                self.summary.duplicates += 1;
+            }
+            self.progress.findings(self.summary.findings.len(), "");
+        }
+        if self.interrupted() {
+            self.summary.interrupted = true;
+            return false;
+        }
+
+        self.summary.findings.len() < config.max_findings && reset(target, &mut self.summary).await
+    }
+
+    fn interrupted(&self) -> bool {
+        self.config
+            .interrupt
+            .as_ref()
+            .is_some_and(Interrupt::is_raised)
+    }
+
+    fn out_of_time(&self) -> bool {
+        self.config
+            .duration
+            .is_some_and(|limit| self.started.elapsed() >= limit)
+    }
+}
+
+/// The summary's closing figures and exit code.
+fn finish(mut summary: Summary, started: Instant, config: &FuzzConfig) -> Summary {
     let elapsed = started.elapsed();
     summary.duration_ms = u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX);
     summary.cases_per_second = summary.cases as f64 / elapsed.as_secs_f64().max(1e-3);
+    summary.interrupted |= config.interrupt.as_ref().is_some_and(Interrupt::is_raised);
     summary.exit_code = if !summary.findings.is_empty() {
         1
-    } else if summary.errors.is_empty() {
+    } else if summary.errors.is_empty() && !(summary.interrupted && summary.cases == 0) {
         0
     } else {
         2
     };
-    Ok(summary)
+    summary
 }
 
 /// Resets the target after a finding; false, with the error noted, when it
@@ -203,108 +309,4 @@ async fn reset(target: &mut Target, summary: &mut Summary) -> bool {
             false
         }
     }
-}
-
-/// Saves a finding's reproducer, giving its path.
-type Save = Box<dyn FnOnce() -> std::io::Result<String>>;
-
-/// Minimizes a finding and confirms it; gives its record and what saves
-/// its reproducer.
-async fn found(
-    config: &FuzzConfig,
-    target: &mut Target,
-    case: &Case,
-    observation: &Observation,
-    verdict: Verdict,
-    started: Instant,
-) -> (FindingRecord, Save) {
-    let found_after_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
-    let reach = config.reach(target.addr());
-    let (mut kept, mut attempts) = (case.clone(), 0);
-    let mut confirmed = None;
-    if let Some(limits) = config.minimize {
-        let (smaller, spent) = minimize(
-            case,
-            verdict.kind,
-            target,
-            &reach,
-            limits,
-            config.strictness,
-        )
-        .await;
-        attempts = spent;
-        confirmed = confirm(&smaller, verdict.kind, target, config).await;
-        if confirmed.is_some() {
-            kept = smaller;
-        }
-    }
-
-    let (verdict, sent, expected) = match confirmed {
-        Some((verdict, observed)) => (verdict, bytes(&observed), expected(&observed)),
-        None => (verdict, bytes(observation), expected(observation)),
-    };
-    let xmlid = verdict
-        .step
-        .and_then(|at| kept.steps.get(at))
-        .and_then(|step| step.frames.first())
-        .map_or_else(String::new, |frame| frame.xmlid.clone());
-    let record = FindingRecord {
-        kind: verdict.kind,
-        detail: verdict.detail.clone(),
-        seed: config.seed,
-        case: case.index,
-        step: verdict.step,
-        xmlid,
-        found_after_ms,
-        original_steps: case.steps.len(),
-        minimized_steps: kept.steps.len(),
-        minimize_attempts: attempts,
-        reproducer: None,
-    };
-    let (out, seed, reply_timeout) = (config.out.clone(), config.seed, config.reply_timeout);
-    let save: Save = Box::new(move || {
-        let finding = Finding {
-            case: &kept,
-            sent: &sent,
-            expected: &expected,
-            kind: verdict.kind,
-            detail: &verdict.detail,
-            seed,
-            step: verdict.step,
-            reply_timeout,
-        };
-        reproducer::save(&out, &finding).map(|path| path.display().to_string())
-    });
-    (record, save)
-}
-
-/// Runs `case` once more on a reset target; its verdict and what it gave
-/// when it fails with `kind`.
-async fn confirm(
-    case: &Case,
-    kind: Kind,
-    target: &mut Target,
-    config: &FuzzConfig,
-) -> Option<(Verdict, Observation)> {
-    target.reset().await.ok()?;
-    let reach = config.reach(target.addr());
-    let observation = execute(case, &reach).await;
-    let verdict = judge(&observation, &probe(&reach).await, config.strictness)?;
-    (verdict.kind == kind).then_some((verdict, observation))
-}
-
-fn bytes(observation: &Observation) -> Vec<Vec<u8>> {
-    observation
-        .writes
-        .iter()
-        .map(|write| write.bytes.clone())
-        .collect()
-}
-
-fn expected(observation: &Observation) -> Vec<usize> {
-    observation
-        .writes
-        .iter()
-        .map(|write| write.expected)
-        .collect()
 }

@@ -29,7 +29,10 @@ pub struct Summary {
     pub duplicates: u64,
     /// Cases that could not start, or why the run stopped early.
     pub errors: Vec<String>,
-    /// 0 nothing found, 1 findings, 2 the target could not be fuzzed.
+    /// Whether the run was interrupted (SIGINT, SIGTERM) before its bound.
+    pub interrupted: bool,
+    /// 0 nothing found, 1 findings, 2 the target could not be fuzzed (or
+    /// the run was interrupted before its first case).
     pub exit_code: u8,
 }
 
@@ -58,20 +61,32 @@ pub struct FindingRecord {
     pub minimize_attempts: usize,
     /// The scenario file that replays it.
     pub reproducer: Option<String>,
+    /// Why the reproducer could not be saved, when it could not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_saved: Option<String>,
 }
 
 impl FindingRecord {
-    /// What makes two findings one bug: a crash or a hang by its kind
-    /// alone (after the first crash the device is gone, so every command
-    /// that reaches it looks like a new one); a protocol violation by its
-    /// kind, xmlid and the rule it broke.
+    /// What makes two findings one bug; see [`bug_key`].
     pub fn bug_key(&self) -> (Kind, String, String) {
-        match self.kind {
-            Kind::Crash | Kind::Hang => (self.kind, String::new(), String::new()),
-            Kind::ProtocolViolation => {
-                let rule = self.detail.split(':').next().unwrap_or_default();
-                let rule = rule.split(" on ").next().unwrap_or_default();
-                (self.kind, self.xmlid.clone(), rule.trim().to_owned())
+        bug_key(self.kind, &self.xmlid, &self.detail)
+    }
+}
+
+/// What makes two findings one bug: a crash or a hang by its kind alone
+/// (after the first crash the device is gone, so every command that
+/// reaches it looks like a new one); a protocol violation by its kind,
+/// xmlid and the rule it broke (the start of `detail`, `RULE on XMLID`);
+/// one that concerns no command (a broken frame, a dropped connection) by
+/// its kind and what was seen, whatever command showed it.
+pub fn bug_key(kind: Kind, xmlid: &str, detail: &str) -> (Kind, String, String) {
+    match kind {
+        Kind::Crash | Kind::Hang => (kind, String::new(), String::new()),
+        Kind::ProtocolViolation => {
+            let head = detail.split(':').next().unwrap_or_default();
+            match head.split_once(" on ") {
+                Some((rule, _)) => (kind, xmlid.to_owned(), rule.trim().to_owned()),
+                None => (kind, String::new(), head.trim().to_owned()),
             }
         }
     }

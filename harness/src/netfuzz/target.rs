@@ -14,6 +14,11 @@ use tokio::net::TcpStream;
 use crate::emulator::fixture::default_state;
 use crate::emulator::{Device, DeviceConfig, Fault, FaultSet, Server, ServerConfig, SystemClock};
 
+/// The connections the emulator takes at once: far more than a case opens,
+/// so that connections of earlier cases still closing at thousands of
+/// cases a second never make a case's login fail.
+const MAX_CONNECTIONS: usize = 1024;
+
 /// How often a live device that went away is tried again.
 const RETRY_PAUSE: Duration = Duration::from_millis(500);
 
@@ -25,6 +30,9 @@ pub enum Target {
         addr: String,
         /// How long to wait for it to come back after a crash.
         recovery: Duration,
+        /// Whether it once failed to come back within `recovery`: it is
+        /// not waited for again.
+        down: bool,
     },
     /// The built-in emulator.
     Emulated {
@@ -43,6 +51,7 @@ impl Target {
         Target::Live {
             addr: addr.into(),
             recovery,
+            down: false,
         }
     }
 
@@ -94,14 +103,21 @@ impl Target {
                     .await
                     .map_err(|error| format!("cannot restart the emulator: {error}"))
             }
-            Target::Live { addr, recovery } => {
-                let deadline = Instant::now() + *recovery;
+            Target::Live {
+                addr,
+                recovery,
+                down,
+            } => {
+                let wait = if *down { Duration::ZERO } else { *recovery };
+                let deadline = Instant::now() + wait;
                 loop {
                     if TcpStream::connect(addr.as_str()).await.is_ok() {
+                        *down = false;
                         return Ok(());
                     }
 
                     if Instant::now() >= deadline {
+                        *down = true;
                         return Err(format!("{addr} did not come back within {recovery:?}"));
                     }
                     tokio::time::sleep(RETRY_PAUSE).await;
@@ -139,7 +155,11 @@ impl Target {
             ..DeviceConfig::default()
         };
         let device = Device::new(default_state(), config, Box::new(SystemClock));
-        *server = Some(Server::start(ServerConfig::ephemeral(), device).await?);
+        let config = ServerConfig {
+            max_connections: MAX_CONNECTIONS,
+            ..ServerConfig::ephemeral()
+        };
+        *server = Some(Server::start(config, device).await?);
         Ok(())
     }
 }

@@ -86,10 +86,18 @@ pub async fn run(
     report.provenance.product_name = first.vars.get("product").map(str::to_owned);
     report.provenance.device_version = first.vars.get("version").map(str::to_owned);
     if !matches!(first.verdict, Verdict::Pass | Verdict::Warning) {
-        report.infrastructure_error = Some(opening_failure(&first));
         let mut case = sanity_case(sanity, "sanity-first", &first);
-        case.verdict = Verdict::Error;
-        report.cases.push(case);
+        if breaks_protocol(&first) {
+            report.cases.push(case);
+            for scenario in scenarios {
+                let reason = "not run: the device broke the protocol in the opening sanity check";
+                report.cases.push(skipped(scenario, reason.to_owned()));
+            }
+        } else {
+            report.infrastructure_error = Some(opening_failure(&first));
+            case.verdict = Verdict::Error;
+            report.cases.push(case);
+        }
         progress.finish();
         return finish(report, options, started, clock, captured);
     }
@@ -172,6 +180,25 @@ enum Stop {
     /// A case failed and the sanity check after it failed: the device
     /// stopped answering after the scenario named.
     DeviceGone(String),
+}
+
+/// Whether an attempt failed because the device answered against the
+/// protocol (XML not in a TPKT frame, a confirm of another xmlid, one
+/// without `RESULT`): the device's failure, which `dvcr fuzz` reports as a
+/// protocol violation, not the harness's. Bytes that are no frame at all
+/// may come from a peer that is no RSS 2000, and stay the harness's.
+/// It reads the failure's words (the client error's text), as an attempt
+/// keeps no error kind; a test per case holds the wording.
+fn breaks_protocol(attempt: &Attempt) -> bool {
+    let Some(failure) = &attempt.failure else {
+        return false;
+    };
+
+    let framing = failure.mismatches.iter().any(|m| m.what == "framing");
+    let message = failure.message.as_str();
+    framing
+        || message.contains("came while awaiting the confirm of")
+        || message.contains("confirm lacks RESULT")
 }
 
 /// One line on why the opening sanity check failed, such as `login as

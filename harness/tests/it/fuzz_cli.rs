@@ -25,3 +25,74 @@ fn the_crash_fault_is_found_from_the_help_seed_without_printing_panics() {
     assert!(saved >= 1, "no reproducer in {}", out.display());
     let _ = std::fs::remove_dir_all(&out);
 }
+
+fn dvcr_fuzz(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_dvcr"))
+        .arg("fuzz")
+        .args(args)
+        .output()
+        .expect("dvcr runs")
+}
+
+#[test]
+fn a_fault_with_a_live_target_is_a_usage_error() {
+    let output = dvcr_fuzz(&["--target", "127.0.0.1:9", "--fault", "wrong-xmlid"]);
+
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("--fault") && stderr.contains("--emulate"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn unwritable_output_paths_are_refused_before_the_first_case() {
+    for (option, path) in [("--out", "/proc/nope"), ("--json", "/proc/nope.json")] {
+        let started = std::time::Instant::now();
+        let output = dvcr_fuzz(&["--emulate", "--duration", "20", "--quiet", option, path]);
+
+        assert_eq!(output.status.code(), Some(2), "{option}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(option) && stderr.contains(path), "{stderr}");
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    }
+}
+
+#[test]
+fn a_zero_timeout_is_a_usage_error() {
+    let output = dvcr_fuzz(&["--emulate", "--timeout-ms", "0", "--cases", "1"]);
+
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_stops_the_run_with_its_summary_and_json_marked_interrupted() {
+    let dir = std::env::temp_dir().join(format!("dvcr-fuzz-term-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let json = dir.join("fuzz.json");
+    let child = Command::new(env!("CARGO_BIN_EXE_dvcr"))
+        .args(["fuzz", "--emulate", "--duration", "30", "--quiet", "--json"])
+        .arg(&json)
+        .arg("--out")
+        .arg(dir.join("found"))
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("dvcr starts");
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+
+    let output = child.wait_with_output().expect("dvcr ends");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("interrupted"), "{stdout}");
+    let text = std::fs::read_to_string(&json).expect("the JSON is written");
+    assert!(text.contains("\"interrupted\": true"), "{text}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -7,6 +7,7 @@
 
 mod cli_help;
 mod cli_pipes;
+mod client_faults;
 mod client_session;
 mod decode_cli;
 mod emulate_cli;
@@ -30,6 +31,7 @@ mod emulator_state;
 mod fuzz_cli;
 mod fuzz_replay;
 mod netfuzz;
+mod netfuzz_faults;
 mod netfuzz_parts;
 mod netfuzz_strict;
 mod quick_start;

@@ -288,6 +288,7 @@ fn finding(kind: Kind, xmlid: &str, detail: &str) -> dvcr::netfuzz::FindingRecor
         minimized_steps: 1,
         minimize_attempts: 0,
         reproducer: None,
+        not_saved: None,
     }
 }
 

@@ -183,18 +183,28 @@ async fn a_run_of_one_case_says_1_case() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn an_unframed_login_reply_is_named_in_words_not_by_its_rust_name() {
+async fn an_unframed_login_reply_fails_the_device_in_words_not_by_its_rust_name() {
     let server = emulator(&[Fault::UnframedReplies]).await;
     let report = run(&whole_suite(), &options(&server)).await;
     server.stop().await;
-    let error = report.infrastructure_error.unwrap_or_default();
+    let opening = report.cases.first().expect("the opening check");
+    let failure = format!("{:?}", opening.failure);
 
+    assert_eq!(report.exit_code, 1, "the device broke the protocol");
+    assert!(report.infrastructure_error.is_none(), "{report:?}");
+    assert_eq!(opening.verdict, Verdict::Fail);
     assert!(
-        error.contains("got xml with no tpkt header, ended by cr lf"),
-        "{error}"
+        failure.contains("xml with no tpkt header, ended by cr lf"),
+        "{failure}"
     );
-    assert!(!error.contains("UnframedXml"), "{error}");
-    assert!(!error.contains("session admin"), "{error}");
+    assert!(!failure.contains("UnframedXml"), "{failure}");
+    let message = opening.failure.as_ref().map(|f| f.message.as_str());
+    assert!(
+        !message.unwrap_or_default().contains("session admin"),
+        "{failure}"
+    );
+    let rest = report.cases.get(1..).unwrap_or_default();
+    assert!(rest.iter().all(|case| case.verdict == Verdict::Skipped));
 }
 
 /// A target that answers every connection with an HTTP response and

@@ -139,6 +139,9 @@ pub fn open_error(error: OpenError) -> StepError {
             humantime::format_duration(after)
         )),
         OpenError::Client(error) => StepError::failed(error.to_string()),
+        OpenError::Refused { reply, .. } if reply.result().is_none() => {
+            StepError::failed("the login confirm lacks RESULT".to_owned())
+        }
         OpenError::Refused { user, reply } => StepError::failed(format!(
             "login as {user} was refused: RESULT {} ({})",
             reply.result().unwrap_or("<none>"),
