@@ -6,18 +6,11 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dvcr_benches::{baseline, serde_model, workload};
-use dvcr_protocol::Message;
-use dvcr_protocol::decode::decode;
 use dvcr_protocol::encode::encode_xml;
 
 fn encode(c: &mut Criterion) {
     for work in workload::all() {
-        let messages: Vec<Message<'_>> = work
-            .payloads
-            .iter()
-            .filter_map(|payload| decode(payload, &work.options).ok())
-            .map(|decoded| decoded.message)
-            .collect();
+        let messages = work.messages();
         let documents: Vec<serde_model::Document> = work
             .payloads
             .iter()

@@ -8,8 +8,6 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use dvcr_benches::{baseline, workload};
-use dvcr_protocol::Message;
-use dvcr_protocol::decode::decode;
 use dvcr_protocol::encode::encode_xml;
 
 fn main() {
@@ -18,12 +16,7 @@ fn main() {
         .and_then(|n| n.parse().ok())
         .unwrap_or(300);
     for work in workload::all() {
-        let messages: Vec<Message<'_>> = work
-            .payloads
-            .iter()
-            .filter_map(|payload| decode(payload, &work.options).ok())
-            .map(|decoded| decoded.message)
-            .collect();
+        let messages = work.messages();
         let (mut ours, mut theirs) = (Vec::new(), Vec::new());
         let (mut fastest_ours, mut fastest_theirs) = (Duration::MAX, Duration::MAX);
         for _ in 0..passes {

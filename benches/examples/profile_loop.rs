@@ -6,7 +6,7 @@
 
 use dvcr_benches::workload;
 use dvcr_protocol::Message;
-use dvcr_protocol::decode::{decode, decode_into};
+use dvcr_protocol::decode::decode_into;
 use dvcr_protocol::encode::encode_xml;
 
 fn main() {
@@ -21,12 +21,7 @@ fn main() {
 
     let mut count = 0;
     if action == "encode" {
-        let messages: Vec<Message<'_>> = work
-            .payloads
-            .iter()
-            .filter_map(|payload| decode(payload, &work.options).ok())
-            .map(|decoded| decoded.message)
-            .collect();
+        let messages = work.messages();
         let mut out = Vec::new();
         for _ in 0..rounds {
             for message in &messages {

@@ -10,8 +10,8 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use dvcr_protocol::Limits;
 use dvcr_protocol::decode::{DecodeOptions, Mode, decode};
+use dvcr_protocol::{Limits, Message};
 
 /// How many records each large reply holds.
 pub const LARGE_RECORDS: usize = 1_000;
@@ -35,6 +35,16 @@ impl Workload {
             .iter()
             .map(|payload| payload.len() as u64)
             .sum()
+    }
+
+    /// Every payload decoded under the workload's options: the messages
+    /// the encoders write back. (Each payload decodes; a test holds it.)
+    pub fn messages(&self) -> Vec<Message<'_>> {
+        self.payloads
+            .iter()
+            .filter_map(|payload| decode(payload, &self.options).ok())
+            .map(|decoded| decoded.message)
+            .collect()
     }
 
     /// The same options in lenient mode.

@@ -98,12 +98,7 @@ fn decode_one_by_one<'a>(
 }
 
 fn encoders(work: &Workload) {
-    let messages: Vec<Message<'_>> = work
-        .payloads
-        .iter()
-        .filter_map(|payload| decode(payload, &work.options).ok())
-        .map(|decoded| decoded.message)
-        .collect();
+    let messages = work.messages();
     let documents: Vec<serde_model::Document> = work
         .payloads
         .iter()

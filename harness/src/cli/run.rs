@@ -9,6 +9,7 @@ use std::time::Duration;
 use clap::Args;
 use dvcr::emulator::Fault;
 use dvcr::report::{self, summary};
+use dvcr::run::interrupt::signalled;
 use dvcr::run::{Baseline, EXIT_INFRASTRUCTURE, Profile, RunOptions, emulate, matches, suite};
 use dvcr::scenario::{Scenario, load_paths};
 use tracing_subscriber::EnvFilter;
@@ -181,26 +182,6 @@ fn try_run(args: RunArgs) -> Result<u8, String> {
         );
     }
     Ok(outcome.report.exit_code)
-}
-
-/// Waits for SIGINT or SIGTERM; false when neither can be listened for.
-async fn signalled() -> bool {
-    #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        let Ok(mut term) = signal(SignalKind::terminate()) else {
-            return tokio::signal::ctrl_c().await.is_ok();
-        };
-
-        tokio::select! {
-            interrupted = tokio::signal::ctrl_c() => interrupted.is_ok(),
-            _ = term.recv() => true,
-        }
-    }
-    #[cfg(not(unix))]
-    {
-        tokio::signal::ctrl_c().await.is_ok()
-    }
 }
 
 /// `HOST:PORT` with a port number, for `--target`.

@@ -50,7 +50,7 @@ async fn fuzz_emulator(faults: &[Fault], config: &FuzzConfig) -> (Summary, Durat
 
 /// Replays `file` with `dvcr run`'s runner against a fresh emulator with
 /// `faults`.
-async fn replay(file: &str, faults: &[Fault]) -> RunReport {
+pub(crate) async fn replay(file: &str, faults: &[Fault]) -> RunReport {
     let scenario = load_file(Path::new(file)).expect("the reproducer loads");
     let server = emulate::start(faults).await.expect("emulator starts");
     let mut options = RunOptions::new(server.local_addr().to_string());

@@ -10,6 +10,8 @@ use dvcr::emulator::Fault;
 use dvcr::netfuzz::{FuzzConfig, Kind, Summary, Target, fuzz};
 use dvcr::run::{Interrupt, emulate};
 
+use crate::netfuzz::replay;
+
 fn out_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("dvcr-fuzzfix-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -192,21 +194,6 @@ fn counts_take_the_singular_for_one() {
     assert_eq!(counted(1, "case", "cases"), "1 case");
     assert_eq!(counted(2, "finding", "findings"), "2 findings");
     assert_eq!(counted(0, "finding", "findings"), "0 findings");
-}
-
-/// Replays `file` with `dvcr run`'s runner against a fresh emulator with
-/// `faults`.
-async fn replay(file: &str, faults: &[Fault]) -> dvcr::report::RunReport {
-    use dvcr::run::{Baseline, RunOptions, suite};
-
-    let scenario = dvcr::scenario::load_file(std::path::Path::new(file)).expect("loads");
-    let server = emulate::start(faults).await.expect("emulator starts");
-    let mut options = RunOptions::new(server.local_addr().to_string());
-    options.reply_timeout = Duration::from_millis(1000);
-    let sanity = suite::sanity().expect("the sanity scenario loads");
-    let outcome = dvcr::run::run(&[scenario], &sanity, &options, &Baseline::default()).await;
-    server.stop().await;
-    outcome.report
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
