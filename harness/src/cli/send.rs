@@ -1,5 +1,6 @@
 //! `dvcr send`: log in to a device, send it one command and print its
-//! confirm records with the findings the catalog gives on them (spec,
+//! confirm records with the findings on them: how its frames departed from
+//! RFC 1006, the XML defects read through, and the catalog's (spec,
 //! "General Information", items 3 and 6).
 
 use std::process::ExitCode;
@@ -8,6 +9,7 @@ use std::time::Duration;
 use clap::Args;
 use dvcr::client::{ClientConfig, Login, Reply, Session};
 use dvcr_protocol::Message;
+use dvcr_protocol::inspect;
 use dvcr_protocol::validate::{self, Finding, Flow, Severity};
 
 use super::out::{errln, out};
@@ -106,7 +108,7 @@ fn parse_fields(fields: &[String]) -> Result<Vec<(&str, &str)>, String> {
 
 /// Prints the records and their findings, and gives the exit code.
 fn report(reply: &Reply) -> ExitCode {
-    let findings = validate::validate(&reply.message, Flow::FromDevice);
+    let findings = findings_of(reply);
     out!("{}", render(&reply.message, &findings));
 
     let failed = reply
@@ -119,6 +121,25 @@ fn report(reply: &Reply) -> ExitCode {
     }
 
     ExitCode::SUCCESS
+}
+
+/// Every finding on the reply: its frames' departures from RFC 1006, the
+/// XML defects lenient decoding read through, then the catalog's.
+///
+/// The client keeps neither a frame's offset in the stream nor its
+/// payload, so a framing finding shows no offset and an XML one names its
+/// defect instead of quoting the bytes.
+fn findings_of(reply: &Reply) -> Vec<Finding> {
+    let framing = reply.framing.iter().map(|&deviation| Finding {
+        offset: None,
+        ..inspect::frame_finding_of(deviation, 0)
+    });
+    let xml = reply.deviations.iter().map(|deviation| Finding {
+        found: deviation.kind.to_string(),
+        ..inspect::finding_of(deviation, &[])
+    });
+    let catalog = validate::validate(&reply.message, Flow::FromDevice);
+    framing.chain(xml).chain(catalog).collect()
 }
 
 /// The records, fields aligned, then one finding per line.

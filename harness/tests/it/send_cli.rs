@@ -57,6 +57,22 @@ async fn a_refused_command_shows_why_and_exits_1() {
     server.stop().await;
 }
 
+#[tokio::test(flavor = "multi_thread")]
+async fn an_unframed_reply_is_printed_with_its_framing_warning() {
+    let server = emulator(&[dvcr::emulator::Fault::UnframedReplies]).await;
+    let target = server.local_addr().to_string();
+
+    let output = tokio::task::spawn_blocking(move || send(&["--target", &target, "getdevinfo"]))
+        .await
+        .expect("send finishes");
+
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "a warning: {stdout}");
+    assert!(stdout.contains("CONFIRM getdevinfo"), "{stdout}");
+    assert!(stdout.contains("warning[unframed-xml]"), "{stdout}");
+    server.stop().await;
+}
+
 #[test]
 fn a_field_without_an_equals_sign_is_a_usage_error() {
     let output = send(&["--target", "127.0.0.1:9", "getendpoint", "FOO"]);
