@@ -75,10 +75,24 @@ fn xmlids(bytes: &[u8]) -> Vec<String> {
     found
 }
 
+/// Where `needle` first occurs in `haystack`, in any case: only where its
+/// first letter is found is the rest compared.
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack
-        .windows(needle.len())
-        .position(|window| window.eq_ignore_ascii_case(needle))
+    let (&first, _) = needle.split_first()?;
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    let mut from = 0;
+    while let Some(offset) = memchr::memchr2(lower, upper, haystack.get(from..)?) {
+        let at = from + offset;
+        if haystack
+            .get(at..at + needle.len())?
+            .eq_ignore_ascii_case(needle)
+        {
+            return Some(at);
+        }
+
+        from = at + 1;
+    }
+    None
 }
 
 fn skip_space(bytes: &[u8]) -> &[u8] {
@@ -98,6 +112,13 @@ mod tests {
         let bytes = b"\x03\x00\x00\x20<COMMAND xmlid=\"Login\"></COMMAND>\
 <COMMAND XMLID = 'getdevinfo'>";
         assert_eq!(xmlids(bytes), ["login", "getdevinfo"]);
+    }
+
+    #[test]
+    fn an_xmlid_is_found_after_near_misses_and_not_past_the_end() {
+        assert_eq!(find(b"x xm XMLi xMlId", XMLID), Some(10));
+        assert_eq!(find(b"abc xmli", XMLID), None);
+        assert_eq!(find(b"", XMLID), None);
     }
 
     #[test]

@@ -206,12 +206,10 @@ impl Device {
         };
 
         let now_ms = self.clock.now_ms();
-        let session = match self
-            .sessions
-            .check(request.value("SESSIONID"), connection, now_ms)
-        {
+        let session_id = request.value("SESSIONID");
+        let session = match self.sessions.check(session_id, connection, now_ms) {
             Ok(session) => Some(Caller {
-                id: request.value("SESSIONID").map_or("", str::trim),
+                id: session_id.map_or("", str::trim),
                 privilege: session.privilege,
             }),
             Err(_) if self.config.faults.contains(Fault::NoSessionCheck) => None,

@@ -252,6 +252,10 @@ impl<'a> Reader<'a, '_> {
         open: &str,
         canonical: &str,
     ) -> Result<(), DecodeError> {
+        if self.closes_plainly(open) {
+            return Ok(());
+        }
+
         let name_at = self.scan.pos();
         let name = self.scan.name(self.max_text())?;
         self.scan.skip_space();
@@ -274,6 +278,26 @@ impl<'a> Reader<'a, '_> {
         }
 
         self.deviate(DeviationKind::MixedCaseElement, name_at)
+    }
+
+    /// Consumes `open>` when it is at the cursor, the common end tag, and
+    /// says so; the general path would read the same name, find it equal
+    /// to `open` and stop at the same `>`, so nothing else differs.
+    fn closes_plainly(&mut self, open: &str) -> bool {
+        let len = open.len();
+        let plain = len > 0
+            && len <= self.max_text()
+            && self
+                .scan
+                .rest()
+                .split_at_checked(len)
+                .is_some_and(|(name, after)| {
+                    name == open.as_bytes() && after.first() == Some(&b'>')
+                });
+        if plain {
+            self.scan.advance(len + 1);
+        }
+        plain
     }
 
     pub(super) fn unclosed(&self, open: &str) -> DecodeError {

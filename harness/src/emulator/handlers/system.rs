@@ -37,10 +37,14 @@ const IVR_FILES: [&str; 10] = [
 pub fn getdevinfo<'c>(ctx: &'c mut Ctx<'_>, _request: &Request<'_, '_>) -> Handled<'c> {
     let state: &'c State = ctx.state;
     let mut message = ctx.confirm();
-    let block = state.settings.get("devinfo");
-    for name in DEVINFO_FIELDS {
-        let value = block.and_then(|fields| fields.get(name));
-        reply::put_str(&mut message, name, value.map_or("", String::as_str));
+    let mut values = [""; DEVINFO_FIELDS.len()];
+    for (name, value) in state.settings.get("devinfo").into_iter().flatten() {
+        if let Some(at) = DEVINFO_FIELDS.iter().position(|field| field == name) {
+            values[at] = value;
+        }
+    }
+    for (name, value) in DEVINFO_FIELDS.into_iter().zip(values) {
+        reply::put_str(&mut message, name, value);
     }
     reply::put_digit(&mut message, "ACTIVATED", state.cfs.status);
     Ok(Effect::reply(message))
