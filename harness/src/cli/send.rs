@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Args;
-use dvcr::client::{ClientConfig, Login, Reply, Session};
+use dvcr::client::{ClientConfig, ClientError, Login, Reply, Session};
 use dvcr_protocol::Message;
 use dvcr_protocol::inspect;
 use dvcr_protocol::validate::{self, Finding, Flow, Severity};
@@ -47,28 +47,53 @@ pub(crate) struct SendArgs {
 }
 
 /// Sends the command and prints the reply: exit 0 when it succeeded and
-/// breaks no catalog rule, 1 when it failed or broke one, 2 when it could
-/// not be sent.
+/// breaks no catalog rule, 1 when it failed, broke one, or came against
+/// the protocol (a wrong xmlid, broken framing), 2 when it could not be
+/// sent or nothing came.
 pub(crate) fn run(args: &SendArgs) -> ExitCode {
     let outcome = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|error| format!("cannot start the runtime: {error}"))
+        .map_err(|error| NotSent::Unsent(format!("cannot start the runtime: {error}")))
         .and_then(|runtime| runtime.block_on(exchange(args)));
     match outcome {
         Ok(reply) => report(&reply),
-        Err(error) => {
+        Err(NotSent::Broken(error)) => {
+            errln!("dvcr: the device broke the protocol: {error}");
+            ExitCode::from(1)
+        }
+        Err(NotSent::Unsent(error)) => {
             errln!("dvcr: error: {error}");
             ExitCode::from(super::EXIT_USAGE)
         }
     }
 }
 
+/// Why no reply is printed: the device answered against the protocol
+/// (exit 1, its failure), or the command could not be sent or answered
+/// at all (exit 2).
+enum NotSent {
+    Broken(String),
+    Unsent(String),
+}
+
+impl NotSent {
+    /// `error`, described by `context`, on the side it belongs to.
+    fn of(context: &str, error: &ClientError) -> Self {
+        let text = format!("{context}: {error}");
+        if error.is_protocol_violation() {
+            return NotSent::Broken(text);
+        }
+
+        NotSent::Unsent(text)
+    }
+}
+
 /// Logs in, sends the command, logs out, and gives the command's reply.
-async fn exchange(args: &SendArgs) -> Result<Reply, String> {
-    let fields = parse_fields(&args.fields)?;
+async fn exchange(args: &SendArgs) -> Result<Reply, NotSent> {
+    let fields = parse_fields(&args.fields).map_err(NotSent::Unsent)?;
     let password = match &args.password_env {
-        Some(var) => super::password_from_env(var)?,
+        Some(var) => super::password_from_env(var).map_err(NotSent::Unsent)?,
         None => String::new(),
     };
     let timeout = Duration::from_millis(args.timeout_ms);
@@ -80,15 +105,15 @@ async fn exchange(args: &SendArgs) -> Result<Reply, String> {
 
     let mut session = Session::connect(args.target.as_str(), config)
         .await
-        .map_err(|error| error.to_string())?;
+        .map_err(|error| NotSent::Unsent(error.to_string()))?;
     session
         .login(&Login::new(args.user.clone(), password))
         .await
-        .map_err(|error| format!("login as {}: {error}", args.user))?;
+        .map_err(|error| NotSent::of(&format!("login as {}", args.user), &error))?;
     let reply = session
         .command(&args.xmlid, &fields)
         .await
-        .map_err(|error| format!("{}: {error}", args.xmlid))?;
+        .map_err(|error| NotSent::of(&args.xmlid, &error))?;
     let _ = session.logout().await;
     Ok(reply)
 }

@@ -100,3 +100,20 @@ pub enum ClientError {
     #[error("cannot send: {0}")]
     Send(std::io::Error),
 }
+
+impl ClientError {
+    /// Whether the device answered, but against the protocol: half a frame,
+    /// bytes that break TPKT framing, XML that does not decode, a confirm
+    /// under another xmlid, or one without a field the client needs. The
+    /// other errors mean the device could not be reached or said nothing.
+    pub fn is_protocol_violation(&self) -> bool {
+        match self {
+            ClientError::Incomplete { .. }
+            | ClientError::Undecodable { .. }
+            | ClientError::WrongXmlid { .. }
+            | ClientError::MissingField { .. } => true,
+            ClientError::Closed { reason, .. } => matches!(reason, CloseReason::Framing(_)),
+            _ => false,
+        }
+    }
+}

@@ -1,6 +1,6 @@
 //! `dvcr send`: one command to a device, its reply printed, the exit code
-//! telling success (0), a failed or catalog-breaking reply (1), and a
-//! command that could not be sent (2).
+//! telling success (0), a failed, catalog-breaking or protocol-breaking
+//! reply (1), and a command that could not be sent or got no answer (2).
 
 use std::process::{Command, Output};
 
@@ -70,6 +70,25 @@ async fn an_unframed_reply_is_printed_with_its_framing_warning() {
     assert_eq!(output.status.code(), Some(0), "a warning: {stdout}");
     assert!(stdout.contains("CONFIRM getdevinfo"), "{stdout}");
     assert!(stdout.contains("warning[unframed-xml]"), "{stdout}");
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reply_under_the_wrong_xmlid_is_the_device_failure_exit_1() {
+    let server = emulator(&[dvcr::emulator::Fault::WrongXmlid]).await;
+    let target = server.local_addr().to_string();
+
+    let output = tokio::task::spawn_blocking(move || send(&["--target", &target, "getdevinfo"]))
+        .await
+        .expect("send finishes");
+
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("the device broke the protocol"), "{stderr}");
+    assert!(
+        stderr.contains("came while awaiting the confirm of"),
+        "{stderr}"
+    );
     server.stop().await;
 }
 
