@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use super::model::{CaseResult, RunReport, Verdict, Way};
+use super::model::{CaseResult, Failure, RunReport, Verdict, Way};
 
 /// The most frames a failure shows in the terminal; the JSON keeps all.
 const MAX_FRAMES_SHOWN: usize = 24;
@@ -209,7 +209,7 @@ pub fn reasons(case: &CaseResult) -> Vec<String> {
 pub fn describe_failure(case: &CaseResult) -> String {
     let mut out = String::new();
     if let Some(failure) = &case.failure {
-        let _ = writeln!(out, "{}: {}", failure.step, failure.message);
+        let _ = writeln!(out, "{}", step_and_message(failure));
         for mismatch in &failure.mismatches {
             let _ = writeln!(out, "  {}", mismatch.what);
             let _ = writeln!(out, "    expected: {}", mismatch.expected);
@@ -217,7 +217,7 @@ pub fn describe_failure(case: &CaseResult) -> String {
         }
     }
     if let Some(failure) = &case.rerun_failure {
-        let _ = writeln!(out, "re-run: {}: {}", failure.step, failure.message);
+        let _ = writeln!(out, "re-run: {}", step_and_message(failure));
         for mismatch in &failure.mismatches {
             let _ = writeln!(out, "  {}", mismatch.what);
             let _ = writeln!(out, "    expected: {}", mismatch.expected);
@@ -254,4 +254,13 @@ fn write_frames(out: &mut String, case: &CaseResult, indent: &str) {
             frame.at_ms, frame.local_port
         );
     }
+}
+
+/// `step: message`, or the message alone for a case no step of which ran.
+fn step_and_message(failure: &Failure) -> String {
+    if failure.step.is_empty() {
+        return failure.message.clone();
+    }
+
+    format!("{}: {}", failure.step, failure.message)
 }

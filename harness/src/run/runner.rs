@@ -151,6 +151,11 @@ pub async fn run(
         }
         Some((next, Stop::DeviceGone(after))) => {
             for scenario in scenarios.get(next..).unwrap_or_default() {
+                if let Disposition::Skip(reason) = disposition(scenario, options) {
+                    report.cases.push(skipped(scenario, reason));
+                    continue;
+                }
+
                 let reason = format!("not run: the device stopped answering after {after}");
                 let mut case = skipped(scenario, reason);
                 case.verdict = Verdict::Error;
@@ -288,7 +293,7 @@ fn skipped(scenario: &Scenario, reason: String) -> CaseResult {
         duration_ms: 0,
         attempts: 0,
         failure: Some(Failure {
-            step: "none".to_owned(),
+            step: String::new(),
             message: reason,
             mismatches: Vec::new(),
         }),

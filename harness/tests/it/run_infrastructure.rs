@@ -113,6 +113,7 @@ async fn a_device_gone_mid_run_ends_the_remaining_cases_as_errors_at_once() {
     let options = options(&server);
     let mut scenarios = vec![fixture("crashes-the-device.toml")];
     scenarios.extend(whole_suite().into_iter().take(20));
+    let would_run = scenarios.iter().skip(1).filter(|s| !s.destructive).count();
     let clock = Instant::now();
     let report = run(&scenarios, &options).await;
     server.stop().await;
@@ -133,8 +134,40 @@ async fn a_device_gone_mid_run_ends_the_remaining_cases_as_errors_at_once() {
                 .is_some_and(|failure| failure.message.contains("stopped answering"))
         })
         .collect();
-    assert_eq!(not_run.len(), 20, "{:?}", report.cases);
+    assert_eq!(not_run.len(), would_run, "{:?}", report.cases);
     assert!(not_run.iter().all(|case| case.verdict == Verdict::Error));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn cases_skipped_anyway_stay_skipped_when_the_device_is_gone() {
+    let server = emulator(&[Fault::PanicOnBadIndex]).await;
+    let mut scenarios = vec![fixture("crashes-the-device.toml")];
+    scenarios.extend(whole_suite());
+    let report = run(&scenarios, &options(&server)).await;
+    server.stop().await;
+    let text = dvcr::report::summary(&report);
+
+    let destructive: Vec<_> = report
+        .cases
+        .iter()
+        .filter(|case| {
+            scenarios
+                .iter()
+                .any(|s| s.name == case.name && s.destructive)
+        })
+        .collect();
+    assert!(!destructive.is_empty());
+    assert!(
+        destructive
+            .iter()
+            .all(|case| case.verdict == Verdict::Skipped),
+        "{text}"
+    );
+    assert!(!text.contains("none:"), "{text}");
+    assert!(
+        text.contains("not run: the device stopped answering"),
+        "{text}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
