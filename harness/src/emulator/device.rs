@@ -269,7 +269,7 @@ impl Device {
         } else {
             self.ids.guid()
         };
-        info!(user = %grant.user, connection = connection.0, "session opened");
+        debug!(user = %grant.user, connection = connection.0, "session opened");
         self.sessions.open(Session {
             id: id.clone(),
             user: grant.user.clone(),
