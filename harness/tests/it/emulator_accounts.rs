@@ -76,7 +76,7 @@ fn a_missing_endpoint_ip_is_refused() {
     let session = bench.admin(1);
     let outcome = bench.call_exact(1, &session, "addendpoint", &[("SOURCENAME", "9000")]);
 
-    assert_refused(&outcome, "SOURCEIP: expected a SOURCEIP field, found none");
+    assert_refused(&outcome, "SOURCEIP: expected field SOURCEIP, found none");
 }
 
 #[test]

@@ -43,7 +43,7 @@ fn a_missing_field_is_refused_by_name() {
     let session = bench.admin(1);
     let outcome = bench.call_exact(1, &session, "getldap", &[]);
 
-    assert_refused(&outcome, "LANG: expected a LANG field, found none");
+    assert_refused(&outcome, "LANG: expected field LANG, found none");
 }
 
 #[test]

@@ -261,7 +261,7 @@ impl RecordCheck<'_, '_, '_> {
                 continue;
             }
 
-            let expected = format!("a {} field", spec.name);
+            let expected = format!("field {}", spec.name);
             let finding = Finding::new(Rule::MissingField, expected, "none").on_field(spec.name);
             self.report(finding);
         }
