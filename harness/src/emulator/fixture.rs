@@ -6,8 +6,9 @@
 //! the format reads.
 
 use std::collections::BTreeSet;
+use std::net::Ipv4Addr;
 
-use super::state::State;
+use super::state::{Endpoint, State};
 
 /// The text of the default fixture.
 pub const DEFAULT_FIXTURE: &str = include_str!("../../../corpus/emulator/default.toml");
@@ -30,7 +31,9 @@ pub enum FixtureError {
 }
 
 /// Reads a fixture from its TOML text and checks its entries: privileges
-/// 0 or 1, ids in the spec's 8-4-4-16 GUID form, no name or id twice.
+/// 0 or 1, ids in the spec's 8-4-4-16 GUID form, no name or id twice,
+/// endpoints' addresses and flags, then the state's invariants (group
+/// members that exist, among others).
 pub fn parse(text: &str) -> Result<State, FixtureError> {
     let state: State = toml::from_str(text)?;
     check(&state)?;
@@ -69,6 +72,22 @@ fn check(state: &State) -> Result<(), FixtureError> {
         };
         once(&mut names, &endpoint.name, "name").map_err(|problem| invalid(entry(), problem))?;
         account_id(&mut ids, &endpoint.id).map_err(|problem| invalid(entry(), problem))?;
+        endpoint_values(endpoint).map_err(|problem| invalid(entry(), problem))?;
+    }
+    state
+        .check_invariants()
+        .map_err(|violation| invalid("the fixture".to_owned(), violation.to_string()))
+}
+
+/// Checks the values of an endpoint that `ADDENDPOINT` would refuse: its
+/// `SOURCEIP` an IPv4 address, its `FLAG` 0 or 1.
+fn endpoint_values(endpoint: &Endpoint) -> Result<(), String> {
+    if endpoint.ip.parse::<Ipv4Addr>().is_err() {
+        return Err(format!("ip {:?}, expected an IPv4 address", endpoint.ip));
+    }
+
+    if endpoint.flag > 1 {
+        return Err(format!("flag {}, expected 0 or 1", endpoint.flag));
     }
     Ok(())
 }

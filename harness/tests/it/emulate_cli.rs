@@ -143,6 +143,15 @@ fn a_fixture_entry_the_device_cannot_hold_is_refused_naming_file_and_entry() {
             "id-not-a-guid.toml",
             "id \"a\", expected a GUID in the spec's 8-4-4-16 form",
         ),
+        (
+            "endpoint-ip-out-of-range.toml",
+            "ip \"999.1.1.1\", expected an IPv4 address",
+        ),
+        ("endpoint-flag-5.toml", "flag 5, expected 0 or 1"),
+        (
+            "group-member-unknown.toml",
+            "lists member \"aaaaaaaa-bbbb-cccc-dddddddddddddddd\"",
+        ),
     ];
     for (file, reason) in cases {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
