@@ -41,7 +41,7 @@ pub fn parse(text: &str) -> Result<State, FixtureError> {
 }
 
 /// Checks what the TOML shape cannot: the first entry that breaks a rule.
-fn check(state: &State) -> Result<(), FixtureError> {
+pub(super) fn check(state: &State) -> Result<(), FixtureError> {
     let mut names = BTreeSet::new();
     let mut ids = BTreeSet::new();
     for (index, user) in state.users.iter().enumerate() {

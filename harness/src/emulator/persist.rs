@@ -9,6 +9,7 @@ use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use super::fixture::{self, FixtureError};
 use super::state::State;
 
 /// A state file that could not be read, parsed or written.
@@ -30,18 +31,32 @@ pub enum PersistError {
         /// What the TOML reader said, with the line and column.
         source: toml::de::Error,
     },
+    /// The file parses but holds an entry the device could not hold.
+    #[error("state file {path}: {source}")]
+    Invalid {
+        /// The file concerned.
+        path: PathBuf,
+        /// The entry and what is wrong with it.
+        source: FixtureError,
+    },
     /// The state could not be written as TOML.
     #[error("state cannot be written as toml: {0}")]
     Serialize(#[from] toml::ser::Error),
 }
 
-/// Loads a state saved by [`save`], or any fixture file.
+/// Loads a state saved by [`save`], or any fixture file, checked as a
+/// fixture is.
 pub fn load(path: &Path) -> Result<State, PersistError> {
     let text = fs::read_to_string(path).map_err(|source| io_error(path, source))?;
-    toml::from_str(&text).map_err(|source| PersistError::Parse {
+    let state = toml::from_str(&text).map_err(|source| PersistError::Parse {
         path: path.to_owned(),
         source,
-    })
+    })?;
+    fixture::check(&state).map_err(|source| PersistError::Invalid {
+        path: path.to_owned(),
+        source,
+    })?;
+    Ok(state)
 }
 
 /// Writes `state` to `path` atomically.

@@ -140,6 +140,22 @@ fn loading_a_torn_file_is_an_error_naming_the_file() {
 }
 
 #[test]
+fn loading_a_state_the_device_could_not_hold_names_the_file_and_entry() {
+    let directory = scratch_dir();
+    let path = directory.as_path().join("edited.toml");
+    let bad = DEFAULT_FIXTURE.replace("ip = \"11.22.33.44\"", "ip = \"11.22.33.444\"");
+    assert_ne!(bad, DEFAULT_FIXTURE, "the fixture has that endpoint");
+    std::fs::write(&path, bad).expect("state file");
+
+    let error = persist::load(&path).expect_err("refused");
+    let text = error.to_string();
+    assert!(matches!(error, PersistError::Invalid { .. }), "{text}");
+    assert!(text.contains("edited.toml"), "{text}");
+    assert!(text.contains("[[endpoints]] entry"), "{text}");
+    assert!(text.contains("ip \"11.22.33.444\""), "{text}");
+}
+
+#[test]
 fn the_same_seed_makes_the_same_guids() {
     let add = |bench: &mut Bench| {
         let session = bench.admin(1);
