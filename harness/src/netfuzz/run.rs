@@ -99,6 +99,7 @@ pub struct FuzzError {
 
 /// Fuzzes `target` as `config` says.
 pub async fn fuzz(config: &FuzzConfig, target: &mut Target) -> Result<Summary, FuzzError> {
+    target.watch(config.interrupt.clone());
     let label = target.label();
     let started = Instant::now();
     let generator = Generator::new(config.allow_destructive);
@@ -210,7 +211,7 @@ impl Run<'_> {
                 self.summary.errors.push(format!(
                     "after case {index} the login was refused: {reason}"
                 ));
-                if reset(target, &mut self.summary).await {
+                if reset(target, &mut self.summary, config).await {
                     continue;
                 }
                 break;
@@ -266,7 +267,8 @@ impl Run<'_> {
             return false;
         }
 
-        self.summary.findings.len() < config.max_findings && reset(target, &mut self.summary).await
+        self.summary.findings.len() < config.max_findings
+            && reset(target, &mut self.summary, config).await
     }
 
     fn interrupted(&self) -> bool {
@@ -300,10 +302,15 @@ fn finish(mut summary: Summary, started: Instant, config: &FuzzConfig) -> Summar
 }
 
 /// Resets the target after a finding; false, with the error noted, when it
-/// cannot be.
-async fn reset(target: &mut Target, summary: &mut Summary) -> bool {
+/// cannot be; false, with the run marked interrupted, when the run is
+/// interrupted meanwhile.
+async fn reset(target: &mut Target, summary: &mut Summary, config: &FuzzConfig) -> bool {
     match target.reset().await {
         Ok(()) => true,
+        Err(_) if config.interrupt.as_ref().is_some_and(Interrupt::is_raised) => {
+            summary.interrupted = true;
+            false
+        }
         Err(error) => {
             summary.errors.push(error);
             false

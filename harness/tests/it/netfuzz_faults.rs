@@ -124,6 +124,35 @@ async fn a_live_device_that_dies_between_cases_is_a_crash_after_its_recovery_wai
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_interrupt_cuts_short_the_wait_for_a_crashed_live_device() {
+    let server = emulate::start(&[]).await.expect("starts");
+    let mut target = Target::live(server.local_addr().to_string(), Duration::from_secs(60));
+    let interrupt = Interrupt::new();
+    let mut config = config("recovery-interrupt", 100_000);
+    config.interrupt = Some(interrupt.clone());
+    let stopper = tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        server.stop().await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        interrupt.raise();
+    });
+
+    let started = Instant::now();
+    let summary = fuzz(&config, &mut target).await.expect("can be fuzzed");
+    stopper.await.expect("stopped");
+
+    assert!(
+        started.elapsed() < Duration::from_secs(4),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(summary.interrupted, "{summary:?}");
+    assert!(summary.errors.is_empty(), "{summary:?}");
+    assert_eq!(only_finding(&summary).kind, Kind::Crash, "{summary:?}");
+    assert_eq!(summary.exit_code, 1, "{summary:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_interrupted_run_returns_its_summary_marked_interrupted() {
     let interrupt = Interrupt::new();
     let mut config = config("interrupt", 100_000);
