@@ -114,14 +114,17 @@ pub async fn probe(reach: &Reach) -> Probe {
 }
 
 /// The catalog rules that make a reply a protocol violation by default:
-/// those about the shape of the reply, whatever values the device holds.
-pub const SHAPE_RULES: [Rule; 6] = [
+/// those about the shape of the reply (its records, their kind and xmlid,
+/// `RESULT`, a field repeated that may appear once), whatever values the
+/// device holds.
+pub const SHAPE_RULES: [Rule; 7] = [
     Rule::UnknownXmlid,
     Rule::WrongRecordKind,
     Rule::MissingResult,
     Rule::BadResult,
     Rule::MixedXmlids,
     Rule::TooManyRecords,
+    Rule::RepeatedField,
 ];
 
 /// Which catalog findings count as protocol violations.

@@ -80,6 +80,19 @@ async fn broken_login_replies_are_findings_about_the_device_not_errors() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_list_packed_in_one_record_is_a_protocol_violation_without_strict_checking() {
+    let summary = fuzz_with(&[Fault::ListInOneRecord], &config("list", 2000)).await;
+
+    assert!(
+        summary.findings.iter().any(|finding| {
+            finding.kind == Kind::ProtocolViolation && finding.detail.contains("repeated-field")
+        }),
+        "{summary:?}"
+    );
+    assert_eq!(summary.exit_code, 1, "{summary:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_device_that_drops_every_connection_after_login_is_one_finding() {
     let mut config = config("drop", 60);
     config.max_findings = 10;
