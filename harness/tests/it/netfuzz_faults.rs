@@ -62,6 +62,26 @@ async fn a_login_confirm_of_the_wrong_xmlid_is_a_protocol_violation_not_a_hang()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_login_broken_by_a_wrong_xmlid_is_one_finding_at_case_0_about_the_login() {
+    let mut config = config("xmlid-login", 2000);
+    config.max_findings = 10;
+    let summary = fuzz_with(&[Fault::WrongXmlid], &config).await;
+
+    let finding = only_finding(&summary);
+    assert_eq!(finding.case, 0, "{finding:?}");
+    assert_eq!(summary.cases, 0, "the run stops: {summary:?}");
+    assert_eq!(summary.duplicates, 0, "{summary:?}");
+    assert_eq!(finding.xmlid, "login", "{finding:?}");
+    let path = finding.reproducer.as_deref().expect("saved");
+    let text = std::fs::read_to_string(path).expect("readable");
+    assert!(
+        text.contains("section = \"Login/Logout > Login\""),
+        "{text}"
+    );
+    assert_eq!(summary.exit_code, 1, "{summary:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn broken_login_replies_are_findings_about_the_device_not_errors() {
     for (fault, says) in [
         (Fault::MissingResult, "lacks RESULT"),
