@@ -96,3 +96,17 @@ fn sigterm_stops_the_run_with_its_summary_and_json_marked_interrupted() {
     assert!(text.contains("\"interrupted\": true"), "{text}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn zero_for_a_timeout_or_a_bound_is_refused_as_not_a_whole_number_of_at_least_1() {
+    for option in ["--timeout-ms", "--cases", "--duration", "--max-findings"] {
+        let output = dvcr_fuzz(&["--emulate", "--quiet", option, "0"]);
+
+        assert_eq!(output.status.code(), Some(2), "{option}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains(option) && stderr.contains("expected a whole number of at least 1"),
+            "{option}: {stderr}"
+        );
+    }
+}
