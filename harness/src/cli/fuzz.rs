@@ -63,14 +63,14 @@ pub(crate) struct FuzzArgs {
     /// (60 when neither bound is given): no case or minimization attempt
     /// starts after it; the one in flight ends within --timeout-ms, and a
     /// --recovery wait after a crash is not cut short.
-    #[arg(long, value_name = "SECONDS")]
+    #[arg(long, value_name = "SECONDS", value_parser = super::number_in(1_u64, None))]
     duration: Option<u64>,
     /// Stop after this many cases.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = super::number_in(1_u64, None))]
     cases: Option<u64>,
     /// Wait this long for a reply before calling the device hung.
     #[arg(long, value_name = "MS", default_value_t = 2000,
-          value_parser = clap::value_parser!(u64).range(1..))]
+          value_parser = super::number_in(1_u64, None))]
     timeout_ms: u64,
     /// Save reproducers in this folder.
     #[arg(long, value_name = "DIR", default_value = "dvcr-findings")]
@@ -85,7 +85,8 @@ pub(crate) struct FuzzArgs {
     #[arg(long, value_name = "SECONDS", default_value_t = 60)]
     minimize_time: u64,
     /// Stop after this many distinct findings.
-    #[arg(long, value_name = "N", default_value_t = 10)]
+    #[arg(long, value_name = "N", default_value_t = 10,
+          value_parser = super::number_in(1_usize, None))]
     max_findings: usize,
     /// Also send shutdown, setip, setos, setstacking and setcfskey.
     #[arg(long)]

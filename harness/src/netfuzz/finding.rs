@@ -24,8 +24,13 @@ pub(super) fn saved(mut record: FindingRecord, save: Save) -> FindingRecord {
     record
 }
 
-/// The xmlid of the first frame of step `step` of `case`.
+/// The xmlid of the first frame of step `step` of `case`; `login` for a
+/// case of the login alone.
 pub(super) fn xmlid_at(case: &Case, step: Option<usize>) -> String {
+    if case.steps.is_empty() {
+        return "login".to_owned();
+    }
+
     step.and_then(|at| case.steps.get(at))
         .and_then(|step| step.frames.first())
         .map_or_else(String::new, |frame| frame.xmlid.clone())

@@ -90,38 +90,65 @@ pub async fn probe(reach: &Reach) -> Probe {
                 let _ = connection.shutdown().await;
                 return Probe::Alive;
             }
-            Err(error @ (ClientError::Connect { .. } | ClientError::ConnectTimeout { .. })) => {
-                last = error.to_string();
-            }
-            Err(error @ ClientError::Timeout { .. }) => return Probe::Silent(error.to_string()),
-            Err(error @ ClientError::Refused { .. }) => {
-                return Probe::LoginRefused(error.to_string());
-            }
-            Err(
-                error @ (ClientError::WrongXmlid { .. }
-                | ClientError::Incomplete { .. }
-                | ClientError::MissingField { .. }
-                | ClientError::Undecodable { .. }
-                | ClientError::Closed {
-                    reason: CloseReason::Framing(_),
-                    ..
-                }),
-            ) => return Probe::Broken(error.to_string()),
-            Err(error) => last = error.to_string(),
+            Err(error) => match classify(error) {
+                Ok(probe) => return probe,
+                Err(error) => last = error,
+            },
         }
     }
     Probe::Refused(last)
 }
 
+/// The check before the first case: a login and a logout on one
+/// connection, then a login on a fresh one, so that a device whose login
+/// confirm echoes the previous command's xmlid shows it at case 0.
+pub async fn opening(reach: &Reach) -> Probe {
+    let Ok((mut connection, reply)) = open(reach).await else {
+        return probe(reach).await;
+    };
+
+    if let Some(id) = reply.value("SESSIONID") {
+        let mut logout = dvcr_protocol::Message::single(dvcr_protocol::Kind::Command, "logout");
+        logout.push_value("SESSIONID", id.to_owned());
+        let _ = connection.request(&logout).await;
+    }
+    let _ = connection.shutdown().await;
+    probe(reach).await
+}
+
+/// What a failed login says about the device; `Err` when it may only be
+/// down for now and is worth trying again.
+fn classify(error: ClientError) -> Result<Probe, String> {
+    match error {
+        error @ (ClientError::Connect { .. } | ClientError::ConnectTimeout { .. }) => {
+            Err(error.to_string())
+        }
+        error @ ClientError::Timeout { .. } => Ok(Probe::Silent(error.to_string())),
+        error @ ClientError::Refused { .. } => Ok(Probe::LoginRefused(error.to_string())),
+        error @ (ClientError::WrongXmlid { .. }
+        | ClientError::Incomplete { .. }
+        | ClientError::MissingField { .. }
+        | ClientError::Undecodable { .. }
+        | ClientError::Closed {
+            reason: CloseReason::Framing(_),
+            ..
+        }) => Ok(Probe::Broken(error.to_string())),
+        error => Err(error.to_string()),
+    }
+}
+
 /// The catalog rules that make a reply a protocol violation by default:
-/// those about the shape of the reply, whatever values the device holds.
-pub const SHAPE_RULES: [Rule; 6] = [
+/// those about the shape of the reply (its records, their kind and xmlid,
+/// `RESULT`, a field repeated that may appear once), whatever values the
+/// device holds.
+pub const SHAPE_RULES: [Rule; 7] = [
     Rule::UnknownXmlid,
     Rule::WrongRecordKind,
     Rule::MissingResult,
     Rule::BadResult,
     Rule::MixedXmlids,
     Rule::TooManyRecords,
+    Rule::RepeatedField,
 ];
 
 /// Which catalog findings count as protocol violations.

@@ -72,7 +72,7 @@ pub fn scenario(finding: &Finding<'_>) -> String {
         .and_then(|at| case.steps.get(at))
         .or_else(|| case.steps.last())
         .and_then(|step| step.frames.first())
-        .map_or("", |frame| frame.xmlid.as_str());
+        .map_or("login", |frame| frame.xmlid.as_str());
     let section = lookup(xmlid).map_or("General Information", |command| command.section);
 
     let mut root = Table::new();

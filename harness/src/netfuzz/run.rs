@@ -13,7 +13,7 @@ use super::execute::{Observation, Reach, execute};
 use super::finding::{found, saved, xmlid_at};
 use super::generate::Generator;
 use super::minimize::Limits;
-use super::oracle::{Kind, Probe, Strictness, Verdict, judge, probe};
+use super::oracle::{Kind, Probe, Strictness, Verdict, judge, opening, probe};
 use super::progress::Progress;
 use super::sequence::Case;
 use super::summary::{Summary, bug_key};
@@ -99,6 +99,7 @@ pub struct FuzzError {
 
 /// Fuzzes `target` as `config` says.
 pub async fn fuzz(config: &FuzzConfig, target: &mut Target) -> Result<Summary, FuzzError> {
+    target.watch(config.interrupt.clone());
     let label = target.label();
     let started = Instant::now();
     let generator = Generator::new(config.allow_destructive);
@@ -107,7 +108,7 @@ pub async fn fuzz(config: &FuzzConfig, target: &mut Target) -> Result<Summary, F
         seed: config.seed,
         ..Summary::default()
     };
-    match probe(&config.reach(target.addr())).await {
+    match opening(&config.reach(target.addr())).await {
         Probe::Alive => {}
         Probe::Refused(reason) | Probe::LoginRefused(reason) => {
             return Err(FuzzError {
@@ -190,6 +191,11 @@ impl Run<'_> {
                     continue;
                 }
 
+                if matches!(probed, Probe::Broken(_)) {
+                    self.login_broken(target, &case, &probed).await;
+                    break;
+                }
+
                 let Some(verdict) = judge(&Observation::default(), &probed, config.strictness)
                 else {
                     self.summary
@@ -206,11 +212,16 @@ impl Run<'_> {
             }
 
             setup_failures = 0;
+            if matches!(probed, Probe::Broken(_)) {
+                self.login_broken(target, &case, &probed).await;
+                break;
+            }
+
             if let Probe::LoginRefused(reason) = &probed {
                 self.summary.errors.push(format!(
                     "after case {index} the login was refused: {reason}"
                 ));
-                if reset(target, &mut self.summary).await {
+                if reset(target, &mut self.summary, config).await {
                     continue;
                 }
                 break;
@@ -266,7 +277,21 @@ impl Run<'_> {
             return false;
         }
 
-        self.summary.findings.len() < config.max_findings && reset(target, &mut self.summary).await
+        self.summary.findings.len() < config.max_findings
+            && reset(target, &mut self.summary, config).await
+    }
+
+    /// Records that the login itself now gets a broken reply, as a case of
+    /// the login alone: every case after it would fail the same way.
+    async fn login_broken(&mut self, target: &mut Target, case: &Case, probed: &Probe) {
+        let login = Case {
+            steps: Vec::new(),
+            ..case.clone()
+        };
+        let observation = Observation::default();
+        if let Some(verdict) = judge(&observation, probed, self.config.strictness) {
+            self.finding(target, &login, &observation, verdict).await;
+        }
     }
 
     fn interrupted(&self) -> bool {
@@ -300,10 +325,15 @@ fn finish(mut summary: Summary, started: Instant, config: &FuzzConfig) -> Summar
 }
 
 /// Resets the target after a finding; false, with the error noted, when it
-/// cannot be.
-async fn reset(target: &mut Target, summary: &mut Summary) -> bool {
+/// cannot be; false, with the run marked interrupted, when the run is
+/// interrupted meanwhile.
+async fn reset(target: &mut Target, summary: &mut Summary, config: &FuzzConfig) -> bool {
     match target.reset().await {
         Ok(()) => true,
+        Err(_) if config.interrupt.as_ref().is_some_and(Interrupt::is_raised) => {
+            summary.interrupted = true;
+            false
+        }
         Err(error) => {
             summary.errors.push(error);
             false

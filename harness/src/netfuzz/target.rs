@@ -13,6 +13,7 @@ use tokio::net::TcpStream;
 
 use crate::emulator::fixture::default_state;
 use crate::emulator::{Device, DeviceConfig, Fault, FaultSet, Server, ServerConfig, SystemClock};
+use crate::run::Interrupt;
 
 /// The connections the emulator takes at once: far more than a case opens,
 /// so that connections of earlier cases still closing at thousands of
@@ -33,6 +34,8 @@ pub enum Target {
         /// Whether it once failed to come back within `recovery`: it is
         /// not waited for again.
         down: bool,
+        /// Raised to cut the wait for it short (SIGINT, SIGTERM).
+        interrupt: Option<Interrupt>,
     },
     /// The built-in emulator.
     Emulated {
@@ -52,6 +55,15 @@ impl Target {
             addr: addr.into(),
             recovery,
             down: false,
+            interrupt: None,
+        }
+    }
+
+    /// Makes `interrupt`, once raised, cut short the wait for a live
+    /// device to come back.
+    pub(super) fn watch(&mut self, raised: Option<Interrupt>) {
+        if let Target::Live { interrupt, .. } = self {
+            *interrupt = raised;
         }
     }
 
@@ -107,21 +119,33 @@ impl Target {
                 addr,
                 recovery,
                 down,
+                interrupt,
             } => {
                 let wait = if *down { Duration::ZERO } else { *recovery };
-                let deadline = Instant::now() + wait;
-                loop {
-                    if TcpStream::connect(addr.as_str()).await.is_ok() {
-                        *down = false;
-                        return Ok(());
-                    }
+                let came_back = async {
+                    let deadline = Instant::now() + wait;
+                    loop {
+                        if TcpStream::connect(addr.as_str()).await.is_ok() {
+                            return Ok(());
+                        }
 
-                    if Instant::now() >= deadline {
-                        *down = true;
-                        return Err(format!("{addr} did not come back within {recovery:?}"));
+                        if Instant::now() >= deadline {
+                            return Err(format!("{addr} did not come back within {recovery:?}"));
+                        }
+                        tokio::time::sleep(RETRY_PAUSE).await;
                     }
-                    tokio::time::sleep(RETRY_PAUSE).await;
-                }
+                };
+                let outcome = match interrupt {
+                    Some(interrupt) => tokio::select! {
+                        outcome = came_back => outcome,
+                        () = interrupt.raised() => Err(format!(
+                            "the run was interrupted while waiting for {addr} to come back"
+                        )),
+                    },
+                    None => came_back.await,
+                };
+                *down = outcome.is_err();
+                outcome
             }
         }
     }

@@ -59,13 +59,6 @@ fn unwritable_output_paths_are_refused_before_the_first_case() {
     }
 }
 
-#[test]
-fn a_zero_timeout_is_a_usage_error() {
-    let output = dvcr_fuzz(&["--emulate", "--timeout-ms", "0", "--cases", "1"]);
-
-    assert_eq!(output.status.code(), Some(2));
-}
-
 #[cfg(unix)]
 #[test]
 fn sigterm_stops_the_run_with_its_summary_and_json_marked_interrupted() {
@@ -95,4 +88,18 @@ fn sigterm_stops_the_run_with_its_summary_and_json_marked_interrupted() {
     let text = std::fs::read_to_string(&json).expect("the JSON is written");
     assert!(text.contains("\"interrupted\": true"), "{text}");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn zero_for_a_timeout_or_a_bound_is_refused_as_not_a_whole_number_of_at_least_1() {
+    for option in ["--timeout-ms", "--cases", "--duration", "--max-findings"] {
+        let output = dvcr_fuzz(&["--emulate", "--quiet", option, "0"]);
+
+        assert_eq!(output.status.code(), Some(2), "{option}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains(option) && stderr.contains("expected a whole number of at least 1"),
+            "{option}: {stderr}"
+        );
+    }
 }

@@ -62,6 +62,26 @@ async fn a_login_confirm_of_the_wrong_xmlid_is_a_protocol_violation_not_a_hang()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_login_broken_by_a_wrong_xmlid_is_one_finding_at_case_0_about_the_login() {
+    let mut config = config("xmlid-login", 2000);
+    config.max_findings = 10;
+    let summary = fuzz_with(&[Fault::WrongXmlid], &config).await;
+
+    let finding = only_finding(&summary);
+    assert_eq!(finding.case, 0, "{finding:?}");
+    assert_eq!(summary.cases, 0, "the run stops: {summary:?}");
+    assert_eq!(summary.duplicates, 0, "{summary:?}");
+    assert_eq!(finding.xmlid, "login", "{finding:?}");
+    let path = finding.reproducer.as_deref().expect("saved");
+    let text = std::fs::read_to_string(path).expect("readable");
+    assert!(
+        text.contains("section = \"Login/Logout > Login\""),
+        "{text}"
+    );
+    assert_eq!(summary.exit_code, 1, "{summary:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn broken_login_replies_are_findings_about_the_device_not_errors() {
     for (fault, says) in [
         (Fault::MissingResult, "lacks RESULT"),
@@ -77,6 +97,19 @@ async fn broken_login_replies_are_findings_about_the_device_not_errors() {
         assert_eq!(summary.exit_code, 1, "{summary:?}");
         assert!(finding.reproducer.is_some(), "{finding:?}");
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_list_packed_in_one_record_is_a_protocol_violation_without_strict_checking() {
+    let summary = fuzz_with(&[Fault::ListInOneRecord], &config("list", 2000)).await;
+
+    assert!(
+        summary.findings.iter().any(|finding| {
+            finding.kind == Kind::ProtocolViolation && finding.detail.contains("repeated-field")
+        }),
+        "{summary:?}"
+    );
+    assert_eq!(summary.exit_code, 1, "{summary:?}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -121,6 +154,35 @@ async fn a_live_device_that_dies_between_cases_is_a_crash_after_its_recovery_wai
         "{:?}",
         started.elapsed()
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_interrupt_cuts_short_the_wait_for_a_crashed_live_device() {
+    let server = emulate::start(&[]).await.expect("starts");
+    let mut target = Target::live(server.local_addr().to_string(), Duration::from_secs(60));
+    let interrupt = Interrupt::new();
+    let mut config = config("recovery-interrupt", 100_000);
+    config.interrupt = Some(interrupt.clone());
+    let stopper = tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        server.stop().await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        interrupt.raise();
+    });
+
+    let started = Instant::now();
+    let summary = fuzz(&config, &mut target).await.expect("can be fuzzed");
+    stopper.await.expect("stopped");
+
+    assert!(
+        started.elapsed() < Duration::from_secs(4),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(summary.interrupted, "{summary:?}");
+    assert!(summary.errors.is_empty(), "{summary:?}");
+    assert_eq!(only_finding(&summary).kind, Kind::Crash, "{summary:?}");
+    assert_eq!(summary.exit_code, 1, "{summary:?}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
