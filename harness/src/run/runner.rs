@@ -10,6 +10,7 @@ use tracing::info;
 use super::baseline::Baseline;
 use super::case::{Attempt, attempt, case_result, segments};
 use super::options::RunOptions;
+use super::step;
 use crate::report::{CaseResult, Failure, Progress, Provenance, RunReport, Segment, Verdict};
 use crate::scenario::{Scenario, Vars};
 
@@ -188,22 +189,20 @@ enum Stop {
 }
 
 /// Whether an attempt failed because the device answered against the
-/// protocol (XML not in a TPKT frame, a confirm of another xmlid, one
-/// without `RESULT`): the device's failure, which `dvcr fuzz` reports as a
-/// protocol violation, not the harness's. Bytes that are no frame at all
-/// may come from a peer that is no RSS 2000, and stay the harness's.
-/// It reads the failure's words (the client error's text), as an attempt
-/// keeps no error kind; a test per case holds the wording.
+/// protocol (XML not in a TPKT frame, a broken frame, a confirm of another
+/// xmlid, one without `RESULT`): the device's failure, which `dvcr fuzz`
+/// reports as a protocol violation, not the harness's. Bytes that are no
+/// frame at all may come from a peer that is no RSS 2000, and stay the
+/// harness's.
 fn breaks_protocol(attempt: &Attempt) -> bool {
     let Some(failure) = &attempt.failure else {
         return false;
     };
 
-    let framing = failure.mismatches.iter().any(|m| m.what == "framing");
-    let message = failure.message.as_str();
-    framing
-        || message.contains("came while awaiting the confirm of")
-        || message.contains("confirm lacks RESULT")
+    failure
+        .mismatches
+        .iter()
+        .any(|m| m.what == "framing" || m.what == step::PROTOCOL)
 }
 
 /// One line on why the opening sanity check failed, such as `login as

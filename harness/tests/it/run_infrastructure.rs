@@ -272,3 +272,29 @@ async fn a_peer_that_is_not_tpkt_is_named_as_such_with_its_first_bytes() {
         "{error}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_login_reply_against_the_protocol_fails_the_device_not_the_harness() {
+    for fault in [
+        Fault::MissingResult,
+        Fault::WrongXmlid,
+        Fault::WrongTpktVersion,
+        Fault::TpktLengthOffByOne,
+    ] {
+        let server = emulator(&[fault]).await;
+        let mut options = options(&server);
+        options.reply_timeout = Duration::from_millis(300);
+        let scenarios: Vec<Scenario> = whole_suite().into_iter().take(3).collect();
+        let report = run(&scenarios, &options).await;
+        server.stop().await;
+        let text = dvcr::report::summary(&report);
+
+        assert_eq!(report.exit_code, 1, "{}: {text}", fault.name());
+        assert!(report.infrastructure_error.is_none(), "{}", fault.name());
+        assert!(
+            text.contains("the device answered against the protocol"),
+            "{}: {text}",
+            fault.name()
+        );
+    }
+}

@@ -93,6 +93,6 @@ pub(super) async fn no_indication(
                 )],
             })
         }
-        Err(error) => Err(StepError::failed(format!("session {name}: {error}"))),
+        Err(error) => Err(StepError::of_client(name, &error)),
     }
 }

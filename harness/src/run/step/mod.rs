@@ -59,7 +59,37 @@ impl StepError {
             mismatches: Vec::new(),
         }
     }
+
+    /// What a client error during a step of session `name` means: the
+    /// device broke the protocol, or it failed the step otherwise.
+    fn of_client(name: &str, error: &ClientError) -> Self {
+        let text = format!("session {name}: {error}");
+        if error.is_protocol_violation() {
+            return StepError::broke_protocol(text);
+        }
+
+        StepError::failed(text)
+    }
+
+    /// The device answered, but against the protocol: a failure whose
+    /// mismatch is named [`PROTOCOL`], so that it reads apart from a
+    /// refusal or silence.
+    fn broke_protocol(actual: impl Into<String>) -> Self {
+        StepError::Failed {
+            message: "the device answered against the protocol".to_owned(),
+            mismatches: vec![Mismatch::new(
+                PROTOCOL,
+                "a reply the protocol allows",
+                actual.into(),
+            )],
+        }
+    }
 }
+
+/// The name of the mismatch of a reply that breaks the protocol itself
+/// (its framing, its xmlid, a field every confirm carries), not a
+/// scenario's expectation.
+pub const PROTOCOL: &str = "protocol";
 
 /// What steps share within one scenario attempt.
 pub struct StepContext<'a> {
@@ -138,9 +168,12 @@ pub fn open_error(error: OpenError) -> StepError {
             "no reply to login within {}",
             humantime::format_duration(after)
         )),
+        OpenError::Client(error) if error.is_protocol_violation() => {
+            StepError::broke_protocol(error.to_string())
+        }
         OpenError::Client(error) => StepError::failed(error.to_string()),
         OpenError::Refused { reply, .. } if reply.result().is_none() => {
-            StepError::failed("the login confirm lacks RESULT".to_owned())
+            StepError::broke_protocol("the login confirm lacks RESULT")
         }
         OpenError::Refused { user, reply } => StepError::failed(format!(
             "login as {user} was refused: RESULT {} ({})",

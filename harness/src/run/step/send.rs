@@ -132,7 +132,7 @@ pub(super) async fn await_reply(
     live.connection
         .await_reply(xmlid, timeout)
         .await
-        .map_err(|error| StepError::failed(format!("session {name}: {error}")))
+        .map_err(|error| StepError::of_client(name, &error))
 }
 
 pub(super) async fn raw(
@@ -155,7 +155,7 @@ pub(super) async fn raw(
         .connection
         .next_reply(timeout)
         .await
-        .map_err(|error| StepError::failed(format!("session {name}: {error}")))?;
+        .map_err(|error| StepError::of_client(name, &error))?;
     let xmlid = reply
         .message
         .first()
