@@ -61,19 +61,28 @@ impl fmt::Display for CloseReason {
     }
 }
 
+/// The root element of every message of this protocol.
+const ROOT: &[u8] = b"DVCRMANAGER";
+
+/// How far into a peer's first bytes the root element is looked for.
+const ROOT_WINDOW: usize = 256;
+
 /// The most bytes of a peer that is not TPKT a message shows.
 const SHOWN_BYTES: usize = 40;
 
 /// Why the connection ended on `error`: a peer that is not TPKT at all
 /// when no frame came before, whose first bytes are in `unread`.
 ///
-/// Bytes that look like this protocol gone wrong (a TPKT version byte,
-/// XML with no header, or XML after a four-byte header with a bad
-/// version) are the peer's framing error, not another protocol.
+/// Bytes that look like this protocol gone wrong (a TPKT version byte, or
+/// this protocol's root element within the first bytes, framed badly or
+/// not at all) are the peer's framing error, not another protocol.
 fn framing_reason(error: TpktError, unread: &[u8], frames_before: usize) -> CloseReason {
     let tpkt_start = unread.first() == Some(&tpkt::VERSION);
-    let xml_start = unread.first() == Some(&b'<') || unread.get(4) == Some(&b'<');
-    if frames_before > 0 || unread.is_empty() || tpkt_start || xml_start {
+    let head = unread.get(..ROOT_WINDOW).unwrap_or(unread);
+    let names_root = head
+        .windows(ROOT.len())
+        .any(|window| window.eq_ignore_ascii_case(ROOT));
+    if frames_before > 0 || unread.is_empty() || tpkt_start || names_root {
         return CloseReason::Framing(error);
     }
 

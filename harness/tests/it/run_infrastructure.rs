@@ -298,3 +298,33 @@ async fn a_login_reply_against_the_protocol_fails_the_device_not_the_harness() {
         );
     }
 }
+
+/// A target that answers every connection with an HTML page, as an HTTP
+/// server does to a request it cannot parse, then closes it.
+async fn html_target() -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let address = listener.local_addr().expect("address").to_string();
+    tokio::spawn(async move {
+        while let Ok((mut socket, _)) = listener.accept().await {
+            let mut buf = [0u8; 512];
+            let _ = socket.read(&mut buf).await;
+            let page = b"<!DOCTYPE HTML>\n<html><body>400 Bad request</body></html>\n";
+            let _ = socket.write_all(page).await;
+        }
+    });
+    address
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_html_page_is_a_peer_that_does_not_speak_tpkt_shown_by_its_bytes() {
+    let mut options = RunOptions::new(html_target().await);
+    options.reply_timeout = Duration::from_millis(300);
+    let report = run(&whole_suite(), &options).await;
+    let error = report.infrastructure_error.clone().unwrap_or_default();
+
+    assert_eq!(report.exit_code, 2, "{error}");
+    assert!(error.contains("does not speak TPKT"), "{error}");
+    assert!(error.contains("<!DOCTYPE HTML>"), "{error}");
+}
