@@ -34,8 +34,16 @@ async fn run(scenarios: &[Scenario], options: &RunOptions) -> RunReport {
         .report
 }
 
-/// A target that accepts connections and then does `serve` on each.
-async fn fake_target(garbage: bool) -> String {
+/// What an HTTP server answers a request it cannot parse, headers first.
+const GARBAGE: &[u8] = b"HTTP/1.0 400 nonsense\r\n\r\n";
+
+/// What some HTTP servers answer such a request: an HTML page alone.
+const HTML_PAGE: &[u8] = b"<!DOCTYPE HTML>\n<html><body>400 Bad request</body></html>\n";
+
+/// A target that accepts connections and answers every read with `answer`
+/// (never, when it is empty), closing the connection after its first
+/// answer when `close` is true.
+async fn fake_target(answer: &'static [u8], close: bool) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
@@ -48,12 +56,10 @@ async fn fake_target(garbage: bool) -> String {
                     if read == 0 {
                         break;
                     }
-                    if garbage
-                        && socket
-                            .write_all(b"HTTP/1.0 400 nonsense\r\n\r\n")
-                            .await
-                            .is_err()
-                    {
+                    if answer.is_empty() {
+                        continue;
+                    }
+                    if socket.write_all(answer).await.is_err() || close {
                         break;
                     }
                 }
@@ -85,7 +91,7 @@ async fn a_wrong_password_stops_the_run_with_exit_2_and_the_reason() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_target_that_never_answers_ends_promptly_with_exit_2() {
-    let mut options = RunOptions::new(fake_target(false).await);
+    let mut options = RunOptions::new(fake_target(b"", false).await);
     options.reply_timeout = Duration::from_millis(300);
     let clock = Instant::now();
     let report = run(&whole_suite(), &options).await;
@@ -100,7 +106,7 @@ async fn a_target_that_never_answers_ends_promptly_with_exit_2() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_target_that_answers_garbage_stops_the_run_with_exit_2() {
-    let mut options = RunOptions::new(fake_target(true).await);
+    let mut options = RunOptions::new(fake_target(GARBAGE, false).await);
     options.reply_timeout = Duration::from_millis(300);
     let report = run(&whole_suite(), &options).await;
 
@@ -172,7 +178,7 @@ async fn cases_skipped_anyway_stay_skipped_when_the_device_is_gone() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_failed_opening_check_prints_one_line_of_reason_with_no_session_name() {
-    let mut options = RunOptions::new(fake_target(true).await);
+    let mut options = RunOptions::new(fake_target(GARBAGE, false).await);
     options.reply_timeout = Duration::from_millis(300);
     let report = run(&whole_suite(), &options).await;
     let text = dvcr::report::summary(&report);
@@ -299,27 +305,9 @@ async fn a_login_reply_against_the_protocol_fails_the_device_not_the_harness() {
     }
 }
 
-/// A target that answers every connection with an HTML page, as an HTTP
-/// server does to a request it cannot parse, then closes it.
-async fn html_target() -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let address = listener.local_addr().expect("address").to_string();
-    tokio::spawn(async move {
-        while let Ok((mut socket, _)) = listener.accept().await {
-            let mut buf = [0u8; 512];
-            let _ = socket.read(&mut buf).await;
-            let page = b"<!DOCTYPE HTML>\n<html><body>400 Bad request</body></html>\n";
-            let _ = socket.write_all(page).await;
-        }
-    });
-    address
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn an_html_page_is_a_peer_that_does_not_speak_tpkt_shown_by_its_bytes() {
-    let mut options = RunOptions::new(html_target().await);
+    let mut options = RunOptions::new(fake_target(HTML_PAGE, true).await);
     options.reply_timeout = Duration::from_millis(300);
     let report = run(&whole_suite(), &options).await;
     let error = report.infrastructure_error.clone().unwrap_or_default();
