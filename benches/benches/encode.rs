@@ -11,11 +11,7 @@ use dvcr_protocol::encode::encode_xml;
 fn encode(c: &mut Criterion) {
     for work in workload::all() {
         let messages = work.messages();
-        let documents: Vec<serde_model::Document> = work
-            .payloads
-            .iter()
-            .filter_map(|payload| serde_model::decode(payload).ok())
-            .collect();
+        let documents = work.documents();
         let mut out = Vec::new();
         let bytes: usize = messages
             .iter()

@@ -13,6 +13,8 @@ use std::path::{Path, PathBuf};
 use dvcr_protocol::decode::{DecodeOptions, Mode, decode};
 use dvcr_protocol::{Limits, Message};
 
+use crate::serde_model;
+
 /// How many records each large reply holds.
 pub const LARGE_RECORDS: usize = 1_000;
 
@@ -44,6 +46,15 @@ impl Workload {
             .iter()
             .filter_map(|payload| decode(payload, &self.options).ok())
             .map(|decoded| decoded.message)
+            .collect()
+    }
+
+    /// Every payload read into the serde model: the documents the serde
+    /// encoder writes back.
+    pub fn documents(&self) -> Vec<serde_model::Document> {
+        self.payloads
+            .iter()
+            .filter_map(|payload| serde_model::decode(payload).ok())
             .collect()
     }
 

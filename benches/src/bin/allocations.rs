@@ -99,11 +99,7 @@ fn decode_one_by_one<'a>(
 
 fn encoders(work: &Workload) {
     let messages = work.messages();
-    let documents: Vec<serde_model::Document> = work
-        .payloads
-        .iter()
-        .filter_map(|payload| serde_model::decode(payload).ok())
-        .collect();
+    let documents = work.documents();
     let mut out = Vec::new();
     row(work, "encode: ours, reused buffer", || {
         for message in &messages {
