@@ -9,22 +9,32 @@ fn dvcr() -> Command {
     Command::new(env!("CARGO_BIN_EXE_dvcr"))
 }
 
+/// Runs `dvcr emulate` on an ephemeral port with `options`, expecting it
+/// to refuse to start: its exit code and standard error.
+fn refused_start(options: &[&std::ffi::OsStr]) -> (Option<i32>, String) {
+    let output = dvcr()
+        .args(["emulate", "--listen", "127.0.0.1:0"])
+        .args(options)
+        .output()
+        .expect("dvcr runs");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(
+        output.stdout.is_empty(),
+        "it must not start listening: {stderr}"
+    );
+    (output.status.code(), stderr)
+}
+
 #[test]
 fn a_state_file_in_a_missing_folder_fails_at_start_with_exit_2() {
     let missing = std::env::temp_dir()
         .join(format!("dvcr-no-such-folder-{}", std::process::id()))
         .join("state.toml");
-    let output = dvcr()
-        .args(["emulate", "--listen", "127.0.0.1:0", "--state"])
-        .arg(&missing)
-        .output()
-        .expect("dvcr runs");
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let (code, stderr) = refused_start(&["--state".as_ref(), missing.as_os_str()]);
 
-    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert_eq!(code, Some(2), "{stderr}");
     assert!(stderr.contains("writable --state file"), "{stderr}");
     assert!(stderr.contains(&missing.display().to_string()), "{stderr}");
-    assert!(output.stdout.is_empty(), "it must not start listening");
 }
 
 #[test]
@@ -100,13 +110,9 @@ fn limits_out_of_range_are_refused_with_a_readable_range() {
         ("--session-timeout", "0", "at least 1"),
     ];
     for (option, value, range) in cases {
-        let output = dvcr()
-            .args(["emulate", "--listen", "127.0.0.1:0", option, value])
-            .output()
-            .expect("dvcr runs");
-        let stderr = String::from_utf8_lossy(&output.stderr);
+        let (code, stderr) = refused_start(&[option.as_ref(), value.as_ref()]);
 
-        assert_eq!(output.status.code(), Some(2), "{option}: {stderr}");
+        assert_eq!(code, Some(2), "{option}: {stderr}");
         assert!(stderr.contains(range), "{option}: {stderr}");
     }
     let output = dvcr()
@@ -157,14 +163,9 @@ fn a_fixture_entry_the_device_cannot_hold_is_refused_naming_file_and_entry() {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../corpus/emulator/invalid")
             .join(file);
-        let output = dvcr()
-            .args(["emulate", "--listen", "127.0.0.1:0", "--fixture"])
-            .arg(&path)
-            .output()
-            .expect("dvcr runs");
-        let stderr = String::from_utf8_lossy(&output.stderr);
+        let (code, stderr) = refused_start(&["--fixture".as_ref(), path.as_os_str()]);
 
-        assert_eq!(output.status.code(), Some(2), "{file}: {stderr}");
+        assert_eq!(code, Some(2), "{file}: {stderr}");
         assert!(stderr.contains(file), "{stderr}");
         assert!(stderr.contains(reason), "{stderr}");
     }

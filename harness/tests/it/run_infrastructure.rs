@@ -73,9 +73,18 @@ fn assert_stopped_at_opening(report: &RunReport, reason: &str) {
     assert_eq!(report.exit_code, 2, "{report:?}");
     assert!(!report.device_broke, "the device never worked: {report:?}");
     let error = report.infrastructure_error.as_deref().unwrap_or_default();
+    assert!(
+        error.starts_with("the opening sanity check failed"),
+        "{error}"
+    );
     assert!(error.contains(reason), "{error}");
     assert_eq!(report.cases.len(), 1, "nothing runs after the check");
     assert_eq!(report.cases[0].name, "sanity-first");
+    assert_eq!(
+        report.cases[0].verdict,
+        Verdict::Error,
+        "not a device failure"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -192,22 +201,6 @@ async fn a_failed_opening_check_prints_one_line_of_reason_with_no_session_name()
     assert!(!text.contains("session admin"), "{text}");
     assert!(!text.contains("Failures"), "{text}");
     assert!(text.contains("nothing else ran, in "), "{text}");
-}
-
-#[tokio::test(flavor = "multi_thread")]
-async fn a_wrong_password_gives_the_opening_check_the_verdict_error() {
-    let server = emulator(&[]).await;
-    let mut options = options(&server);
-    options.password = "wrong".to_owned();
-    let refused = run(&whole_suite(), &options).await;
-    server.stop().await;
-
-    assert_eq!(refused.cases[0].verdict, Verdict::Error);
-    let error = refused.infrastructure_error.unwrap_or_default();
-    assert!(
-        error.starts_with("the opening sanity check failed: login as"),
-        "{error}"
-    );
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -34,6 +34,17 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// A baseline in `dir` that names a scenario no suite has.
+fn unknown_scenario_baseline(dir: &Path) -> PathBuf {
+    let baseline = dir.join("baseline.toml");
+    std::fs::write(
+        &baseline,
+        "[[expected]]\nscenario = \"no-such-scenario\"\nreason = \"typo\"\n",
+    )
+    .expect("write");
+    baseline
+}
+
 #[test]
 fn a_filter_that_matches_nothing_exits_2() {
     let output = dvcr(&["run", "--emulate", "--quiet", "--filter", "nosuchthing"]);
@@ -61,12 +72,7 @@ fn an_empty_scenario_folder_exits_2() {
 #[test]
 fn a_baseline_naming_an_unknown_scenario_exits_2_and_names_it() {
     let dir = temp_dir("unknown-baseline");
-    let baseline = dir.join("baseline.toml");
-    std::fs::write(
-        &baseline,
-        "[[expected]]\nscenario = \"no-such-scenario\"\nreason = \"typo\"\n",
-    )
-    .expect("write");
+    let baseline = unknown_scenario_baseline(&dir);
     let path = baseline.to_string_lossy().into_owned();
     let output = dvcr(&["run", "--emulate", "--quiet", "--baseline", &path]);
     assert_eq!(output.status.code(), Some(2));
@@ -80,12 +86,7 @@ fn a_baseline_naming_an_unknown_scenario_exits_2_and_names_it() {
 #[test]
 fn a_run_refused_before_its_cases_leaves_no_new_report_and_an_old_one_intact() {
     let dir = temp_dir("refused-reports");
-    let baseline = dir.join("baseline.toml");
-    std::fs::write(
-        &baseline,
-        "[[expected]]\nscenario = \"no-such-scenario\"\nreason = \"typo\"\n",
-    )
-    .expect("write");
+    let baseline = unknown_scenario_baseline(&dir);
     let earlier = dir.join("earlier.xml");
     std::fs::write(&earlier, "<testsuites/>").expect("write");
     let fresh = dir.join("fresh.json");
