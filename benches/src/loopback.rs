@@ -41,13 +41,18 @@ pub fn client_config() -> ClientConfig {
 /// Starts the emulator on a free loopback port, seeded and with a manual
 /// clock so that every run sees the same device.
 pub async fn start_emulator() -> std::io::Result<Server> {
-    let device = DeviceConfig {
+    Server::start(ServerConfig::ephemeral(), device()).await
+}
+
+/// The device every emulator run serves: the harness's default state,
+/// seeded ids and a manual clock.
+pub fn device() -> Device {
+    let config = DeviceConfig {
         seed: Some(7),
         ..DeviceConfig::default()
     };
     let clock = ManualClock::starting_at(START_MS);
-    let device = Device::new(default_state(), device, Box::new(clock));
-    Server::start(ServerConfig::ephemeral(), device).await
+    Device::new(default_state(), config, Box::new(clock))
 }
 
 /// Starts a bare responder answering every frame with `reply` on a free
