@@ -16,6 +16,10 @@ use crate::report::{CaseResult, Failure, FindingRecord, FrameRecord, Segment, Ve
 use crate::scenario::expect::check_records;
 use crate::scenario::{Expect, Scenario, Step, Vars};
 
+/// How the label of a step that opens a session starts, before the
+/// session's name.
+pub(crate) const LOGIN_STEP: &str = "login of session ";
+
 /// What one attempt of a scenario gave.
 pub struct Attempt {
     /// The verdict of this attempt.
@@ -192,7 +196,7 @@ async fn open_sessions(
     let replies = match sessions.open_all(options).await {
         Ok(replies) => replies,
         Err((name, error)) => {
-            return Err((format!("login of session {name}"), open_error(error)));
+            return Err((format!("{LOGIN_STEP}{name}"), open_error(error)));
         }
     };
 
@@ -222,7 +226,7 @@ async fn open_sessions(
                 message: "the login confirm is not as expected".to_owned(),
                 mismatches,
             };
-            return Err((format!("login of session {name}"), error));
+            return Err((format!("{LOGIN_STEP}{name}"), error));
         }
 
         if let Some(id) = reply.value("SESSIONID") {

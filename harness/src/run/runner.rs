@@ -8,7 +8,7 @@ use std::time::{Instant, SystemTime};
 use tracing::info;
 
 use super::baseline::Baseline;
-use super::case::{Attempt, attempt, case_result, segments};
+use super::case::{Attempt, LOGIN_STEP, attempt, case_result, segments};
 use super::options::RunOptions;
 use super::step;
 use crate::report::{CaseResult, Failure, Progress, Provenance, RunReport, Segment, Verdict};
@@ -59,7 +59,8 @@ pub struct RunOutcome {
 }
 
 /// Runs `scenarios` between two runs of `sanity`. The run stops at once
-/// when the opening sanity check fails (exit 2, with its reason); when a
+/// when the opening sanity check fails: exit 2 with its reason when the
+/// device could not be tested, exit 1 when the device failed it; when a
 /// case fails and a fresh sanity check then fails too, the device stopped
 /// answering and the remaining cases are not run but reported as errors;
 /// when the run is interrupted, the case under way is cleaned up and the
@@ -88,11 +89,12 @@ pub async fn run(
     report.provenance.device_version = first.vars.get("version").map(str::to_owned);
     if !matches!(first.verdict, Verdict::Pass | Verdict::Warning) {
         let mut case = sanity_case(sanity, "sanity-first", &first);
-        if breaks_protocol(&first) {
+        if let Some(reason) = device_failure(&first) {
             report.cases.push(case);
             for scenario in scenarios {
-                let reason = "not run: the device broke the protocol in the opening sanity check";
-                report.cases.push(skipped(scenario, reason.to_owned()));
+                report
+                    .cases
+                    .push(skipped(scenario, format!("not run: {reason}")));
             }
         } else {
             report.infrastructure_error = Some(opening_failure(&first));
@@ -188,6 +190,22 @@ enum Stop {
     DeviceGone(String),
 }
 
+/// Why a failed opening check is the device's failure rather than the
+/// harness's: it broke the protocol, or it let the session in and then
+/// failed a step (closed the connection, fell silent, refused
+/// `getdevinfo`). `None` when the device could not be tested at all: not
+/// reached, the login refused, a peer that is no RSS 2000.
+fn device_failure(first: &Attempt) -> Option<&'static str> {
+    if breaks_protocol(first) {
+        return Some("the device broke the protocol in the opening sanity check");
+    }
+
+    let failure = first.failure.as_ref()?;
+    let logged_in = !failure.step.starts_with(LOGIN_STEP);
+    (first.verdict == Verdict::Fail && logged_in)
+        .then_some("the device failed the opening sanity check after its login")
+}
+
 /// Whether an attempt failed because the device answered against the
 /// protocol (XML not in a TPKT frame, a broken frame, a confirm of another
 /// xmlid, one without `RESULT`): the device's failure, which `dvcr fuzz`
@@ -219,7 +237,7 @@ fn opening_failure(first: &Attempt) -> String {
             mismatch.what, mismatch.expected, mismatch.actual
         ));
     }
-    if failure.step.starts_with("login of session ") {
+    if failure.step.starts_with(LOGIN_STEP) {
         return format!("the opening sanity check failed: {reason}");
     }
 

@@ -1,7 +1,8 @@
 //! A run that cannot test the device stops at once with exit 2 and one
 //! line of reason: a refused login, a target that answers garbage or
-//! nothing; and a device that stops answering mid-run ends the run
-//! without waiting on every remaining case.
+//! nothing. A device that fails the opening check once logged in, or
+//! breaks the protocol there, fails the run with exit 1; one that stops
+//! answering mid-run ends the run without waiting on every remaining case.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -308,4 +309,30 @@ async fn an_html_page_is_a_peer_that_does_not_speak_tpkt_shown_by_its_bytes() {
     assert_eq!(report.exit_code, 2, "{error}");
     assert!(error.contains("does not speak TPKT"), "{error}");
     assert!(error.contains("<!DOCTYPE HTML>"), "{error}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_device_that_drops_the_connection_after_login_fails_the_run_with_exit_1() {
+    let server = emulator(&[Fault::DropAfterLogin]).await;
+    let mut options = options(&server);
+    options.reply_timeout = Duration::from_millis(500);
+    let scenarios: Vec<Scenario> = whole_suite().into_iter().take(3).collect();
+    let report = run(&scenarios, &options).await;
+    server.stop().await;
+    let text = dvcr::report::summary(&report);
+
+    assert_eq!(report.exit_code, 1, "the device's failure: {text}");
+    assert!(report.infrastructure_error.is_none(), "{text}");
+    let opening = report.cases.first().expect("the opening check");
+    assert_eq!(opening.verdict, Verdict::Fail, "{text}");
+    let failure = format!("{:?}", opening.failure);
+    assert!(failure.contains("send getdevinfo"), "{failure}");
+    assert!(failure.contains("connection closed"), "{failure}");
+    let rest = report.cases.get(1..).unwrap_or_default();
+    assert_eq!(rest.len(), 3, "{text}");
+    assert!(rest.iter().all(|case| case.verdict == Verdict::Skipped));
+    assert!(
+        text.contains("not run: the device failed the opening sanity check after its login"),
+        "{text}"
+    );
 }
