@@ -370,6 +370,7 @@ fn comment_lines_and_c_arrays_read_as_hex_dumps() -> TestResult {
     for dump in [
         "decode-cli/login-confirm-commented.xxd",
         "decode-cli/login-confirm-c-array.hex",
+        "decode-cli/login-confirm-xxd-i.h",
     ] {
         let (report, code) = decode_json(&[&path_arg(&corpus(dump))])?;
 

@@ -1,6 +1,7 @@
 //! Reading a hex dump back into bytes: whitespace- or comma-separated hex
-//! with or without `0x` (so a C array `0x03, 0x00,` reads too), `xxd`
-//! output, or `hexdump -C` output, `#` comment lines skipped, so that a
+//! with or without `0x` (so a C array `0x03, 0x00,` reads too, with the
+//! declaration lines `xxd -i` writes around it), `xxd` output, or
+//! `hexdump -C` output, `#` comment lines skipped, so that a
 //! capture pasted from a terminal can be decoded (spec, "General
 //! Information", item 4: the bytes are TPKT frames or bare XML).
 
@@ -66,7 +67,7 @@ pub(super) fn parse(text: &str) -> Result<Vec<u8>, NotHex> {
     let mut last = 0;
     for (index, line) in text.lines().enumerate() {
         last = index + 1;
-        if is_comment(line) {
+        if is_ignored(line) {
             continue;
         }
 
@@ -113,9 +114,14 @@ fn not_hex(style: Style, number: usize, line: &str, token: &str) -> NotHex {
     }
 }
 
-/// Whether `line` is a `#` comment.
-fn is_comment(line: &str) -> bool {
-    line.trim_start().starts_with('#')
+/// Whether `line` holds no bytes: a `#` comment, or a line of the C
+/// declaration `xxd -i` writes around its bytes (`unsigned char
+/// capture_bin[] = {`, `};`, `unsigned int capture_bin_len = 290;`).
+fn is_ignored(line: &str) -> bool {
+    let line = line.trim();
+    let declares = line.ends_with('{') || line.starts_with('}');
+    let assigns = line.contains('=') && line.ends_with(';');
+    line.starts_with('#') || declares || assigns
 }
 
 /// The style of a dump, told by its first line that is neither blank nor
@@ -123,7 +129,7 @@ fn is_comment(line: &str) -> bool {
 fn style_of(text: &str) -> Style {
     let first = text
         .lines()
-        .find(|line| !line.trim().is_empty() && !is_comment(line));
+        .find(|line| !line.trim().is_empty() && !is_ignored(line));
     let Some(first) = first else {
         return Style::Plain;
     };
