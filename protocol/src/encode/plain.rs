@@ -9,7 +9,7 @@
 //! the general path's.
 
 use super::room::Room;
-use super::words::{Escapes, NotName, copy_tested, put};
+use super::words::{Escapes, NotName, copy_tested};
 use crate::decode::NAME_START;
 use crate::message::Attribute;
 
@@ -55,15 +55,13 @@ fn starts_name(name: &str) -> bool {
 fn write_value_field(room: &mut Room<'_>, name: &str, value: &str) -> bool {
     let (name, value) = (name.as_bytes(), value.as_bytes());
     let len = name.len() + value.len() + VALUE_FIELD_LEN;
-    let value_at = name.len() + 9;
-    let slot = room.slot(len);
-    put(slot, 0, b"<");
-    let bad_name = copy_tested::<NotName>(slot.get_mut(1..).unwrap_or_default(), name);
-    put(slot, value_at - 8, b" value=\"");
-    let slot_value = slot.get_mut(value_at..).unwrap_or_default();
-    let escapes = copy_tested::<Escapes>(slot_value, value);
-    put(slot, value_at + value.len(), b"\"/>\n");
-    if bad_name | escapes {
+    let mut slot = room.slot_to_fill(len);
+    slot.put(b"<");
+    slot.copy::<NotName>(name);
+    slot.put(b" value=\"");
+    slot.copy::<Escapes>(value);
+    slot.put(b"\"/>\n");
+    if !slot.is_clean() {
         return false;
     }
 
@@ -86,23 +84,18 @@ fn write_attributes_field(room: &mut Room<'_>, name: &str, attributes: &[Attribu
         len += attribute.name.len() + attribute.value.len() + ATTRIBUTE_LEN;
     }
 
-    let slot = room.slot(len);
-    put(slot, 0, b"<");
-    let mut bad = copy_tested::<NotName>(slot.get_mut(1..).unwrap_or_default(), name.as_bytes());
-    let mut at = 1 + name.len();
+    let mut slot = room.slot_to_fill(len);
+    slot.put(b"<");
+    slot.copy::<NotName>(name.as_bytes());
     for attribute in attributes {
-        let (name, value) = (attribute.name.as_bytes(), attribute.value.as_bytes());
-        put(slot, at, b" ");
-        bad |= copy_tested::<NotName>(slot.get_mut(at + 1..).unwrap_or_default(), name);
-        at += 1 + name.len();
-        put(slot, at, b"=\"");
-        bad |= copy_tested::<Escapes>(slot.get_mut(at + 2..).unwrap_or_default(), value);
-        at += 2 + value.len();
-        put(slot, at, b"\"");
-        at += 1;
+        slot.put(b" ");
+        slot.copy::<NotName>(attribute.name.as_bytes());
+        slot.put(b"=\"");
+        slot.copy::<Escapes>(attribute.value.as_bytes());
+        slot.put(b"\"");
     }
-    put(slot, at, b"/>\n");
-    if bad {
+    slot.put(b"/>\n");
+    if !slot.is_clean() {
         return false;
     }
 

@@ -7,7 +7,7 @@
 //! [`Room::at`]; the zeros after it are cut off when the room is dropped or
 //! when the general path takes the buffer over.
 
-use super::words::{Anything, copy_tested};
+use super::words::{Anything, Test, copy_tested};
 
 /// How far past the bytes in hand the buffer is lengthened when it is
 /// short, so lengthening is rare.
@@ -38,6 +38,16 @@ impl<'o> Room<'o> {
         self.out.get_mut(self.at..end).unwrap_or_default()
     }
 
+    /// The `len` bytes after the text as a [`Slot`], to be filled from the
+    /// front.
+    #[inline]
+    pub(super) fn slot_to_fill(&mut self, len: usize) -> Slot<'_> {
+        Slot {
+            rest: self.slot(len),
+            flagged: false,
+        }
+    }
+
     /// Makes the next `len` bytes of the slot text.
     #[inline]
     pub(super) fn advance(&mut self, len: usize) {
@@ -64,5 +74,44 @@ impl<'o> Room<'o> {
 impl Drop for Room<'_> {
     fn drop(&mut self) {
         self.out.truncate(self.at);
+    }
+}
+
+/// Bytes after the text of a [`Room`], filled from the front, each piece
+/// moved with the one bounds test that splits it off.
+pub(super) struct Slot<'s> {
+    rest: &'s mut [u8],
+    flagged: bool,
+}
+
+impl Slot<'_> {
+    /// Puts `bytes` next.
+    #[inline(always)]
+    pub(super) fn put<const N: usize>(&mut self, bytes: &[u8; N]) {
+        if let Some((head, rest)) = std::mem::take(&mut self.rest).split_first_chunk_mut::<N>() {
+            *head = *bytes;
+            self.rest = rest;
+        } else {
+            self.flagged = true;
+        }
+    }
+
+    /// Copies `text` next, noting whether `T` flags any of its bytes.
+    #[inline(always)]
+    pub(super) fn copy<T: Test>(&mut self, text: &[u8]) {
+        if let Some((head, rest)) = std::mem::take(&mut self.rest).split_at_mut_checked(text.len())
+        {
+            self.flagged |= copy_tested::<T>(head, text);
+            self.rest = rest;
+        } else {
+            self.flagged = true;
+        }
+    }
+
+    /// Whether the slot was filled exactly and nothing put in it was
+    /// flagged.
+    #[inline(always)]
+    pub(super) fn is_clean(&self) -> bool {
+        !self.flagged && self.rest.is_empty()
     }
 }

@@ -103,16 +103,21 @@ const fn within(low: u64, lo: u8, hi: u8) -> u64 {
     at_least_lo & !above_hi & HIGHS
 }
 
-/// Copies `src` to the start of `dst` and says whether `T` flags any of
-/// its bytes. A `dst` shorter than `src` gets only the parts that fit.
+/// Copies `src` into `dst`, which must be just as long, and says whether
+/// `T` flags any of its bytes; a `dst` of another length is left as it was
+/// and flagged.
 #[inline(always)]
 pub(super) fn copy_tested<T: Test>(dst: &mut [u8], src: &[u8]) -> bool {
     let n = src.len();
+    if dst.len() != n {
+        return true;
+    }
+
     if let Some(last) = src.last_chunk::<16>() {
         let (blocks, _) = src.as_chunks::<16>();
         let mut found = false;
-        for (block, slot) in blocks.iter().zip(dst.chunks_exact_mut(16)) {
-            slot.copy_from_slice(block);
+        for (block, slot) in blocks.iter().zip(dst.as_chunks_mut::<16>().0) {
+            *slot = *block;
             found |= T::block(block);
         }
         put(dst, n - 16, last);
@@ -193,9 +198,24 @@ mod tests {
 
     #[test]
     fn an_empty_text_copies_nothing_and_flags_nothing() {
-        let mut dst = [b'"'; 8];
+        let mut dst = [b'"'; 0];
         assert!(!copy_tested::<Escapes>(&mut dst, b""));
-        assert_eq!(dst, [b'"'; 8]);
+    }
+
+    #[test]
+    fn a_destination_of_another_length_is_flagged_and_left_as_it_was() {
+        for len in 0..40 {
+            let text = vec![b'a'; len];
+            for other in [len.saturating_sub(1), len + 1] {
+                if other == len {
+                    continue;
+                }
+
+                let mut dst = vec![b'"'; other];
+                assert!(copy_tested::<Anything>(&mut dst, &text), "length {len}");
+                assert_eq!(dst, vec![b'"'; other]);
+            }
+        }
     }
 
     #[test]
@@ -207,14 +227,15 @@ mod tests {
                     let mut stopped = plain.clone();
                     stopped[at] = stop;
                     for text in [&plain, &stopped] {
-                        let mut dst = vec![b'"'; len + 8];
-                        assert!(!copy_tested::<Anything>(&mut dst, text));
-                        assert_eq!(&dst[..len], &text[..], "length {len}");
-                        assert_eq!(&dst[len..], &[b'"'; 8][..], "length {len}");
-                        let escapes = copy_tested::<Escapes>(&mut dst, text);
+                        let mut room = vec![b'"'; len + 8];
+                        let dst = &mut room[..len];
+                        assert!(!copy_tested::<Anything>(dst, text));
+                        assert_eq!(&dst[..], &text[..], "length {len}");
+                        let escapes = copy_tested::<Escapes>(dst, text);
                         assert_eq!(escapes, text == &stopped && stop != b' ', "length {len}");
-                        let not_name = copy_tested::<NotName>(&mut dst, text);
+                        let not_name = copy_tested::<NotName>(dst, text);
                         assert_eq!(not_name, text == &stopped, "length {len}, stop at {at}");
+                        assert_eq!(&room[len..], &[b'"'; 8][..], "length {len}");
                     }
                 }
             }
