@@ -17,14 +17,25 @@ use crate::decode::{is_ascii_name, is_name, is_xml_char, unescaped_len};
 use crate::limits::MAX_TPKT_FRAME_LEN;
 use crate::message::{Attribute, Kind, Message};
 use crate::tpkt::{self, Header};
-use room::Room;
+use room::{Room, Tag};
 
 mod plain;
 mod room;
 mod words;
 
-/// The declaration every encoded document opens with.
-const DECLARATION: &[u8] = b"<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n";
+/// The declaration every encoded document opens with, and the root's
+/// start tag up to its version.
+const OPENING: &[u8; 62] =
+    b"<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<DVCRMANAGER version=\"";
+
+/// The root's end tag, which closes every encoded document.
+const CLOSING: &[u8; 15] = b"</DVCRMANAGER>\n";
+
+/// Room for the longest tag opening a record up to its `xmlid`.
+const OPEN_LEN: usize = 24;
+
+/// Room for the longest tag closing a record.
+const CLOSE_LEN: usize = 16;
 
 /// A message that cannot be encoded as it is.
 #[non_exhaustive]
@@ -118,68 +129,66 @@ fn write_document(message: &Message<'_>, out: &mut Vec<u8>) -> Result<(), Encode
     }
 
     let mut room = Room::new(out);
-    room.push(DECLARATION);
-    room.push(b"<DVCRMANAGER version=\"");
+    room.put(OPENING);
     let version = message.version();
     if !plain::write_value(&mut room, version) {
         room.with_vec(|out| write_value(version, out, None))?;
     }
-    room.push(b"\">\n");
+    room.put(b"\">\n");
 
+    let fields = message.field_entries();
+    let attributes = message.attribute_entries();
     for (index, record) in records.iter().enumerate() {
         let (open, close) = tags(record.kind);
-        room.push(open);
+        room.put_tag(open);
         let xmlid = &*record.xmlid;
         let edged = xmlid.starts_with(' ') || xmlid.ends_with(' ');
         if edged || !plain::write_value(&mut room, xmlid) {
             room.with_vec(|out| write_xmlid(xmlid, out, index))?;
         }
-        room.push(b"\">\n");
+        room.put(b"\">\n");
 
-        for (name, attributes) in fields_of(message, index, record.first_field) {
-            if !plain::write_field(&mut room, name, attributes) {
-                room.with_vec(|out| write_field(name, attributes, out, index))?;
+        let end = records
+            .get(index + 1)
+            .map_or(fields.len(), |next| next.first_field);
+        for at in record.first_field..end {
+            let Some(field) = fields.get(at) else {
+                break;
+            };
+
+            let last = fields
+                .get(at + 1)
+                .map_or(attributes.len(), |next| next.first_attribute);
+            let Some(own) = attributes.get(field.first_attribute..last) else {
+                break;
+            };
+
+            let name = &*field.element;
+            if !plain::write_field(&mut room, name, own) {
+                room.with_vec(|out| write_field(name, own, out, index))?;
             }
         }
-        room.push(close);
+        room.put_tag(close);
     }
 
-    room.push(b"</DVCRMANAGER>\n");
+    room.put(CLOSING);
     Ok(())
 }
 
 /// What opens a record of `kind` up to its `xmlid`, and what closes it.
-fn tags(kind: Kind) -> (&'static [u8], &'static [u8]) {
-    match kind {
-        Kind::Command => (b"<COMMAND xmlid=\"", b"</COMMAND>\n"),
-        Kind::Confirm => (b"<CONFIRM xmlid=\"", b"</CONFIRM>\n"),
-        Kind::Indication => (b"<INDICATION xmlid=\"", b"</INDICATION>\n"),
-    }
-}
-
-/// The fields of record `index`, whose first field is `first`, each with
-/// its attributes, read straight from the flat lists of `message`.
-fn fields_of<'m, 'a>(
-    message: &'m Message<'a>,
-    index: usize,
-    first: usize,
-) -> impl Iterator<Item = (&'m str, &'m [Attribute<'a>])> {
-    let fields = message.field_entries();
-    let attributes = message.attribute_entries();
-    let end = message
-        .record_entries()
-        .get(index + 1)
-        .map_or(fields.len(), |next| next.first_field);
-    let own = fields.get(first..end).unwrap_or_default();
-    own.iter().enumerate().map(move |(at, field)| {
-        let last = fields
-            .get(first + at + 1)
-            .map_or(attributes.len(), |next| next.first_attribute);
-        let own = attributes
-            .get(field.first_attribute..last)
-            .unwrap_or_default();
-        (&*field.element, own)
-    })
+fn tags(kind: Kind) -> (&'static Tag<OPEN_LEN>, &'static Tag<CLOSE_LEN>) {
+    const COMMAND: (Tag<OPEN_LEN>, Tag<CLOSE_LEN>) =
+        (Tag::new(b"<COMMAND xmlid=\""), Tag::new(b"</COMMAND>\n"));
+    const CONFIRM: (Tag<OPEN_LEN>, Tag<CLOSE_LEN>) =
+        (Tag::new(b"<CONFIRM xmlid=\""), Tag::new(b"</CONFIRM>\n"));
+    const INDICATION: (Tag<OPEN_LEN>, Tag<CLOSE_LEN>) =
+        (Tag::new(b"<INDICATION xmlid=\""), Tag::new(b"</INDICATION>\n"));
+    let (open, close) = match kind {
+        Kind::Command => &COMMAND,
+        Kind::Confirm => &CONFIRM,
+        Kind::Indication => &INDICATION,
+    };
+    (open, close)
 }
 
 /// Writes one field named `name` of record `record` as an empty element, in

@@ -55,13 +55,28 @@ fn starts_name(name: &str) -> bool {
 fn write_value_field(room: &mut Room<'_>, name: &str, value: &str) -> bool {
     let (name, value) = (name.as_bytes(), value.as_bytes());
     let len = name.len() + value.len() + VALUE_FIELD_LEN;
-    let mut slot = room.slot_to_fill(len);
-    slot.put(b"<");
-    slot.copy::<NotName>(name);
-    slot.put(b" value=\"");
-    slot.copy::<Escapes>(value);
-    slot.put(b"\"/>\n");
-    if !slot.is_clean() {
+    let Some(([open], rest)) = room.ahead(len).split_first_chunk_mut::<1>() else {
+        return false;
+    };
+    let Some((name_slot, rest)) = rest.split_at_mut_checked(name.len()) else {
+        return false;
+    };
+    let Some((attribute, rest)) = rest.split_first_chunk_mut::<8>() else {
+        return false;
+    };
+    let Some((value_slot, rest)) = rest.split_at_mut_checked(value.len()) else {
+        return false;
+    };
+    let Some(close) = rest.first_chunk_mut::<4>() else {
+        return false;
+    };
+
+    *open = b'<';
+    let bad_name = copy_tested::<NotName>(name_slot, name);
+    *attribute = *b" value=\"";
+    let bad_value = copy_tested::<Escapes>(value_slot, value);
+    *close = *b"\"/>\n";
+    if bad_name | bad_value {
         return false;
     }
 

@@ -7,7 +7,7 @@
 //! [`Room::at`]; the zeros after it are cut off when the room is dropped or
 //! when the general path takes the buffer over.
 
-use super::words::{Anything, Test, copy_tested};
+use super::words::{Test, copy_tested};
 
 /// How far past the bytes in hand the buffer is lengthened when it is
 /// short, so lengthening is rare.
@@ -38,6 +38,18 @@ impl<'o> Room<'o> {
         self.out.get_mut(self.at..end).unwrap_or_default()
     }
 
+    /// At least `len` bytes after the text, lengthening the buffer when
+    /// short; what is written there is text only once [`Room::advance`]
+    /// says so.
+    #[inline]
+    pub(super) fn ahead(&mut self, len: usize) -> &mut [u8] {
+        if self.out.len() < self.at + len {
+            self.out.resize(self.at + len + AHEAD, 0);
+        }
+
+        self.out.get_mut(self.at..).unwrap_or_default()
+    }
+
     /// The `len` bytes after the text as a [`Slot`], to be filled from the
     /// front.
     #[inline]
@@ -54,11 +66,22 @@ impl<'o> Room<'o> {
         self.at += len;
     }
 
-    /// Appends `bytes` to the text, by words.
+    /// Appends `bytes` to the text.
     #[inline]
-    pub(super) fn push(&mut self, bytes: &[u8]) {
-        copy_tested::<Anything>(self.slot(bytes.len()), bytes);
-        self.advance(bytes.len());
+    pub(super) fn put<const N: usize>(&mut self, bytes: &[u8; N]) {
+        if let Some(slot) = self.slot(N).first_chunk_mut::<N>() {
+            *slot = *bytes;
+            self.advance(N);
+        }
+    }
+
+    /// Appends `tag` to the text, moving all its room at once.
+    #[inline]
+    pub(super) fn put_tag<const N: usize>(&mut self, tag: &Tag<N>) {
+        if let Some(slot) = self.slot(N).first_chunk_mut::<N>() {
+            *slot = tag.room;
+            self.advance(tag.len);
+        }
     }
 
     /// Hands the buffer, holding only the text, to `write`, which appends
@@ -113,5 +136,30 @@ impl Slot<'_> {
     #[inline(always)]
     pub(super) fn is_clean(&self) -> bool {
         !self.flagged && self.rest.is_empty()
+    }
+}
+
+/// Markup of up to `N` bytes, kept in `N` bytes so that it moves with one
+/// fixed-size copy; the bytes past its length are zeros, which the text
+/// after it overwrites.
+pub(super) struct Tag<const N: usize> {
+    room: [u8; N],
+    len: usize,
+}
+
+impl<const N: usize> Tag<N> {
+    /// The tag of `markup`, which must fit in `N` bytes.
+    pub(super) const fn new(markup: &[u8]) -> Self {
+        assert!(markup.len() <= N, "markup longer than its room");
+        let mut room = [0; N];
+        let mut at = 0;
+        while at < markup.len() {
+            room[at] = markup[at];
+            at += 1;
+        }
+        Tag {
+            room,
+            len: markup.len(),
+        }
     }
 }
