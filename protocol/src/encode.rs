@@ -25,8 +25,18 @@ mod words;
 
 /// The declaration every encoded document opens with, and the root's
 /// start tag up to its version.
-const OPENING: &[u8; 62] =
-    b"<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<DVCRMANAGER version=\"";
+const OPENING: &[u8; 62] = b"<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<DVCRMANAGER version=\"";
+
+/// A frame's opening: zeros where its TPKT header goes, then [`OPENING`].
+const FRAMED_OPENING: [u8; tpkt::HEADER_LEN + OPENING.len()] = {
+    let mut framed = [0; tpkt::HEADER_LEN + OPENING.len()];
+    let mut at = 0;
+    while at < OPENING.len() {
+        framed[tpkt::HEADER_LEN + at] = OPENING[at];
+        at += 1;
+    }
+    framed
+};
 
 /// The root's end tag, which closes every encoded document.
 const CLOSING: &[u8; 15] = b"</DVCRMANAGER>\n";
@@ -84,8 +94,8 @@ pub enum EncodeError {
 /// it was.
 pub fn encode(message: &Message<'_>, out: &mut Vec<u8>) -> Result<(), EncodeError> {
     let start = out.len();
-    out.extend_from_slice(&[0; tpkt::HEADER_LEN]);
-    let written = encode_xml(message, out).and_then(|()| write_header(out, start));
+    let written =
+        write_document(message, out, &FRAMED_OPENING).and_then(|()| write_header(out, start));
     if written.is_err() {
         out.truncate(start);
     }
@@ -97,7 +107,7 @@ pub fn encode(message: &Message<'_>, out: &mut Vec<u8>) -> Result<(), EncodeErro
 /// error, `out` is left as it was.
 pub fn encode_xml(message: &Message<'_>, out: &mut Vec<u8>) -> Result<(), EncodeError> {
     let start = out.len();
-    let written = write_document(message, out);
+    let written = write_document(message, out, OPENING);
     if written.is_err() {
         out.truncate(start);
     }
@@ -106,7 +116,7 @@ pub fn encode_xml(message: &Message<'_>, out: &mut Vec<u8>) -> Result<(), Encode
 }
 
 /// Writes the TPKT header of the frame that starts at `start` of `out`,
-/// over the placeholder `encode` left there.
+/// over the zeros [`FRAMED_OPENING`] left there.
 fn write_header(out: &mut [u8], start: usize) -> Result<(), EncodeError> {
     let frame_len = out.len().saturating_sub(start);
     let payload_len = frame_len.saturating_sub(tpkt::HEADER_LEN);
@@ -121,15 +131,20 @@ fn write_header(out: &mut [u8], start: usize) -> Result<(), EncodeError> {
     Ok(())
 }
 
-/// Appends the document; on error, `out` holds a part of it.
-fn write_document(message: &Message<'_>, out: &mut Vec<u8>) -> Result<(), EncodeError> {
+/// Appends `opening`, then the rest of the document; on error, `out` holds
+/// a part of it.
+fn write_document<const N: usize>(
+    message: &Message<'_>,
+    out: &mut Vec<u8>,
+    opening: &[u8; N],
+) -> Result<(), EncodeError> {
     let records = message.record_entries();
     if records.is_empty() {
         return Err(EncodeError::NoRecord);
     }
 
     let mut room = Room::new(out);
-    room.put(OPENING);
+    room.put(opening);
     let version = message.version();
     if !plain::write_value(&mut room, version) {
         room.with_vec(|out| write_value(version, out, None))?;
@@ -181,8 +196,10 @@ fn tags(kind: Kind) -> (&'static Tag<OPEN_LEN>, &'static Tag<CLOSE_LEN>) {
         (Tag::new(b"<COMMAND xmlid=\""), Tag::new(b"</COMMAND>\n"));
     const CONFIRM: (Tag<OPEN_LEN>, Tag<CLOSE_LEN>) =
         (Tag::new(b"<CONFIRM xmlid=\""), Tag::new(b"</CONFIRM>\n"));
-    const INDICATION: (Tag<OPEN_LEN>, Tag<CLOSE_LEN>) =
-        (Tag::new(b"<INDICATION xmlid=\""), Tag::new(b"</INDICATION>\n"));
+    const INDICATION: (Tag<OPEN_LEN>, Tag<CLOSE_LEN>) = (
+        Tag::new(b"<INDICATION xmlid=\""),
+        Tag::new(b"</INDICATION>\n"),
+    );
     let (open, close) = match kind {
         Kind::Command => &COMMAND,
         Kind::Confirm => &CONFIRM,

@@ -29,7 +29,7 @@ const ATTRIBUTE_LEN: usize = 4;
 /// and no value needs escaping; otherwise returns `false`, the text as it
 /// was. A field whose only attribute is `value`, as most are, is written
 /// without testing that attribute's name.
-#[inline]
+#[inline(always)]
 pub(super) fn write_field(room: &mut Room<'_>, name: &str, attributes: &[Attribute<'_>]) -> bool {
     if !starts_name(name) {
         return false;

@@ -29,19 +29,6 @@ pub(super) trait Test {
     fn word(word: u64) -> u64;
 }
 
-/// Passes nothing: for copying text known to be fine.
-pub(super) struct Anything;
-
-impl Test for Anything {
-    fn block(_: &[u8; 16]) -> bool {
-        false
-    }
-
-    fn word(_: u64) -> u64 {
-        0
-    }
-}
-
 /// Flags what the short path leaves to the general one in a value: a C0
 /// control, `"`, `&`, `<`, `>`, and `0xEF`, which leads U+FFFE and U+FFFF.
 /// The block test flags the bytes above `0xEF` too, which costs the general
@@ -161,6 +148,19 @@ pub(super) fn put<const N: usize>(dst: &mut [u8], at: usize, src: &[u8; N]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Passes nothing, to see a copy on its own.
+    struct Anything;
+
+    impl Test for Anything {
+        fn block(_: &[u8; 16]) -> bool {
+            false
+        }
+
+        fn word(_: u64) -> u64 {
+            0
+        }
+    }
 
     fn is_name_byte(byte: u8) -> bool {
         byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b':' | b'_')
