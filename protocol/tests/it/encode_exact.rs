@@ -7,7 +7,7 @@
 
 #![expect(clippy::unwrap_used, reason = "a test fails by panicking")]
 
-use dvcr_protocol::encode::{EncodeError, encode_xml};
+use dvcr_protocol::encode::{EncodeError, encode, encode_xml};
 use dvcr_protocol::{Kind, Message};
 use proptest::prelude::*;
 
@@ -127,6 +127,17 @@ proptest! {
         prop_assert_eq!(&out[..4], b"kept");
         prop_assert_eq!(String::from_utf8(out[4..].to_vec()).unwrap(), expected(&message));
     }
+
+    #[test]
+    fn any_message_is_framed_as_a_tpkt_header_then_the_same_text(message in message()) {
+        let mut frame = b"kept".to_vec();
+        encode(&message, &mut frame).unwrap();
+
+        let len = u16::try_from(frame.len() - 4).unwrap().to_be_bytes();
+        prop_assert_eq!(&frame[..4], b"kept");
+        prop_assert_eq!(&frame[4..8], &[0x03, 0x00, len[0], len[1]]);
+        prop_assert_eq!(String::from_utf8(frame[8..].to_vec()).unwrap(), expected(&message));
+    }
 }
 
 #[test]
@@ -176,7 +187,9 @@ fn a_bad_field_after_plain_ones_fails_as_before_and_leaves_the_buffer_as_it_was(
         message.push_value("AFTER", "1");
 
         let mut out = b"kept".to_vec();
-        assert_eq!(encode_xml(&message, &mut out), Err(error));
+        assert_eq!(encode_xml(&message, &mut out), Err(error.clone()));
+        assert_eq!(out, b"kept");
+        assert_eq!(encode(&message, &mut out), Err(error));
         assert_eq!(out, b"kept");
     }
 }
