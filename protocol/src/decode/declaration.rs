@@ -13,20 +13,26 @@ use super::scanner::Scanner;
 /// The encoding every message must be in, compared without regard to case.
 const UTF_8: &str = "utf-8";
 
-/// Declarations as clients and devices write them, which need no parsing.
-const COMMON: [&[u8]; 4] = [
-    b"<?xml version=\"1.0\" encoding=\"UTF-8\" ?>",
-    b"<?xml version=\"1.0\" encoding=\"utf-8\" ?>",
-    b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
-    b"<?xml version=\"1.0\" encoding=\"utf-8\"?>",
-];
+/// How clients and devices open their declarations, which need no
+/// parsing when the encoding and the end that follow are common too.
+const COMMON_OPEN: &[u8] = b"<?xml version=\"1.0\" encoding=\"";
 
-/// The length of the common declaration `rest` starts with, if any.
+/// The encodings written after [`COMMON_OPEN`] that need no parsing.
+const COMMON_ENCODINGS: [&[u8; 5]; 2] = [b"UTF-8", b"utf-8"];
+
+/// The ends written after the encoding that need no parsing.
+const COMMON_ENDS: [&[u8]; 2] = [b"\" ?>", b"\"?>"];
+
+/// The length of the common declaration `rest` starts with, if any:
+/// [`COMMON_OPEN`], one of [`COMMON_ENCODINGS`], one of [`COMMON_ENDS`].
 pub(crate) fn common_len(rest: &[u8]) -> Option<usize> {
-    COMMON
-        .into_iter()
-        .find(|common| rest.starts_with(common))
-        .map(<[u8]>::len)
+    let (encoding, end) = rest.strip_prefix(COMMON_OPEN)?.split_first_chunk::<5>()?;
+    if !COMMON_ENCODINGS.contains(&encoding) {
+        return None;
+    }
+
+    let end = COMMON_ENDS.into_iter().find(|common| end.starts_with(common))?;
+    Some(COMMON_OPEN.len() + encoding.len() + end.len())
 }
 
 /// Whether the bytes at the cursor open a declaration, perhaps a malformed

@@ -90,7 +90,8 @@ impl<'a> Reader<'a, '_> {
         let first = self.scan.pos();
         self.scan.skip_space();
         let start = self.scan.pos();
-        if !declaration::looks_like_declaration(self.scan.rest()) {
+        let common = declaration::common_len(self.scan.rest());
+        if common.is_none() && !declaration::looks_like_declaration(self.scan.rest()) {
             return Ok(());
         }
 
@@ -98,7 +99,7 @@ impl<'a> Reader<'a, '_> {
             self.deviate(DeviationKind::DeclarationNotAtStart, first)?;
         }
 
-        if let Some(len) = declaration::common_len(self.scan.rest()) {
+        if let Some(len) = common {
             self.scan.advance(len);
             return Ok(());
         }
@@ -121,7 +122,17 @@ impl<'a> Reader<'a, '_> {
 
     /// Skips white space, comments and processing instructions up to the
     /// next tag or the end.
+    #[inline]
     pub(super) fn next_markup(&mut self) -> Result<Markup, DecodeError> {
+        match self.plain_markup() {
+            Some(markup) => Ok(markup),
+            None => self.any_markup(),
+        }
+    }
+
+    /// [`next_markup`](Reader::next_markup) for whatever
+    /// [`plain_markup`](Reader::plain_markup) leaves.
+    fn any_markup(&mut self) -> Result<Markup, DecodeError> {
         loop {
             self.scan.skip_space();
             let at = self.scan.pos();

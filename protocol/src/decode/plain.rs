@@ -12,7 +12,7 @@
 use std::borrow::Cow;
 
 use super::chars::{NAME_ASCII, NAME_START};
-use super::document::Reader;
+use super::document::{Markup, Reader};
 use super::runs::{plain_value_len, space_len};
 use super::scanner::RawValue;
 use crate::message::Message;
@@ -80,6 +80,26 @@ impl<'a> Reader<'a, '_> {
             offset: start + value_start,
             needs_unescape: false,
         })
+    }
+}
+
+impl Reader<'_, '_> {
+    /// Reads white space and then the end of the payload, or the `<` or
+    /// `</` of a tag whose name starts at once with an ASCII letter, or
+    /// leaves the cursor as it was and gives `None`.
+    #[inline]
+    pub(super) fn plain_markup(&mut self) -> Option<Markup> {
+        let rest = self.scan.rest();
+        let lt = space_len(rest);
+        let at = self.scan.pos() + lt;
+        let (markup, len) = match rest.get(lt..)? {
+            [] => (Markup::Eof, lt),
+            [b'<', b'/', first, ..] if first.is_ascii_alphabetic() => (Markup::End { at }, lt + 2),
+            [b'<', first, ..] if first.is_ascii_alphabetic() => (Markup::Start { at }, lt + 1),
+            _ => return None,
+        };
+        self.scan.advance(len);
+        Some(markup)
     }
 }
 

@@ -98,6 +98,19 @@ pub(crate) fn space_len(bytes: &[u8]) -> usize {
         return 0;
     }
 
+    let single = bytes.first().is_some_and(|&byte| is_space(byte))
+        && bytes.get(1).is_none_or(|&byte| byte > b' ');
+    if single {
+        return 1;
+    }
+
+    long_space_len(bytes)
+}
+
+/// [`space_len`] past its first byte, out of line so that the callers'
+/// common case stays small.
+#[inline(never)]
+fn long_space_len(bytes: &[u8]) -> usize {
     run_len(bytes, space_stops, |byte| !is_space(byte))
 }
 
