@@ -24,14 +24,22 @@ const COMMON_ENCODINGS: [&[u8; 5]; 2] = [b"UTF-8", b"utf-8"];
 const COMMON_ENDS: [&[u8]; 2] = [b"\" ?>", b"\"?>"];
 
 /// The length of the common declaration `rest` starts with, if any:
-/// [`COMMON_OPEN`], one of [`COMMON_ENCODINGS`], one of [`COMMON_ENDS`].
-pub(crate) fn common_len(rest: &[u8]) -> Option<usize> {
+/// [`COMMON_OPEN`], one of [`COMMON_ENCODINGS`], one of [`COMMON_ENDS`];
+/// `None` too when its values are longer than `max_len`, so that
+/// [`strict`] reports that.
+pub(crate) fn common_len(rest: &[u8], max_len: usize) -> Option<usize> {
+    if max_len < COMMON_ENCODINGS[0].len() {
+        return None;
+    }
+
     let (encoding, end) = rest.strip_prefix(COMMON_OPEN)?.split_first_chunk::<5>()?;
     if !COMMON_ENCODINGS.contains(&encoding) {
         return None;
     }
 
-    let end = COMMON_ENDS.into_iter().find(|common| end.starts_with(common))?;
+    let end = COMMON_ENDS
+        .into_iter()
+        .find(|common| end.starts_with(common))?;
     Some(COMMON_OPEN.len() + encoding.len() + end.len())
 }
 

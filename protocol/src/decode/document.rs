@@ -8,6 +8,7 @@ use super::declaration;
 use super::deviation::{Deviation, DeviationKind};
 use super::error::DecodeError;
 use super::scanner::Scanner;
+use super::shortcuts;
 use super::tags::text_of;
 use super::{DecodeOptions, Mode};
 use crate::message::Message;
@@ -90,7 +91,8 @@ impl<'a> Reader<'a, '_> {
         let first = self.scan.pos();
         self.scan.skip_space();
         let start = self.scan.pos();
-        let common = declaration::common_len(self.scan.rest());
+        let common = declaration::common_len(self.scan.rest(), self.max_text())
+            .filter(|_| shortcuts::enabled());
         if common.is_none() && !declaration::looks_like_declaration(self.scan.rest()) {
             return Ok(());
         }
@@ -296,7 +298,8 @@ impl<'a> Reader<'a, '_> {
     /// to `open` and stop at the same `>`, so nothing else differs.
     fn closes_plainly(&mut self, open: &str) -> bool {
         let len = open.len();
-        let plain = len > 0
+        let plain = shortcuts::enabled()
+            && len > 0
             && len <= self.max_text()
             && self
                 .scan

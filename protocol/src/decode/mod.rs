@@ -22,7 +22,11 @@ mod plain;
 mod record;
 mod runs;
 mod scanner;
+mod shortcuts;
 mod tags;
+
+#[cfg(test)]
+mod agreement;
 
 pub use deviation::{Deviation, DeviationKind};
 pub use error::DecodeError;

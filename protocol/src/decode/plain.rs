@@ -15,6 +15,7 @@ use super::chars::{NAME_ASCII, NAME_START};
 use super::document::{Markup, Reader};
 use super::runs::{plain_value_len, space_len};
 use super::scanner::RawValue;
+use super::shortcuts;
 use crate::message::Message;
 
 /// What follows a field's name when its only attribute is `value`.
@@ -24,6 +25,10 @@ impl<'a> Reader<'a, '_> {
     /// Reads white space and one plain field at the cursor into `message`
     /// and says so, or leaves the cursor as it was and says `false`.
     pub(super) fn plain_field(&mut self, message: &mut Message<'a>) -> bool {
+        if !shortcuts::enabled() {
+            return false;
+        }
+
         let limits = &self.options.limits;
         if message.field_count() >= limits.max_fields || limits.max_attributes_per_field == 0 {
             return false;
@@ -54,6 +59,10 @@ impl<'a> Reader<'a, '_> {
     /// that ends the start tag at the cursor and gives the value, or leaves
     /// the cursor as it was and gives `None`.
     pub(super) fn plain_special(&mut self, wanted: &str) -> Option<RawValue<'a>> {
+        if !shortcuts::enabled() {
+            return None;
+        }
+
         let max_text = self.max_text();
         let bytes = self.scan.rest();
         let lt = space_len(bytes);
@@ -89,6 +98,10 @@ impl Reader<'_, '_> {
     /// leaves the cursor as it was and gives `None`.
     #[inline]
     pub(super) fn plain_markup(&mut self) -> Option<Markup> {
+        if !shortcuts::enabled() {
+            return None;
+        }
+
         let rest = self.scan.rest();
         let lt = space_len(rest);
         let at = self.scan.pos() + lt;

@@ -6,6 +6,7 @@ use super::deviation::DeviationKind;
 use super::document::{Markup, Reader};
 use super::error::DecodeError;
 use super::scanner::RawValue;
+use super::shortcuts;
 use super::tags::text_of;
 use crate::limits::MAX_DEPTH;
 use crate::message::{Kind, Message};
@@ -149,7 +150,7 @@ impl<'a> Reader<'a, '_> {
             let name = if nameless {
                 self.deviate(DeviationKind::AttributeWithoutName, at)?;
                 VALUE
-            } else if self.scan.starts_with(b"value=") {
+            } else if shortcuts::enabled() && self.scan.starts_with(b"value=") {
                 self.scan.advance(VALUE.len());
                 VALUE
             } else {
