@@ -100,6 +100,8 @@ fn root_open() -> impl Strategy<Value = String> {
     one_of(&[
         "<DVCRMANAGER version=\"1.0.0.0\">",
         "<DVCRMANAGER version=\"1.0.0.0\">",
+        "<DVCRMANAGER version=\"1.0.0.0.0.0\">",
+        "<DVCRMANAGER version=\"1.0.0.0.0.00\">",
         "<DVCRMANAGER version = \"1.0.0.0\">",
         "<DVCRMANAGER version='1.0.0.0'>",
         "<DVCRMANAGER  version=\"1.0.0.0\" >",
@@ -132,6 +134,7 @@ fn record_open() -> impl Strategy<Value = String> {
         "<COMMAND xmlid=\"getdevinfo\">",
         "<CONFIRM xmlid=\"getdevinfo\">",
         "<INDICATION xmlid=\"addendpoint\">",
+        "<CONFIRM xmlid=\"getmediainfo\">",
         "<COMMAND xmlid=\" getdevinfo \">",
         "<COMMAND xmlid=\"get&#32;devinfo\">",
         "<COMMAND xmlid='getdevinfo'>",

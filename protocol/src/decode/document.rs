@@ -211,6 +211,33 @@ impl<'a> Reader<'a, '_> {
                 });
             }
         };
+
+        let name = match self.plain_root_open() {
+            Some(version) => {
+                message.set_version(version);
+                ROOT
+            }
+            None => self.root_open(message, at)?,
+        };
+
+        loop {
+            match self.next_markup()? {
+                Markup::Start { at } => self.record(message, at)?,
+                Markup::End { at } => break self.end_tag(at, name, ROOT),
+                Markup::Eof => break Err(self.unclosed(name)),
+            }
+        }?;
+
+        if message.record_count() == 0 {
+            return Err(DecodeError::NoRecord { offset: at });
+        }
+
+        Ok(())
+    }
+
+    /// Reads the root's start tag whose `<` is at `at` from its name on,
+    /// and gives the name.
+    fn root_open(&mut self, message: &mut Message<'a>, at: usize) -> Result<&'a str, DecodeError> {
         let name_at = self.scan.pos();
         let name = self.scan.name(self.max_text())?;
         if name != ROOT {
@@ -239,19 +266,7 @@ impl<'a> Reader<'a, '_> {
             return Err(DecodeError::NoRecord { offset: at });
         }
 
-        loop {
-            match self.next_markup()? {
-                Markup::Start { at } => self.record(message, at)?,
-                Markup::End { at } => break self.end_tag(at, name, ROOT),
-                Markup::Eof => break Err(self.unclosed(name)),
-            }
-        }?;
-
-        if message.record_count() == 0 {
-            return Err(DecodeError::NoRecord { offset: at });
-        }
-
-        Ok(())
+        Ok(name)
     }
 
     /// Reads the end tag whose `<` is at `at` and checks it closes `open`.

@@ -19,6 +19,7 @@ mod document;
 mod error;
 mod escape;
 mod plain;
+mod plain_tags;
 mod record;
 mod runs;
 mod scanner;

@@ -9,8 +9,6 @@
 //! and the general path reads the field, so errors and deviations are
 //! exactly those of the general path.
 
-use std::borrow::Cow;
-
 use super::chars::{NAME_ASCII, NAME_START};
 use super::document::{Markup, Reader};
 use super::runs::{plain_value_len, space_len};
@@ -47,8 +45,7 @@ impl<'a> Reader<'a, '_> {
             return false;
         };
 
-        message.push_field(name);
-        message.push_attribute(Cow::Borrowed("value"), Cow::Borrowed(value));
+        message.push_value(name, value);
         self.scan.advance(len);
         true
     }

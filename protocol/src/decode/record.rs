@@ -27,6 +27,40 @@ impl<'a> Reader<'a, '_> {
             return Err(DecodeError::TooManyRecords { offset: at, max });
         }
 
+        let (name, kind) = match self.plain_record_open() {
+            Some((kind, xmlid)) => {
+                message.push_record(kind, xmlid);
+                (kind.element(), kind)
+            }
+            None => match self.record_open(message)? {
+                Some(open) => open,
+                None => return Ok(()),
+            },
+        };
+
+        loop {
+            if self.plain_field(message) {
+                continue;
+            }
+
+            if self.plain_end(name) {
+                return Ok(());
+            }
+
+            match self.next_markup()? {
+                Markup::Start { at } => self.field(message, at)?,
+                Markup::End { at } => return self.end_tag(at, name, kind.element()),
+                Markup::Eof => return Err(self.unclosed(name)),
+            }
+        }
+    }
+
+    /// Reads a record's start tag from its name on and gives its name and
+    /// kind, or `None` when the record is empty (`/>`).
+    fn record_open(
+        &mut self,
+        message: &mut Message<'a>,
+    ) -> Result<Option<(&'a str, Kind)>, DecodeError> {
         let name_at = self.scan.pos();
         let name = self.scan.name(self.max_text())?;
         let kind = self.record_kind(name, name_at)?;
@@ -43,20 +77,10 @@ impl<'a> Reader<'a, '_> {
         let xmlid = self.trim_xmlid(xmlid)?;
         message.push_record(kind, text_of(xmlid)?);
         if empty {
-            return Ok(());
+            return Ok(None);
         }
 
-        loop {
-            if self.plain_field(message) {
-                continue;
-            }
-
-            match self.next_markup()? {
-                Markup::Start { at } => self.field(message, at)?,
-                Markup::End { at } => return self.end_tag(at, name, kind.element()),
-                Markup::Eof => return Err(self.unclosed(name)),
-            }
-        }
+        Ok(Some((name, kind)))
     }
 
     /// The kind of record an element named `name` is.
