@@ -19,6 +19,9 @@ pub type Text<'a> = Cow<'a, str>;
 /// The protocol version every example of the spec carries on its root.
 pub const PROTOCOL_VERSION: &str = "1.0.0.0";
 
+/// The attribute that carries a field's content.
+const VALUE: &str = "value";
+
 /// What a record is: a request, its reply, or a pushed notification.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {
@@ -206,12 +209,27 @@ impl<'a> Message<'a> {
     }
 
     /// Appends a field carrying a single `value` attribute to the last record.
+    ///
+    /// A message with no record yet has nowhere to put a field, so the call
+    /// then does nothing, as [`push_field`](Message::push_field) does.
     pub fn push_value(
         &mut self,
         element: impl Into<Text<'a>>,
         value: impl Into<Text<'a>>,
     ) -> &mut Self {
-        self.push_field(element).push_attribute("value", value)
+        if self.records.is_empty() {
+            return self;
+        }
+
+        self.fields.push(FieldEntry {
+            element: element.into(),
+            first_attribute: self.attributes.len(),
+        });
+        self.attributes.push(Attribute {
+            name: Cow::Borrowed(VALUE),
+            value: value.into(),
+        });
+        self
     }
 
     /// Removes every record, keeping the allocations.
@@ -396,7 +414,7 @@ impl<'m, 'a> Field<'m, 'a> {
 
     /// The `value` attribute, which carries the field's content.
     pub fn value(self) -> Option<&'m str> {
-        self.attribute("value")
+        self.attribute(VALUE)
     }
 }
 

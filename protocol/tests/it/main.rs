@@ -10,6 +10,7 @@ mod errata;
 mod fuzz_replay;
 mod inspect;
 mod lenient;
+mod message;
 mod properties;
 mod readme;
 mod spec_corpus;
