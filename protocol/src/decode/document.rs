@@ -212,17 +212,18 @@ impl<'a> Reader<'a, '_> {
             }
         };
 
-        let name = match self.plain_root_open() {
+        let (name, plain) = match self.plain_root_open() {
             Some(version) => {
                 message.set_version(version);
-                ROOT
+                (ROOT, true)
             }
-            None => self.root_open(message, at)?,
+            None => (self.root_open(message, at)?, false),
         };
 
         loop {
             match self.next_markup()? {
                 Markup::Start { at } => self.record(message, at)?,
+                Markup::End { .. } if plain && self.plain_root_end() => break Ok(()),
                 Markup::End { at } => break self.end_tag(at, name, ROOT),
                 Markup::Eof => break Err(self.unclosed(name)),
             }

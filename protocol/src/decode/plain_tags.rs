@@ -18,6 +18,9 @@ use crate::message::Kind;
 /// The root's start tag from its name to its version.
 const ROOT_OPEN: &[u8; 21] = b"DVCRMANAGER version=\"";
 
+/// The root's end tag after its `</`.
+const ROOT_CLOSE: &[u8; 12] = b"DVCRMANAGER>";
+
 /// The start tags of a command and a confirm from their names to their
 /// `xmlid`.
 const COMMAND_OPEN: &[u8; 15] = b"COMMAND xmlid=\"";
@@ -79,10 +82,38 @@ impl<'a> Reader<'a, '_> {
         Some(value)
     }
 
-    /// Reads white space and the end tag `</open>` and says so, or leaves
-    /// the cursor as it was and says `false`.
-    pub(super) fn plain_end(&mut self, open: &str) -> bool {
-        if !shortcuts::enabled() || open.is_empty() || open.len() > self.max_text() {
+    /// Reads white space and the end tag of a record of `kind` opened by
+    /// [`plain_record_open`](Reader::plain_record_open) and says so, or
+    /// leaves the cursor as it was and says `false`.
+    pub(super) fn plain_record_end(&mut self, kind: Kind) -> bool {
+        match kind {
+            Kind::Command => self.plain_end(b"</COMMAND>"),
+            Kind::Confirm => self.plain_end(b"</CONFIRM>"),
+            Kind::Indication => self.plain_end(b"</INDICATION>"),
+        }
+    }
+
+    /// Reads the rest of the root's end tag, whose `</` is read, after a
+    /// start tag read by [`plain_root_open`](Reader::plain_root_open), and
+    /// says so, or leaves the cursor as it was and says `false`.
+    pub(super) fn plain_root_end(&mut self) -> bool {
+        let closes = shortcuts::enabled()
+            && self
+                .scan
+                .rest()
+                .first_chunk()
+                .is_some_and(|found| found == ROOT_CLOSE);
+        if closes {
+            self.scan.advance(ROOT_CLOSE.len());
+        }
+        closes
+    }
+
+    /// Reads white space and `tag`, the end tag of an element whose start
+    /// tag a short path read, and says so, or leaves the cursor as it was
+    /// and says `false`.
+    fn plain_end<const N: usize>(&mut self, tag: &[u8; N]) -> bool {
+        if !shortcuts::enabled() {
             return false;
         }
 
@@ -90,11 +121,10 @@ impl<'a> Reader<'a, '_> {
         let lt = space_len(rest);
         let closes = rest
             .get(lt..)
-            .and_then(|tag| tag.strip_prefix(b"</"))
-            .and_then(|tag| tag.strip_prefix(open.as_bytes()))
-            .is_some_and(|after| after.first() == Some(&b'>'));
+            .and_then(<[u8]>::first_chunk::<N>)
+            .is_some_and(|found| found == tag);
         if closes {
-            self.scan.advance(lt + 2 + open.len() + 1);
+            self.scan.advance(lt + N);
         }
         closes
     }

@@ -27,13 +27,13 @@ impl<'a> Reader<'a, '_> {
             return Err(DecodeError::TooManyRecords { offset: at, max });
         }
 
-        let (name, kind) = match self.plain_record_open() {
+        let (name, kind, plain) = match self.plain_record_open() {
             Some((kind, xmlid)) => {
                 message.push_record(kind, xmlid);
-                (kind.element(), kind)
+                (kind.element(), kind, true)
             }
             None => match self.record_open(message)? {
-                Some(open) => open,
+                Some((name, kind)) => (name, kind, false),
                 None => return Ok(()),
             },
         };
@@ -43,7 +43,7 @@ impl<'a> Reader<'a, '_> {
                 continue;
             }
 
-            if self.plain_end(name) {
+            if plain && self.plain_record_end(kind) {
                 return Ok(());
             }
 
