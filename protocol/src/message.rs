@@ -233,6 +233,7 @@ impl<'a> Message<'a> {
     }
 
     /// Removes every record, keeping the allocations.
+    #[inline]
     pub fn clear(&mut self) {
         self.version = Cow::Borrowed("");
         self.records.clear();
@@ -242,8 +243,7 @@ impl<'a> Message<'a> {
 
     /// Empties the message and hands its allocations to a message of another
     /// lifetime, so a decoder can reuse them for the next frame.
-    pub fn recycle<'b>(mut self) -> Message<'b> {
-        self.clear();
+    pub fn recycle<'b>(self) -> Message<'b> {
         Message {
             version: Cow::Borrowed(""),
             records: reuse(self.records),

@@ -115,6 +115,7 @@ impl Reader<'_, '_> {
 
 /// The name's and value's ranges and the length of the white space and
 /// plain field at the start of `bytes`, if they are one.
+#[inline]
 fn plain_field_at(
     bytes: &[u8],
     max_text: usize,
@@ -145,7 +146,11 @@ fn plain_field_at(
     }
 
     let tail = bytes.get(value_end + 1..)?;
-    let spaces = space_len(tail);
+    let spaces = if tail.starts_with(b"/>") {
+        0
+    } else {
+        space_len(tail)
+    };
     if !tail.get(spaces..)?.starts_with(b"/>") {
         return None;
     }
