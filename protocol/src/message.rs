@@ -115,6 +115,7 @@ impl<'a> Message<'a> {
     }
 
     /// Replaces the `version` attribute of the root element.
+    #[inline]
     pub fn set_version(&mut self, version: impl Into<Text<'a>>) {
         self.version = version.into();
     }
@@ -230,6 +231,24 @@ impl<'a> Message<'a> {
             value: value.into(),
         });
         self
+    }
+
+    /// [`push_value`](Message::push_value) of borrowed text, always inlined
+    /// for the decoder, which pushes one per plain field.
+    #[inline(always)]
+    pub(crate) fn push_borrowed_value(&mut self, element: &'a str, value: &'a str) {
+        if self.records.is_empty() {
+            return;
+        }
+
+        self.fields.push(FieldEntry {
+            element: Cow::Borrowed(element),
+            first_attribute: self.attributes.len(),
+        });
+        self.attributes.push(Attribute {
+            name: Cow::Borrowed(VALUE),
+            value: Cow::Borrowed(value),
+        });
     }
 
     /// Removes every record, keeping the allocations.

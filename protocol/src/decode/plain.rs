@@ -45,7 +45,7 @@ impl<'a> Reader<'a, '_> {
             return false;
         };
 
-        message.push_value(name, value);
+        message.push_borrowed_value(name, value);
         self.scan.advance(len);
         true
     }
@@ -115,7 +115,7 @@ impl Reader<'_, '_> {
 
 /// The name's and value's ranges and the length of the white space and
 /// plain field at the start of `bytes`, if they are one.
-#[inline]
+#[inline(always)]
 fn plain_field_at(
     bytes: &[u8],
     max_text: usize,

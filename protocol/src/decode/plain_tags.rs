@@ -60,6 +60,7 @@ impl<'a> Reader<'a, '_> {
     /// quote opening its one attribute's value, then a plain value and
     /// `">`, and gives the value; the attribute's name is shorter than the
     /// element's.
+    #[inline(always)]
     fn plain_open<const N: usize>(&mut self, open: &[u8; N], name_len: usize) -> Option<&'a str> {
         let max_text = self.max_text();
         if !shortcuts::enabled() || name_len > max_text {
