@@ -272,6 +272,7 @@ impl ReportFiles {
                 files.created.push(path.clone());
             }
         }
+        same_file_twice(&outputs)?;
         Ok(files)
     }
 
@@ -279,6 +280,28 @@ impl ReportFiles {
     fn keep(mut self) {
         self.created.clear();
     }
+}
+
+/// Refuses two report options naming one file, which the last report
+/// written would overwrite; the files exist by now, so that `run.out` and
+/// `./run.out` are seen to be one.
+fn same_file_twice(outputs: &[(&str, &Option<PathBuf>)]) -> Result<(), String> {
+    let mut seen: Vec<(&str, PathBuf)> = Vec::new();
+    for (option, path) in outputs {
+        let Some(path) = path else {
+            continue;
+        };
+
+        let file = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+        if let Some((first, _)) = seen.iter().find(|(_, other)| *other == file) {
+            return Err(format!(
+                "{first} and {option} both name {}: each report needs its own file",
+                path.display()
+            ));
+        }
+        seen.push((option, file));
+    }
+    Ok(())
 }
 
 impl Drop for ReportFiles {

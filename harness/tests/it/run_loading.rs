@@ -212,3 +212,24 @@ fn the_embedded_suite_is_the_suite_folder_in_path_order() {
         );
     }
 }
+
+#[test]
+fn two_reports_into_one_file_exit_2_and_leave_no_file() {
+    let dir = temp_dir("one-file");
+    let path = dir.join("run.out");
+    let same = dir.join(".").join("run.out");
+    let output = dvcr(&[
+        "run",
+        "--emulate",
+        "--quiet",
+        "--json",
+        &path.to_string_lossy(),
+        "--pcap",
+        &same.to_string_lossy(),
+    ]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let shown = stderr(&output);
+    assert!(shown.contains("--json and --pcap"), "{shown}");
+    assert!(output.stdout.is_empty(), "a case ran");
+    assert!(!path.exists(), "an empty report was left behind");
+}
