@@ -50,6 +50,14 @@ pub enum BaselineError {
         /// What the TOML reader said.
         source: toml::de::Error,
     },
+    /// One scenario is named by two entries, whose reasons would compete.
+    #[error("baseline {path}: scenario {scenario} is named twice; give it one entry")]
+    Twice {
+        /// The file.
+        path: String,
+        /// The scenario named twice.
+        scenario: String,
+    },
 }
 
 impl Baseline {
@@ -60,7 +68,28 @@ impl Baseline {
             path: name.clone(),
             source,
         })?;
-        toml::from_str(&text).map_err(|source| BaselineError::Format { path: name, source })
+        let baseline: Baseline = toml::from_str(&text).map_err(|source| BaselineError::Format {
+            path: name.clone(),
+            source,
+        })?;
+        match baseline.named_twice() {
+            Some(scenario) => Err(BaselineError::Twice {
+                path: name,
+                scenario: scenario.to_owned(),
+            }),
+            None => Ok(baseline),
+        }
+    }
+
+    /// The first scenario named by a second entry, if any.
+    fn named_twice(&self) -> Option<&str> {
+        self.expected.iter().enumerate().find_map(|(index, entry)| {
+            let earlier = self.expected.get(..index).unwrap_or_default();
+            earlier
+                .iter()
+                .any(|other| other.scenario == entry.scenario)
+                .then_some(entry.scenario.as_str())
+        })
     }
 
     /// The scenarios the baseline names that are not among `known`, in

@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use dvcr::run::suite;
+use dvcr::run::{Baseline, suite};
 use dvcr::scenario::{Scenario, load_paths, parse};
 
 fn dvcr(args: &[&str]) -> Output {
@@ -232,4 +232,17 @@ fn two_reports_into_one_file_exit_2_and_leave_no_file() {
     assert!(shown.contains("--json and --pcap"), "{shown}");
     assert!(output.stdout.is_empty(), "a case ran");
     assert!(!path.exists(), "an empty report was left behind");
+}
+
+#[test]
+fn a_baseline_naming_one_scenario_twice_is_a_load_error() {
+    let path = temp_dir("baseline-twice").join("known.toml");
+    let entry = "[[expected]]\nscenario = \"endpoint-name-is-unique\"\nreason = \"r\"\n";
+    std::fs::write(&path, format!("{entry}{entry}")).expect("write");
+    let error = Baseline::load(&path).expect_err("a scenario named twice is refused");
+    let shown = error.to_string();
+    assert!(shown.contains("endpoint-name-is-unique"), "{shown}");
+    assert!(shown.contains("named twice"), "{shown}");
+    std::fs::write(&path, entry).expect("write");
+    assert!(Baseline::load(&path).is_ok(), "one entry loads");
 }
