@@ -33,10 +33,18 @@ pub enum FixtureError {
 /// Reads a fixture from its TOML text and checks its entries: privileges
 /// 0 or 1, ids in the spec's 8-4-4-16 GUID form, no name or id twice,
 /// endpoints' addresses and flags, then the state's invariants (group
-/// members that exist, among others).
+/// members that exist, among others), and that at least one user is an
+/// administrator. A saved state is not held to the last rule: it is what
+/// the device's own commands left.
 pub fn parse(text: &str) -> Result<State, FixtureError> {
     let state: State = toml::from_str(text)?;
     check(&state)?;
+    if !state.users.iter().any(|user| user.privilege == 0) {
+        let problem = "no [[users]] entry with privilege 0 (administrator), \
+                       so no session could manage the device"
+            .to_owned();
+        return Err(invalid("the fixture".to_owned(), problem));
+    }
     Ok(state)
 }
 

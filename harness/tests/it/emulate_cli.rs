@@ -155,6 +155,10 @@ fn a_fixture_entry_the_device_cannot_hold_is_refused_naming_file_and_entry() {
         ),
         ("endpoint-flag-5.toml", "flag 5, expected 0 or 1"),
         (
+            "no-administrator.toml",
+            "no [[users]] entry with privilege 0 (administrator)",
+        ),
+        (
             "group-member-unknown.toml",
             "lists member \"aaaaaaaa-bbbb-cccc-dddddddddddddddd\"",
         ),
