@@ -336,3 +336,23 @@ async fn a_device_that_drops_the_connection_after_login_fails_the_run_with_exit_
         "{text}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_peer_echoing_the_login_command_is_named_as_such_not_a_confirm_lacking_result() {
+    let mut echoed = dvcr_protocol::Message::single(dvcr_protocol::Kind::Command, "login");
+    echoed.push_value("USERNAME", "Administrator");
+    let mut frame = Vec::new();
+    dvcr_protocol::encode::encode(&echoed, &mut frame).expect("encodes");
+    let target = fake_target(Vec::leak(frame), false).await;
+    let mut options = RunOptions::new(target);
+    options.reply_timeout = Duration::from_millis(500);
+    let report = run(&whole_suite()[..1], &options).await;
+    let text = dvcr::report::summary(&report);
+
+    assert_eq!(report.exit_code, 1, "{text}");
+    assert!(
+        text.contains("the login was answered with a COMMAND record, not a CONFIRM"),
+        "{text}"
+    );
+    assert!(!text.contains("lacks RESULT"), "{text}");
+}

@@ -8,12 +8,13 @@ mod send;
 
 use std::time::Duration;
 
+use dvcr_protocol::Kind;
 use dvcr_protocol::tpkt::write_frame;
 use dvcr_protocol::validate::Finding;
 use listen::{no_indication, wait_indication};
 use send::{pipeline, raw, send};
 
-use crate::client::ClientError;
+use crate::client::{ClientError, Reply};
 use crate::run::conn::{OpenError, Sessions};
 use crate::run::options::RunOptions;
 use crate::scenario::load::parse_hex;
@@ -173,13 +174,22 @@ pub fn open_error(error: OpenError) -> StepError {
         }
         OpenError::Client(error) => StepError::failed(error.to_string()),
         OpenError::Refused { reply, .. } if reply.result().is_none() => {
-            StepError::broke_protocol("the login confirm lacks RESULT")
+            StepError::broke_protocol(no_login_result(&reply))
         }
         OpenError::Refused { user, reply } => StepError::failed(format!(
             "login as {user} was refused: RESULT {} ({})",
             reply.result().unwrap_or("<none>"),
             reply.description()
         )),
+    }
+}
+
+/// What a login answer without `RESULT` was: a confirm lacking it, or a
+/// record of another kind, such as the command echoed back.
+fn no_login_result(reply: &Reply) -> String {
+    match reply.message.first().map(|record| record.kind()) {
+        Some(Kind::Confirm) | None => "the login confirm lacks RESULT".to_owned(),
+        Some(kind) => format!("the login was answered with a {kind} record, not a CONFIRM"),
     }
 }
 
