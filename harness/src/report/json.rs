@@ -24,6 +24,15 @@ pub enum JsonError {
         /// What serde said.
         source: serde_json::Error,
     },
+    /// The text is the summary `dvcr fuzz --json` writes.
+    #[error(
+        "{path}: a dvcr fuzz summary, not a dvcr run report; \
+         dvcr diff compares the --json reports of two dvcr run runs"
+    )]
+    FuzzSummary {
+        /// The file.
+        path: String,
+    },
 }
 
 /// Writes `report` to `path`, pretty-printed.
@@ -43,5 +52,21 @@ pub fn read_json(path: &Path) -> Result<RunReport, JsonError> {
         path: name.clone(),
         source,
     })?;
-    serde_json::from_str(&text).map_err(|source| JsonError::Format { path: name, source })
+    serde_json::from_str(&text).map_err(|source| {
+        if is_fuzz_summary(&text) {
+            JsonError::FuzzSummary { path: name }
+        } else {
+            JsonError::Format { path: name, source }
+        }
+    })
+}
+
+/// Whether `text` is a JSON object with the keys only a fuzz summary has.
+fn is_fuzz_summary(text: &str) -> bool {
+    let Ok(serde_json::Value::Object(object)) = serde_json::from_str(text) else {
+        return false;
+    };
+    ["cases_per_second", "findings", "duplicates"]
+        .iter()
+        .all(|key| object.contains_key(*key))
 }

@@ -1,5 +1,6 @@
 //! `dvcr diff` counts as new failures only those the new run did not
-//! expect: a failure its baseline names is a change, not a regression.
+//! expect: a failure its baseline names is a change, not a regression. A
+//! fuzz summary given in place of a run report is named as one.
 
 use dvcr::report::{CaseResult, RunReport, Verdict, diff};
 
@@ -36,4 +37,26 @@ fn a_failure_the_new_baseline_expects_is_no_new_failure() {
 
     let unexpected = diff(&old, &report(Verdict::Fail, None));
     assert_eq!(unexpected.new_failures.len(), 1);
+}
+
+#[test]
+fn a_fuzz_summary_given_to_diff_is_named_as_one() {
+    let dir = std::env::temp_dir().join(format!("dvcr-diff-fuzz-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let fuzz = dir.join("fuzz.json");
+    let summary = dvcr::netfuzz::Summary::default();
+    std::fs::write(&fuzz, serde_json::to_string(&summary).expect("json")).expect("write");
+
+    let shown = dvcr::report::read_json(&fuzz)
+        .expect_err("not a run report")
+        .to_string();
+    assert!(
+        shown.contains("a dvcr fuzz summary, not a dvcr run report"),
+        "{shown}"
+    );
+    std::fs::write(&fuzz, "{\"cases\": 0}").expect("write");
+    let shown = dvcr::report::read_json(&fuzz)
+        .expect_err("not a run report")
+        .to_string();
+    assert!(shown.contains("not a dvcr report"), "{shown}");
 }
