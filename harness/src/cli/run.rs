@@ -10,7 +10,9 @@ use clap::Args;
 use dvcr::emulator::Fault;
 use dvcr::report::{self, summary};
 use dvcr::run::interrupt::signalled;
-use dvcr::run::{Baseline, EXIT_INFRASTRUCTURE, Profile, RunOptions, emulate, matches, suite};
+use dvcr::run::{
+    Baseline, EXIT_INFRASTRUCTURE, Profile, RunOptions, emulate, in_run_order, matches, suite,
+};
 use dvcr::scenario::{Scenario, load_paths};
 use tracing_subscriber::EnvFilter;
 
@@ -217,6 +219,7 @@ fn load_scenarios(args: &RunArgs) -> Result<(Vec<Scenario>, Vec<String>), String
     if let Some(filter) = &args.filter {
         scenarios.retain(|scenario| matches(scenario, filter));
     }
+    in_run_order(&mut scenarios);
     if scenarios.is_empty() {
         let from: Vec<String> = paths
             .iter()

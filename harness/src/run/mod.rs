@@ -5,6 +5,7 @@
 //! - [`conn`]: the sessions of one scenario on their connections;
 //! - [`step`]: carrying out and judging one step;
 //! - [`case`]: one scenario, its cleanup, its verdict, its re-run;
+//! - [`order`]: safe scenarios first, destructive ones last;
 //! - [`runner`]: the run between two sanity checks, and its exit code;
 //! - [`baseline`]: expected failures with their reasons;
 //! - [`emulate`]: the emulator started in-process;
@@ -16,6 +17,7 @@ pub mod conn;
 pub mod emulate;
 pub mod interrupt;
 pub mod options;
+pub mod order;
 pub mod runner;
 pub mod step;
 pub mod suite;
@@ -23,6 +25,7 @@ pub mod suite;
 pub use baseline::{Baseline, ExpectedFailure};
 pub use interrupt::Interrupt;
 pub use options::{Profile, RunOptions};
+pub use order::{Risk, in_run_order};
 pub use runner::{
     Disposition, EXIT_FAILURES, EXIT_INFRASTRUCTURE, EXIT_OK, RunOutcome, disposition, matches, run,
 };

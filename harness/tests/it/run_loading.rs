@@ -246,3 +246,29 @@ fn a_baseline_naming_one_scenario_twice_is_a_load_error() {
     std::fs::write(&path, entry).expect("write");
     assert!(Baseline::load(&path).is_ok(), "one entry loads");
 }
+
+#[test]
+fn a_run_takes_safe_cases_before_bad_input_ones_whatever_their_files() {
+    let json = temp_dir("run-order").join("run.json");
+    let output = dvcr(&[
+        "run",
+        "--emulate",
+        "--quiet",
+        "--filter",
+        "accounts",
+        "--json",
+        &json.to_string_lossy(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let report = dvcr::report::read_json(&json).expect("the report reads");
+    let bad_input = |tags: &[String]| tags.iter().any(|tag| tag == "robustness");
+    let order: Vec<bool> = report
+        .cases
+        .iter()
+        .filter(|case| !case.name.starts_with("sanity-"))
+        .map(|case| bad_input(&case.tags))
+        .collect();
+
+    assert!(order.contains(&true) && order.contains(&false), "{order:?}");
+    assert!(order.is_sorted(), "a bad-input case ran before a safe one");
+}

@@ -1,6 +1,7 @@
 //! The built-in suite checks itself: every scenario loads and cites a
 //! section, every command of the catalog is sent by some scenario (or
-//! listed as untestable with a reason), the suite passes against the
+//! listed as untestable with a reason), safe cases run before those that
+//! send bad input and those before destructive ones, the suite passes against the
 //! faultless emulator, and every deliberate fault of the emulator makes
 //! some scenario fail.
 
@@ -8,7 +9,7 @@ use std::collections::BTreeSet;
 
 use dvcr::emulator::Fault;
 use dvcr::report::Verdict;
-use dvcr::run::{Baseline, suite};
+use dvcr::run::{Baseline, Risk, in_run_order, suite};
 use dvcr::scenario::load_dir;
 use dvcr_protocol::catalog::COMMANDS;
 
@@ -60,6 +61,18 @@ fn every_scenario_cites_a_section_and_has_a_unique_name() {
     for scenario in &scenarios {
         assert!(!scenario.section.is_empty(), "{}", scenario.name);
     }
+}
+
+#[test]
+fn the_suite_runs_safe_cases_then_bad_input_then_destructive_ones() {
+    let mut scenarios = suite::load().expect("the suite loads");
+    in_run_order(&mut scenarios);
+    let risks: Vec<Risk> = scenarios.iter().map(Risk::of).collect();
+
+    assert!(risks.is_sorted(), "{risks:?}");
+    assert_eq!(risks.first(), Some(&Risk::Safe));
+    assert!(risks.contains(&Risk::BadInput), "{risks:?}");
+    assert_eq!(risks.last(), Some(&Risk::Destructive));
 }
 
 #[tokio::test(flavor = "multi_thread")]
