@@ -1,12 +1,13 @@
 //! Every byte a run exchanged, as a pcap file Wireshark opens: each write
 //! and each read becomes a TCP segment inside synthetic Ethernet and IPv4
-//! headers carrying the real addresses and ports, with a handshake per
+//! (or IPv6, for an IPv6 device) headers carrying the real addresses and
+//! ports, with a handshake per
 //! connection and sequence numbers that let "Follow TCP Stream" rebuild
 //! both sides (spec, "General Information", item 4: TCP, TPKT).
 
 use std::collections::HashMap;
 use std::io::Write;
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::time::{Duration, SystemTime};
 
 use pcap_file::pcap::{PcapPacket, PcapWriter};
@@ -132,31 +133,52 @@ const SYN: u8 = 0x02;
 const PSH: u8 = 0x08;
 const ACK: u8 = 0x10;
 
-fn v4(address: SocketAddr) -> Ipv4Addr {
-    match address.ip() {
-        IpAddr::V4(ip) => ip,
-        IpAddr::V6(ip) => ip.to_ipv4_mapped().unwrap_or(Ipv4Addr::LOCALHOST),
+/// TCP's protocol number, as the checksum's pseudo-header counts it.
+const TCP: u32 = 6;
+
+/// The two ends of a packet as IPv4 addresses when both are (or map to)
+/// IPv4, else as IPv6 addresses.
+enum Hosts {
+    V4(Ipv4Addr, Ipv4Addr),
+    V6(Ipv6Addr, Ipv6Addr),
+}
+
+impl Hosts {
+    fn of(from: SocketAddr, to: SocketAddr) -> Hosts {
+        match (v4(from.ip()), v4(to.ip())) {
+            (Some(src), Some(dst)) => Hosts::V4(src, dst),
+            _ => Hosts::V6(v6(from.ip()), v6(to.ip())),
+        }
+    }
+
+    /// The source then the destination address, as sent.
+    fn octets(&self) -> Vec<u8> {
+        match self {
+            Hosts::V4(src, dst) => [src.octets(), dst.octets()].concat(),
+            Hosts::V6(src, dst) => [src.octets(), dst.octets()].concat(),
+        }
     }
 }
 
-/// One Ethernet frame holding an IPv4 packet holding a TCP segment.
+fn v4(ip: IpAddr) -> Option<Ipv4Addr> {
+    match ip {
+        IpAddr::V4(ip) => Some(ip),
+        IpAddr::V6(ip) => ip.to_ipv4_mapped(),
+    }
+}
+
+fn v6(ip: IpAddr) -> Ipv6Addr {
+    match ip {
+        IpAddr::V4(ip) => ip.to_ipv6_mapped(),
+        IpAddr::V6(ip) => ip,
+    }
+}
+
+/// One Ethernet frame holding an IPv4 or IPv6 packet holding a TCP
+/// segment.
 fn frame(from: SocketAddr, to: SocketAddr, seq: u32, ack: u32, flags: u8, data: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(54 + data.len());
-    out.extend_from_slice(&[0x02, 0, 0, 0, 0, 0x02]);
-    out.extend_from_slice(&[0x02, 0, 0, 0, 0, 0x01]);
-    out.extend_from_slice(&[0x08, 0x00]);
-
-    let total = u16::try_from(40 + data.len()).unwrap_or(u16::MAX);
-    let (src, dst) = (v4(from).octets(), v4(to).octets());
-    let mut ip = vec![0x45, 0];
-    ip.extend_from_slice(&total.to_be_bytes());
-    ip.extend_from_slice(&[0, 0, 0x40, 0, 64, 6, 0, 0]);
-    ip.extend_from_slice(&src);
-    ip.extend_from_slice(&dst);
-    let sum = checksum(&ip, 0);
-    ip[10..12].copy_from_slice(&sum.to_be_bytes());
-    out.extend_from_slice(&ip);
-
+    let hosts = Hosts::of(from, to);
+    let addresses = hosts.octets();
     let mut tcp = Vec::with_capacity(20 + data.len());
     tcp.extend_from_slice(&from.port().to_be_bytes());
     tcp.extend_from_slice(&to.port().to_be_bytes());
@@ -165,13 +187,39 @@ fn frame(from: SocketAddr, to: SocketAddr, seq: u32, ack: u32, flags: u8, data: 
     tcp.extend_from_slice(&[0x50, flags, 0xff, 0xff, 0, 0, 0, 0]);
     tcp.extend_from_slice(data);
     let tcp_len = u32::try_from(tcp.len()).unwrap_or(0);
-    let mut pseudo = 0u32;
-    for pair in src.chunks(2).chain(dst.chunks(2)) {
-        pseudo += u32::from(u16::from_be_bytes([pair[0], pair[1]]));
-    }
-    pseudo += 6 + tcp_len;
+    let pseudo = addresses
+        .chunks(2)
+        .map(|pair| u32::from(u16::from_be_bytes([pair[0], pair[1]])))
+        .sum::<u32>()
+        + TCP
+        + tcp_len;
     let sum = checksum(&tcp, pseudo);
     tcp[16..18].copy_from_slice(&sum.to_be_bytes());
+
+    let mut out = Vec::with_capacity(74 + tcp.len());
+    out.extend_from_slice(&[0x02, 0, 0, 0, 0, 0x02]);
+    out.extend_from_slice(&[0x02, 0, 0, 0, 0, 0x01]);
+    match hosts {
+        Hosts::V4(..) => {
+            out.extend_from_slice(&[0x08, 0x00]);
+            let total = u16::try_from(20 + tcp.len()).unwrap_or(u16::MAX);
+            let mut ip = vec![0x45, 0];
+            ip.extend_from_slice(&total.to_be_bytes());
+            ip.extend_from_slice(&[0, 0, 0x40, 0, 64, 6, 0, 0]);
+            ip.extend_from_slice(&addresses);
+            let sum = checksum(&ip, 0);
+            ip[10..12].copy_from_slice(&sum.to_be_bytes());
+            out.extend_from_slice(&ip);
+        }
+        Hosts::V6(..) => {
+            out.extend_from_slice(&[0x86, 0xdd]);
+            let payload = u16::try_from(tcp.len()).unwrap_or(u16::MAX);
+            out.extend_from_slice(&[0x60, 0, 0, 0]);
+            out.extend_from_slice(&payload.to_be_bytes());
+            out.extend_from_slice(&[6, 64]);
+            out.extend_from_slice(&addresses);
+        }
+    }
     out.extend_from_slice(&tcp);
     out
 }

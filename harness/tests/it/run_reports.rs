@@ -1,11 +1,13 @@
-//! The JUnit, JSON and pcap reports, each read back; and the diff of two
-//! JSON reports.
+//! The JUnit, JSON and pcap reports, each read back (the pcap over IPv4
+//! and IPv6); and the diff of two JSON reports.
 
 use std::collections::HashSet;
 use std::io::Cursor;
+use std::net::{Ipv6Addr, SocketAddr};
+use std::time::{Duration, SystemTime};
 
 use dvcr::emulator::Fault;
-use dvcr::report::{diff, junit_text, read_json, write_json, write_pcap};
+use dvcr::report::{Segment, diff, junit_text, read_json, write_json, write_pcap};
 use dvcr::run::Baseline;
 use pcap_file::pcap::PcapReader;
 
@@ -123,6 +125,9 @@ async fn the_pcap_holds_every_byte_on_the_real_ports_with_sound_sequence_numbers
         let data = &packet.data;
         assert_eq!(&data[12..14], &[0x08, 0x00], "ethernet carries ipv4");
         let tcp = &data[34..];
+        let tcp_len = u16::try_from(tcp.len()).expect("short");
+        let pseudo = words(&data[26..34]).chain([6, tcp_len]).chain(words(tcp));
+        assert_eq!(ones_sum(pseudo), 0xffff, "the TCP checksum holds");
         let (src, dst) = (
             u16::from_be_bytes([tcp[0], tcp[1]]),
             u16::from_be_bytes([tcp[2], tcp[3]]),
@@ -240,4 +245,54 @@ async fn junit_keeps_a_warning_case_findings_and_a_skipped_case_reason() {
         .and_then(|node| node.attribute("message"))
         .unwrap_or_default();
     assert!(skipped.contains("--allow-destructive"), "{xml}");
+}
+
+/// The one's-complement sum a sound TCP checksum brings to `0xffff`.
+fn ones_sum(words: impl Iterator<Item = u16>) -> u16 {
+    let mut sum: u32 = words.map(u32::from).sum();
+    while sum > 0xffff {
+        sum = (sum & 0xffff) + (sum >> 16);
+    }
+    u16::try_from(sum).expect("folded")
+}
+
+fn words(bytes: &[u8]) -> impl Iterator<Item = u16> + '_ {
+    bytes
+        .chunks(2)
+        .map(|pair| u16::from_be_bytes([pair[0], *pair.get(1).unwrap_or(&0)]))
+}
+
+#[test]
+fn an_ipv6_device_is_captured_in_ipv6_packets_with_sound_checksums() {
+    let client_ip: Ipv6Addr = "2001:db8::7".parse().expect("address");
+    let server_ip: Ipv6Addr = "2001:db8::81".parse().expect("address");
+    let segment = Segment {
+        at: SystemTime::UNIX_EPOCH + Duration::from_secs(1),
+        from_client: true,
+        client: SocketAddr::from((client_ip, 40000)),
+        server: SocketAddr::from((server_ip, 81)),
+        bytes: b"\x03\x00\x00\x09hello".to_vec(),
+    };
+    let mut bytes = Vec::new();
+    write_pcap(&[segment], &mut bytes).expect("pcap");
+
+    let mut reader = PcapReader::new(Cursor::new(bytes)).expect("a pcap header");
+    let mut packets = 0;
+    while let Some(packet) = reader.next_packet() {
+        let data = packet.expect("a packet").data;
+        assert_eq!(&data[12..14], &[0x86, 0xdd], "ethernet carries ipv6");
+        let (ip, tcp) = data[14..].split_at(40);
+        assert_eq!(ip[0] >> 4, 6, "version 6");
+        assert_eq!(ip[6], 6, "next header TCP");
+        assert_eq!(usize::from(u16::from_be_bytes([ip[4], ip[5]])), tcp.len());
+        let source = Ipv6Addr::from(<[u8; 16]>::try_from(&ip[8..24]).expect("16 bytes"));
+        assert!([client_ip, server_ip].contains(&source), "{source}");
+        let tcp_len = u16::try_from(tcp.len()).expect("short");
+        let pseudo = words(&ip[8..40])
+            .chain([0, tcp_len, 0, 6])
+            .chain(words(tcp));
+        assert_eq!(ones_sum(pseudo), 0xffff, "the TCP checksum holds");
+        packets += 1;
+    }
+    assert_eq!(packets, 4, "a handshake of three, then the data");
 }
