@@ -1,9 +1,12 @@
 //! Every byte a run exchanged, as a pcap file Wireshark opens: each write
 //! and each read becomes a TCP segment inside synthetic Ethernet and IPv4
 //! (or IPv6, for an IPv6 device) headers carrying the real addresses and
-//! ports, with a handshake per
-//! connection and sequence numbers that let "Follow TCP Stream" rebuild
-//! both sides (spec, "General Information", item 4: TCP, TPKT).
+//! ports, with a handshake per connection and sequence numbers that let
+//! "Follow TCP Stream" rebuild both sides (spec, "General Information",
+//! item 4: TCP, TPKT).
+//!
+//! Closes are not captured: a run's transcript holds the bytes of each
+//! connection, not how it ended, so no FIN or RST is written.
 
 use std::collections::HashMap;
 use std::io::Write;
