@@ -75,7 +75,9 @@ pub fn validate_with(message: &Message<'_>, flow: Flow, catalog: &Catalog<'_>) -
             state.findings.push(finding);
         };
 
-        if !record.xmlid().eq_ignore_ascii_case(first_xmlid) {
+        // The first record agrees with itself: only later ones are compared.
+        let later = record.index() > 0;
+        if later && !record.xmlid().eq_ignore_ascii_case(first_xmlid) {
             let (expected, came) = (quote(first_xmlid), quote(record.xmlid()));
             report(Finding::new(Rule::MixedXmlids, expected, came));
         }

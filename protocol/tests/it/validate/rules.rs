@@ -239,6 +239,21 @@ fn records_of_one_message_must_share_their_xmlid() {
 }
 
 #[test]
+fn xmlids_that_differ_in_case_only_are_not_mixed() {
+    let mut message = confirm("GetUser");
+    message.push_value("NAME", "a");
+    assert_eq!(ids(&message, FromDevice), ["xmlid-case"]);
+
+    message.push_record(Kind::Confirm, "getuser");
+    message.push_value("RESULT", "0").push_value("NAME", "b");
+    assert_eq!(ids(&message, FromDevice), ["xmlid-case"]);
+
+    message.push_record(Kind::Confirm, "addgroup");
+    message.push_value("RESULT", "0");
+    assert_eq!(ids(&message, FromDevice), ["xmlid-case", "mixed-xmlids"]);
+}
+
+#[test]
 fn several_confirms_for_a_single_reply_command_are_too_many() {
     let mut message = confirm("addgroup");
     message.push_record(Kind::Confirm, "addgroup");
