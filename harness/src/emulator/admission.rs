@@ -26,10 +26,9 @@ pub struct Admission {
 impl Admission {
     /// Judges `request` against the spec's catalog.
     pub fn judge(request: &Message<'_>) -> Self {
-        let findings = validate(request, Flow::ToDevice)
-            .into_iter()
-            .filter(|finding| finding.severity == Severity::Error && !answered_elsewhere(finding))
-            .collect();
+        let mut findings = validate(request, Flow::ToDevice);
+        findings
+            .retain(|finding| finding.severity == Severity::Error && !answered_elsewhere(finding));
         Admission { findings }
     }
 

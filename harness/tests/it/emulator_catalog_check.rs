@@ -66,3 +66,25 @@ fn an_unknown_session_keeps_its_own_reply_before_the_catalog_check() {
     assert_eq!(result(&outcome), "1");
     assert!(!description(&outcome).contains("AUTO_SAVE"), "{outcome:?}");
 }
+
+#[test]
+fn every_error_is_quoted_in_order_and_warnings_are_not() {
+    let mut bench = Bench::new();
+    let session = bench.admin(1);
+    let fields = [
+        ("LANG", "en"),
+        ("USE_LDAP", "7"),
+        ("LDAP_SERVER", "256.1.1.1"),
+        ("LDAP_USER", "admin"),
+        ("LDAP_PASSWORD", "secret"),
+    ];
+    let outcome = bench.call(1, &session, "SetLdap", &fields);
+    let said = description(&outcome);
+
+    assert_refused(&outcome, "USE_LDAP: expected one of 0, 1, found \"7\"");
+    assert!(
+        said.contains("(value-not-in-enumeration); LDAP_SERVER: "),
+        "{said}"
+    );
+    assert!(!said.contains("xmlid-case"), "{said}");
+}
