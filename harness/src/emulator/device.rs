@@ -17,7 +17,7 @@ use super::handlers::{self, Action, Ctx, Effect, login};
 use super::ids::IdSource;
 use super::outcome::{ConnectionId, Delivery, Outcome, Replies};
 use super::reply;
-use super::request::{Refusal, Request, canonical_xmlid_ref};
+use super::request::{Refusal, Request, canonical_xmlid_ref, trim};
 use super::session::{DEFAULT_IDLE_TIMEOUT_MS, Session, Sessions};
 use super::shape::Shaper;
 use super::state::State;
@@ -209,7 +209,7 @@ impl Device {
         let session_id = request.value("SESSIONID");
         let session = match self.sessions.check(session_id, connection, now_ms) {
             Ok(session) => Some(Caller {
-                id: session_id.map_or("", str::trim),
+                id: session_id.map_or("", trim),
                 privilege: session.privilege,
             }),
             Err(_) if self.config.faults.contains(Fault::NoSessionCheck) => None,

@@ -133,10 +133,19 @@ pub fn canonical_xmlid(xmlid: &str) -> String {
 /// [`canonical_xmlid`] without a copy when `xmlid` is canonical already,
 /// as nearly every command's is.
 pub fn canonical_xmlid_ref(xmlid: &str) -> Cow<'_, str> {
-    let trimmed = xmlid.trim();
+    let trimmed = trim(xmlid);
     if trimmed.bytes().any(|byte| byte.is_ascii_uppercase()) {
         return Cow::Owned(trimmed.to_ascii_lowercase());
     }
 
     Cow::Borrowed(trimmed)
+}
+
+/// [`str::trim`], answered at once when `text` starts and ends with a
+/// printable ASCII character, as ids and xmlids nearly always do.
+pub fn trim(text: &str) -> &str {
+    match text.as_bytes() {
+        [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
 }

@@ -8,6 +8,7 @@
 use std::collections::{BTreeMap, VecDeque};
 
 use super::outcome::ConnectionId;
+use super::request::trim;
 
 /// The spec's idle timeout: 30 minutes.
 pub const DEFAULT_IDLE_TIMEOUT_MS: u64 = 30 * 60 * 1000;
@@ -93,7 +94,7 @@ impl Sessions {
         connection: ConnectionId,
         now_ms: u64,
     ) -> Result<&Session, SessionError> {
-        let Some(id) = id.map(str::trim).filter(|id| !id.is_empty()) else {
+        let Some(id) = id.map(trim).filter(|id| !id.is_empty()) else {
             return Err(SessionError::Missing);
         };
 

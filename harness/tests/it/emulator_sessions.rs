@@ -4,6 +4,7 @@ use std::time::Duration;
 
 use dvcr::emulator::DeviceConfig;
 use dvcr::emulator::ids::is_guid;
+use dvcr::emulator::request::trim;
 
 use crate::emulator_kit::{Bench, assert_refused, description, result, value};
 
@@ -88,6 +89,45 @@ fn a_logged_out_sessionid_is_refused() {
 
     assert_eq!(result(&logout), "0");
     assert_refused(&after, "logged out");
+}
+
+#[test]
+fn a_sessionid_padded_with_white_space_names_its_session() {
+    let mut bench = Bench::new();
+    let session = bench.admin(1);
+    let spaced = bench.call(1, &format!(" {session}\t"), "getdevinfo", &[]);
+    let unicode = format!("\u{a0}{session}\u{2003}");
+    let logout = bench.call(1, &unicode, "logout", &[("LANG", "0")]);
+    let after = bench.call(1, &session, "getdevinfo", &[]);
+
+    assert_eq!(result(&spaced), "0");
+    assert_eq!(result(&logout), "0");
+    assert_refused(&after, "logged out");
+}
+
+#[test]
+fn trim_trims_as_str_trim_does() {
+    let texts = [
+        "",
+        "a",
+        " ",
+        "ab",
+        " a",
+        "a ",
+        "\ta\n",
+        "a b",
+        "\u{a0}a",
+        "a\u{2003}",
+        "\u{85}",
+        "é",
+        "aé",
+        "éa",
+        "\u{1c}a\u{1f}",
+        "\u{b}a\u{c}",
+    ];
+    for text in texts {
+        assert_eq!(trim(text), text.trim(), "{text:?}");
+    }
 }
 
 #[test]
