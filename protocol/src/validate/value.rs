@@ -87,8 +87,6 @@ fn check_guid(value: &str) -> Result<(), ValueProblem> {
     Err(ValueProblem::new(rule, EXPECTED, value))
 }
 
-/// Whether `value` is groups of hexadecimal digits of exactly these
-/// lengths, joined by `-`.
 /// Whether `value` is groups of hexadecimal digits of these lengths, one
 /// `-` between each two and nothing else.
 fn is_hex_groups(value: &str, lengths: &[usize]) -> bool {
@@ -105,7 +103,7 @@ fn is_hex_groups(value: &str, lengths: &[usize]) -> bool {
             return false;
         };
 
-        if !group.iter().all(u8::is_ascii_hexdigit) {
+        if !all_hex_digits(group) {
             return false;
         }
 
@@ -113,6 +111,14 @@ fn is_hex_groups(value: &str, lengths: &[usize]) -> bool {
     }
 
     rest.is_empty()
+}
+
+/// Whether every byte of `bytes` is a hexadecimal digit, looking at every
+/// one of them, so that the compiler may test several at once.
+fn all_hex_digits(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .fold(true, |all, byte| all & byte.is_ascii_hexdigit())
 }
 
 fn check_integer(value: &str, min: i64, max: i64) -> Result<(), ValueProblem> {

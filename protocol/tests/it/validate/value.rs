@@ -39,6 +39,18 @@ fn a_guid_in_rfc_4122_form_is_told_apart_from_a_broken_one() {
 }
 
 #[test]
+fn a_guid_with_a_non_hex_character_anywhere_is_broken() {
+    let good = "7e76c583-2215-4c89-9a1af7a6c4ed8f11";
+    for at in (0..good.len()).filter(|at| good.as_bytes()[*at] != b'-') {
+        for wrong in ['/', ':', '@', 'G', '`', 'g', ' ', 'é'] {
+            let mut bad = good.to_owned();
+            bad.replace_range(at..=at, wrong.encode_utf8(&mut [0; 4]));
+            assert_eq!(broken(&bad, ValueType::Guid), Some(Rule::BadValue), "{bad}");
+        }
+    }
+}
+
+#[test]
 fn an_integer_is_decimal_digits_within_its_range() {
     let port = ValueType::Integer { min: 0, max: 65535 };
     let zone = ValueType::Integer { min: -12, max: 12 };
