@@ -2,7 +2,7 @@
 //! that read and write through `Framed` (spec, "General Information", item
 //! 4). Enabled by the `tokio` feature.
 
-use bytes::{Bytes, BytesMut};
+use bytes::{Buf, Bytes, BytesMut};
 use tokio_util::codec::{Decoder, Encoder};
 
 use super::config::Config;
@@ -130,7 +130,7 @@ impl Decoder for TpktCodec {
 
         let mut payload = src.split_to(used.min(src.len()));
         let skip = if header.is_some() { HEADER_LEN } else { 0 };
-        drop(payload.split_to(skip.min(payload.len())));
+        payload.advance(skip.min(payload.len()));
         payload.truncate(payload_len);
         Ok(Some(OwnedFrame {
             header,

@@ -115,6 +115,23 @@ fn what_the_codec_encodes_it_decodes_back() -> Result<(), CodecError> {
 }
 
 #[test]
+fn a_decoded_payload_is_its_own_and_grows_without_touching_the_next_frame() -> Result<(), CodecError>
+{
+    let mut codec = TpktCodec::new();
+    let mut wire = BytesMut::from(&[framed(b"<x/>"), framed(b"<y/>")].concat()[..]);
+    let mut first = codec.decode(&mut wire)?.map(OwnedFrame::into_payload);
+    if let Some(payload) = &mut first {
+        payload.extend_from_slice(b"<z/>");
+    }
+    let second = codec.decode(&mut wire)?.map(OwnedFrame::into_payload);
+
+    assert_eq!(first, Some(BytesMut::from(&b"<x/><z/>"[..])));
+    assert_eq!(second, Some(BytesMut::from(&b"<y/>"[..])));
+    assert!(wire.is_empty());
+    Ok(())
+}
+
+#[test]
 fn the_codec_refuses_to_encode_an_empty_payload() {
     let result = TpktCodec::new().encode(&b""[..], &mut BytesMut::new());
     assert!(matches!(
