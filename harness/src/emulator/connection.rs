@@ -83,7 +83,7 @@ pub(crate) async fn serve(stream: TcpStream, peer: SocketAddr, shared: Arc<Share
         cancel: &cancel,
         sink,
         out: FrameList::new(shared.wire),
-        message: Message::default(),
+        message: None,
         deviations: Vec::new(),
     };
     let end = link.read_loop(&mut frames).await;
@@ -108,8 +108,9 @@ struct Link<'s> {
     sink: Sink,
     /// The frames of the replies to the last frame read.
     out: FrameList,
-    /// The allocations of the last decoded request.
-    message: Message<'static>,
+    /// The allocations of the last decoded request; `None` while one is
+    /// being answered, so that taking them leaves nothing to drop.
+    message: Option<Message<'static>>,
     deviations: Vec<Deviation>,
 }
 
@@ -169,9 +170,9 @@ impl Link<'_> {
                 ..Limits::DEFAULT
             },
         };
-        let mut message: Message<'_> = std::mem::take(&mut self.message);
+        let mut message: Message<'_> = self.message.take().unwrap_or_default();
         let outcome = self.answer_with(frame, &options, &mut message);
-        self.message = message.recycle();
+        self.message = Some(message.recycle());
         outcome
     }
 
