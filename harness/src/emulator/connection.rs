@@ -119,7 +119,9 @@ type Frames = FrameReader<tokio::net::tcp::OwnedReadHalf>;
 impl Link<'_> {
     /// Reads and answers frames until the connection must end. The idle
     /// timer is set once and moved only when it fires early, so that a
-    /// frame costs no timer of its own.
+    /// frame costs no timer of its own. A cancelled connection answers no
+    /// further frame: the token is looked at before each read and after
+    /// it, and its waiter is polled only while no frame is in.
     async fn read_loop(&mut self, frames: &mut Frames) -> End {
         let idle = self.shared.config.idle_timeout;
         let cancelled = self.cancel.cancelled();
@@ -128,10 +130,14 @@ impl Link<'_> {
         let idle_timer = tokio::time::sleep_until(idle_deadline(last_frame, idle));
         tokio::pin!(idle_timer);
         loop {
+            if self.cancel.is_cancelled() {
+                return End::Cancelled;
+            }
+
             let next = tokio::select! {
                 biased;
-                () = &mut cancelled => return End::Cancelled,
                 next = frames.next() => next,
+                () = &mut cancelled => return End::Cancelled,
                 () = &mut idle_timer => {
                     let deadline = idle_deadline(last_frame, idle);
                     if Instant::now() >= deadline {
@@ -141,6 +147,10 @@ impl Link<'_> {
                     continue;
                 }
             };
+            if self.cancel.is_cancelled() {
+                return End::Cancelled;
+            }
+
             last_frame = Instant::now();
             let frame = match next {
                 None => return End::PeerClosed,

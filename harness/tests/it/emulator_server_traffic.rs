@@ -10,7 +10,9 @@ use dvcr_protocol::{Kind, Message};
 use tokio::io::AsyncWriteExt;
 
 use crate::emulator_kit::Bench;
-use crate::emulator_server_kit::{Net, QUIET, WAIT, command_frame, conn, raw_login, read_frame};
+use crate::emulator_server_kit::{
+    Net, QUIET, WAIT, command_frame, conn, raw_login, read_frame, read_some,
+};
 
 #[tokio::test]
 async fn a_change_is_indicated_to_other_sessions_that_asked_only() {
@@ -147,4 +149,21 @@ async fn the_server_sends_the_bytes_of_the_replies_the_device_hands_back() {
             "{xmlid}"
         );
     }
+}
+
+#[tokio::test]
+async fn a_stopped_server_answers_no_frame_sent_after() {
+    let net = Net::start().await;
+    let mut stream = net.raw().await;
+    let session = raw_login(&mut stream).await;
+    net.server.stop().await;
+    let late = command_frame("getdevinfo", &[("SESSIONID", &session)]);
+    let _ = stream.write_all(&late).await;
+    let answered = read_some(&mut stream, QUIET).await;
+
+    assert!(
+        answered.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&answered)
+    );
 }
