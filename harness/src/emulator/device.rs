@@ -86,7 +86,7 @@ pub struct Device {
     connections: BTreeSet<ConnectionId>,
     shaper: Shaper,
     /// The allocations of the last confirm, for the next.
-    spare: Cell<Message<'static>>,
+    spare: Cell<Option<Message<'static>>>,
 }
 
 impl Device {
@@ -251,7 +251,7 @@ impl Device {
         // The confirm may borrow from the state: it goes out before the
         // state is touched again, and the indication is copied.
         self.shaper.send(out.replies, &confirm, xmlid);
-        self.spare.set(confirm.recycle());
+        self.spare.set(Some(confirm.recycle()));
         let indication = indication.map(Message::into_owned);
         self.follow_up(connection, session, indication, action, out);
     }

@@ -34,15 +34,16 @@ pub struct Ctx<'d> {
     /// The canonical xmlid of the command.
     pub xmlid: &'d str,
     /// The allocations of the last confirm, which the next one reuses; a
-    /// `Cell`, so that a handler may take it while it reads the state.
-    pub spare: &'d Cell<Message<'static>>,
+    /// `Cell`, so that a handler may take them while it reads the state,
+    /// holding `None` once taken.
+    pub spare: &'d Cell<Option<Message<'static>>>,
 }
 
 impl<'d> Ctx<'d> {
     /// The confirm of this command, saying `RESULT 0`, built in the
     /// allocations of the last one.
     pub fn confirm(&self) -> Message<'d> {
-        reply::confirm_in(self.spare.take(), self.xmlid)
+        reply::confirm_in(self.spare.take().unwrap_or_default(), self.xmlid)
     }
 
     /// The confirm of this command, saying `RESULT 0` and `DESCRIPTION
