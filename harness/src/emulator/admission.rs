@@ -34,7 +34,18 @@ impl Admission {
 
     /// Why the record at `index`, of command `xmlid`, is refused, if it is:
     /// each finding the faults in `faults` do not waive, in words.
+    #[inline]
     pub fn refusal(&self, index: usize, xmlid: &str, faults: &FaultSet) -> Option<String> {
+        if self.findings.is_empty() {
+            return None;
+        }
+
+        self.words(index, xmlid, faults)
+    }
+
+    /// [`Admission::refusal`] when there are findings to go through.
+    #[inline(never)]
+    fn words(&self, index: usize, xmlid: &str, faults: &FaultSet) -> Option<String> {
         let words: Vec<String> = self
             .findings
             .iter()
