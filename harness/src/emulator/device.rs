@@ -208,9 +208,9 @@ impl Device {
         let now_ms = self.clock.now_ms();
         let session_id = request.value("SESSIONID");
         let session = match self.sessions.check(session_id, connection, now_ms) {
-            Ok(session) => Some(Caller {
+            Ok(privilege) => Some(Caller {
                 id: session_id.map_or("", trim),
-                privilege: session.privilege,
+                privilege,
             }),
             Err(_) if self.config.faults.contains(Fault::NoSessionCheck) => None,
             Err(error) => {

@@ -87,28 +87,31 @@ impl Sessions {
         self.live.insert(session.id.clone(), session);
     }
 
-    /// The live session `id`, touched at `now_ms` and bound to `connection`.
+    /// The privilege of the live session `id`, which is touched at
+    /// `now_ms` and bound to `connection`; one lookup finds it, and tells
+    /// whether it idled out.
     pub fn check(
         &mut self,
         id: Option<&str>,
         connection: ConnectionId,
         now_ms: u64,
-    ) -> Result<&Session, SessionError> {
+    ) -> Result<u8, SessionError> {
         let Some(id) = id.map(trim).filter(|id| !id.is_empty()) else {
             return Err(SessionError::Missing);
         };
 
-        if self.is_expired(id, now_ms) {
+        let timeout = self.idle_timeout_ms;
+        if let Some(session) = self.live.get_mut(id) {
+            if !has_idled_out(session, timeout, now_ms) {
+                session.last_seen_ms = now_ms;
+                session.connection = Some(connection);
+                return Ok(session.privilege);
+            }
+
             self.end(id, SessionError::Expired);
         }
 
-        let Some(session) = self.live.get_mut(id) else {
-            return Err(self.ended.get(id).copied().unwrap_or(SessionError::Unknown));
-        };
-
-        session.last_seen_ms = now_ms;
-        session.connection = Some(connection);
-        Ok(session)
+        Err(self.ended.get(id).copied().unwrap_or(SessionError::Unknown))
     }
 
     /// Ends session `id`, remembering `reason`.
@@ -187,10 +190,14 @@ impl Sessions {
     }
 
     fn is_expired(&self, id: &str, now_ms: u64) -> bool {
-        let (Some(timeout), Some(session)) = (self.idle_timeout_ms, self.live.get(id)) else {
-            return false;
-        };
-
-        now_ms.saturating_sub(session.last_seen_ms) >= timeout
+        self.live
+            .get(id)
+            .is_some_and(|session| has_idled_out(session, self.idle_timeout_ms, now_ms))
     }
+}
+
+/// Whether `session` has been idle for `timeout` ms or longer at `now_ms`;
+/// never without a timeout.
+fn has_idled_out(session: &Session, timeout: Option<u64>, now_ms: u64) -> bool {
+    timeout.is_some_and(|timeout| now_ms.saturating_sub(session.last_seen_ms) >= timeout)
 }

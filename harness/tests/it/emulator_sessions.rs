@@ -141,6 +141,24 @@ fn a_session_idle_for_30_minutes_expires() {
 }
 
 #[test]
+fn an_expired_session_ends_and_stays_refused_as_timed_out() {
+    let mut bench = Bench::new();
+    let session = bench.admin(1);
+    bench
+        .clock
+        .advance(Duration::from_millis(30 * 60 * 1000 - 1));
+    let in_time = bench.call(1, &session, "getdevinfo", &[]);
+    bench.clock.advance(Duration::from_secs(30 * 60));
+    let first = bench.call(1, &session, "getdevinfo", &[]);
+    let again = bench.call(1, &session, "getdevinfo", &[]);
+
+    assert_eq!(result(&in_time), "0");
+    assert_refused(&first, "timed out");
+    assert_refused(&again, "timed out");
+    assert_eq!(bench.device.sessions().count(), 0);
+}
+
+#[test]
 fn each_command_restarts_the_idle_timer() {
     let mut bench = Bench::new();
     let session = bench.admin(1);
