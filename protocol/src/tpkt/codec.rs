@@ -99,18 +99,9 @@ impl TpktCodec {
         &self.config
     }
 
-    /// Remembers `error`, so that every later call returns it again.
-    fn fail(&mut self, error: TpktError) -> CodecError {
-        self.failed = Some(error.clone());
-        CodecError::Tpkt(error)
-    }
-}
-
-impl Decoder for TpktCodec {
-    type Item = OwnedFrame;
-    type Error = CodecError;
-
-    fn decode(&mut self, src: &mut BytesMut) -> Result<Option<OwnedFrame>, CodecError> {
+    /// [`Decoder::decode`] of a buffer that holds bytes, or of a failed
+    /// codec.
+    fn decode_some(&mut self, src: &mut BytesMut) -> Result<Option<OwnedFrame>, CodecError> {
         if let Some(error) = &self.failed {
             return Err(error.clone().into());
         }
@@ -137,6 +128,29 @@ impl Decoder for TpktCodec {
             payload,
             offset,
         }))
+    }
+
+    /// Remembers `error`, so that every later call returns it again.
+    fn fail(&mut self, error: TpktError) -> CodecError {
+        self.failed = Some(error.clone());
+        CodecError::Tpkt(error)
+    }
+}
+
+impl Decoder for TpktCodec {
+    type Item = OwnedFrame;
+    type Error = CodecError;
+
+    /// An empty buffer holds no frame: unless the codec failed, that is
+    /// answered inline, as a reader asks at every read.
+    #[inline]
+    fn decode(&mut self, src: &mut BytesMut) -> Result<Option<OwnedFrame>, CodecError> {
+        if src.is_empty() && self.failed.is_none() {
+            self.scanned = 0;
+            return Ok(None);
+        }
+
+        self.decode_some(src)
     }
 
     fn decode_eof(&mut self, src: &mut BytesMut) -> Result<Option<OwnedFrame>, CodecError> {

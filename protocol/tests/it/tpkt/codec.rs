@@ -78,6 +78,25 @@ fn the_codec_reports_a_truncated_frame_at_the_end_of_the_stream() {
 }
 
 #[test]
+fn an_empty_buffer_holds_no_frame_until_the_codec_has_failed() {
+    let mut codec = TpktCodec::new();
+    let mut empty = BytesMut::new();
+    assert!(matches!(codec.decode(&mut empty), Ok(None)));
+
+    let mut bad = BytesMut::from(&b"\x02\x00\x00\x05x"[..]);
+    let failure = codec.decode(&mut bad);
+    let again = codec.decode(&mut empty);
+    let expected = TpktError::BadVersion {
+        expected: 3,
+        found: 2,
+        offset: 0,
+    };
+
+    assert!(fails_with(failure, &expected));
+    assert!(fails_with(again, &expected));
+}
+
+#[test]
 fn the_codec_rejects_unframed_xml_unless_lenient() -> Result<(), CodecError> {
     let stream = b"<a/>\r\n";
     let expected = TpktError::UnframedXml { offset: 0 };
