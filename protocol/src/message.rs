@@ -218,18 +218,7 @@ impl<'a> Message<'a> {
         element: impl Into<Text<'a>>,
         value: impl Into<Text<'a>>,
     ) -> &mut Self {
-        if self.records.is_empty() {
-            return self;
-        }
-
-        self.fields.push(FieldEntry {
-            element: element.into(),
-            first_attribute: self.attributes.len(),
-        });
-        self.attributes.push(Attribute {
-            name: Cow::Borrowed(VALUE),
-            value: value.into(),
-        });
+        self.push_value_text(element.into(), value.into());
         self
     }
 
@@ -237,17 +226,22 @@ impl<'a> Message<'a> {
     /// for the decoder, which pushes one per plain field.
     #[inline(always)]
     pub(crate) fn push_borrowed_value(&mut self, element: &'a str, value: &'a str) {
+        self.push_value_text(Cow::Borrowed(element), Cow::Borrowed(value));
+    }
+
+    #[inline(always)]
+    fn push_value_text(&mut self, element: Text<'a>, value: Text<'a>) {
         if self.records.is_empty() {
             return;
         }
 
         self.fields.push(FieldEntry {
-            element: Cow::Borrowed(element),
+            element,
             first_attribute: self.attributes.len(),
         });
         self.attributes.push(Attribute {
             name: Cow::Borrowed(VALUE),
-            value: Cow::Borrowed(value),
+            value,
         });
     }
 
