@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod bounded;
 pub mod client;
 pub mod emulator;
 pub mod frames;

@@ -11,6 +11,11 @@ use std::path::{Path, PathBuf};
 
 use super::fixture::{self, FixtureError};
 use super::state::State;
+use crate::bounded;
+
+/// The largest state or fixture file read: the default fixture takes a
+/// few KiB, and an account a few hundred bytes.
+pub const MAX_STATE_LEN: u64 = 16 * bounded::MIB;
 
 /// A state file that could not be read, parsed or written.
 #[derive(Debug, thiserror::Error)]
@@ -47,7 +52,8 @@ pub enum PersistError {
 /// Loads a state saved by [`save`], or any fixture file, checked as a
 /// fixture is.
 pub fn load(path: &Path) -> Result<State, PersistError> {
-    let text = fs::read_to_string(path).map_err(|source| io_error(path, source))?;
+    let text =
+        bounded::read_to_string(path, MAX_STATE_LEN).map_err(|source| io_error(path, source))?;
     let state = toml::from_str(&text).map_err(|source| PersistError::Parse {
         path: path.to_owned(),
         source,

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use super::fixture::{self, FixtureError};
 use super::persist::{self, PersistError};
 use super::state::State;
+use crate::bounded;
 
 /// A starting state that could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -46,9 +47,11 @@ pub fn starting_state(
         return Ok(fixture::default_state());
     };
 
-    let text = std::fs::read_to_string(path).map_err(|source| StartError::FixtureFile {
-        path: path.to_owned(),
-        source,
+    let text = bounded::read_to_string(path, persist::MAX_STATE_LEN).map_err(|source| {
+        StartError::FixtureFile {
+            path: path.to_owned(),
+            source,
+        }
     })?;
     fixture::parse(&text).map_err(|source| StartError::Fixture {
         path: path.to_owned(),

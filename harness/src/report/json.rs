@@ -4,6 +4,11 @@
 use std::path::Path;
 
 use super::model::RunReport;
+use crate::bounded;
+
+/// The largest JSON report [`read_json`] reads: a run of the whole suite
+/// writes a few hundred KiB.
+pub const MAX_JSON_LEN: u64 = 16 * bounded::MIB;
 
 /// A JSON report that could not be written or read.
 #[derive(Debug, thiserror::Error)]
@@ -48,7 +53,7 @@ pub fn write_json(report: &RunReport, path: &Path) -> Result<(), JsonError> {
 /// Reads a report that [`write_json`] wrote.
 pub fn read_json(path: &Path) -> Result<RunReport, JsonError> {
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| JsonError::Io {
+    let text = bounded::read_to_string(path, MAX_JSON_LEN).map_err(|source| JsonError::Io {
         path: name.clone(),
         source,
     })?;

@@ -12,6 +12,11 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::bounded;
+
+/// The largest baseline file read: an entry takes a line or two.
+pub const MAX_BASELINE_LEN: u64 = 4 * bounded::MIB;
+
 /// A baseline file.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -64,9 +69,11 @@ impl Baseline {
     /// Reads a baseline file.
     pub fn load(path: &Path) -> Result<Baseline, BaselineError> {
         let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| BaselineError::Io {
-            path: name.clone(),
-            source,
+        let text = bounded::read_to_string(path, MAX_BASELINE_LEN).map_err(|source| {
+            BaselineError::Io {
+                path: name.clone(),
+                source,
+            }
         })?;
         let baseline: Baseline = toml::from_str(&text).map_err(|source| BaselineError::Format {
             path: name.clone(),

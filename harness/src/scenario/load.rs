@@ -11,6 +11,11 @@ use regex::Regex;
 use super::expect::to_check;
 use super::model::{Check, FieldChecks, Scenario, Step};
 use super::vars::BUILT_IN;
+use crate::bounded;
+
+/// The largest scenario file read: the longest frame, written out as hex,
+/// takes 192 KiB.
+pub const MAX_SCENARIO_LEN: u64 = 4 * bounded::MIB;
 
 /// The section prefix of scenarios about the protocol's general rules, which
 /// name no command of the catalog.
@@ -98,7 +103,8 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), LoadError> {
 
 /// Reads and checks one scenario file.
 pub fn load_file(file: &Path) -> Result<Scenario, LoadError> {
-    let text = std::fs::read_to_string(file).map_err(|e| error(file, None, e.to_string()))?;
+    let text = bounded::read_to_string(file, MAX_SCENARIO_LEN)
+        .map_err(|e| error(file, None, e.to_string()))?;
     parse(&text, file)
 }
 

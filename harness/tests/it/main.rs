@@ -5,6 +5,7 @@
     reason = "a test fails loudly on a broken precondition"
 )]
 
+mod cli_bounded_reads;
 mod cli_help;
 mod cli_pipes;
 mod client_faults;

@@ -3,8 +3,10 @@
 //! CR LF (item 5), or a hex dump of either.
 
 use std::fmt;
-use std::fs::File;
-use std::io::{self, Read};
+use std::io;
+use std::path::Path;
+
+use dvcr::bounded::{self, TooLarge};
 
 use super::hex::{self, NotHex};
 
@@ -112,44 +114,23 @@ pub(super) fn read(name: &str) -> Result<Source, InputError> {
 /// The bytes of `name`, at most [`MAX_INPUT`] of them.
 fn read_bytes(name: &str) -> Result<Vec<u8>, InputError> {
     if name == "-" {
-        return read_capped(io::stdin().lock(), "standard input")
-            .map_err(|error| unreadable("standard input", &error))?;
+        let name = "standard input";
+        return bounded::read_from(io::stdin().lock(), MAX_INPUT)
+            .map_err(|error| unreadable(name, &error));
     }
 
-    let file = File::open(name).map_err(|error| unreadable(name, &error))?;
-    let size = file
-        .metadata()
-        .ok()
-        .filter(|meta| meta.is_file())
-        .map(|meta| meta.len());
-    if size.is_some_and(|size| size > MAX_INPUT) {
-        return Err(InputError::TooLarge {
-            name: name.to_owned(),
-            size,
-        });
-    }
-
-    read_capped(file, name).map_err(|error| unreadable(name, &error))?
+    bounded::read(Path::new(name), MAX_INPUT).map_err(|error| unreadable(name, &error))
 }
 
-/// Reads `reader` to its end, or to one byte past [`MAX_INPUT`].
-fn read_capped(reader: impl Read, name: &str) -> io::Result<Result<Vec<u8>, InputError>> {
-    let mut bytes = Vec::new();
-    reader
-        .take(MAX_INPUT.saturating_add(1))
-        .read_to_end(&mut bytes)?;
-    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > MAX_INPUT {
-        return Ok(Err(InputError::TooLarge {
-            name: name.to_owned(),
-            size: None,
-        }));
-    }
-
-    Ok(Ok(bytes))
-}
-
+/// Why `name` could not be read: too large, or what the system said.
 fn unreadable(name: &str, error: &io::Error) -> InputError {
-    InputError::Unreadable(format!("cannot read {name}: {error}"))
+    match TooLarge::of(error) {
+        Some(too_large) => InputError::TooLarge {
+            name: name.to_owned(),
+            size: too_large.size,
+        },
+        None => InputError::Unreadable(format!("cannot read {name}: {error}")),
+    }
 }
 
 /// `bytes` as text, when they are UTF-8 with no control character but
