@@ -39,8 +39,8 @@ Examples:
   xxd capture.bin | dvcr decode -")]
 pub(super) struct Args {
     /// Files to decode: TPKT frames, bare XML (documents separated by CR LF)
-    /// or a hex dump (plain, a C array as `xxd -i` writes it, `xxd` or
-    /// `hexdump -C`); `-` reads standard input.
+    /// or a hex dump (plain, a C array as `xxd -i` writes it or on one
+    /// line, `xxd` or `hexdump -C`); `-` reads standard input.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<String>,
     /// Print one JSON array, an object per file (an `error` on those not

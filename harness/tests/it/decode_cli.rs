@@ -381,6 +381,64 @@ fn comment_lines_and_c_arrays_read_as_hex_dumps() -> TestResult {
     Ok(())
 }
 
+/// The bytes of spec example 004 (a login confirm) as C hex literals,
+/// `0x03, 0x00, ...`.
+fn login_confirm_literals() -> Result<String, Box<dyn Error>> {
+    let bytes = std::fs::read(corpus("spec/004-login-confirm-1.tpkt"))?;
+    let literals: Vec<String> = bytes.iter().map(|byte| format!("0x{byte:02x}")).collect();
+    Ok(literals.join(", "))
+}
+
+#[test]
+fn a_c_initializer_on_one_line_reads_as_hex() -> TestResult {
+    let literals = login_confirm_literals()?;
+    for text in [
+        format!("unsigned char x[] = {{ {literals} }};\n"),
+        format!("{{{literals}}}\n"),
+        format!("unsigned char x[] = {{ {literals} }};\nunsigned int x_len = 290;\n"),
+    ] {
+        let output = decode_stdin(&["--json"], text.as_bytes())?;
+        let report: Value = serde_json::from_slice(&output.stdout)?;
+
+        assert_eq!(output.status.code(), Some(0), "{text}: {report}");
+        assert_eq!(report[0]["hex"], true, "{text}");
+        assert_eq!(report[0]["messages"][0]["records"][0]["xmlid"], "login");
+    }
+    Ok(())
+}
+
+#[test]
+fn c_text_without_bytes_is_not_said_to_be_comments() -> TestResult {
+    let cases = [
+        (
+            "unsigned int x_len = 290;\n",
+            "line 1 column 1",
+            "found no byte",
+        ),
+        (
+            "unsigned char x[] = { };\n",
+            "line 1 column 1",
+            "found no byte",
+        ),
+        ("int main() { 0x03 }\n", "line 1 column 1", "found \"int\""),
+        (
+            "{ 0x03, 0x00 } junk\n",
+            "line 1 column 16",
+            "found \"junk\"",
+        ),
+        ("# a note\n", "line 1 column 1", "found only comments"),
+    ];
+    for (input, place, found) in cases {
+        let output = decode_stdin(&[], input.as_bytes())?;
+        let text = stdout(&output);
+
+        assert_eq!(output.status.code(), Some(1), "{input}: {text}");
+        assert!(text.contains(place), "{input}: {text}");
+        assert!(text.contains(found), "{input}: {text}");
+    }
+    Ok(())
+}
+
 #[test]
 fn text_that_is_not_hex_names_the_first_bad_token_not_a_tpkt_error() -> TestResult {
     let file = path_arg(&corpus("decode-cli/trailing-junk.hex"));

@@ -1,6 +1,7 @@
 //! Reading a hex dump back into bytes: whitespace- or comma-separated hex
 //! with or without `0x` (so a C array `0x03, 0x00,` reads too, with the
-//! declaration lines `xxd -i` writes around it), `xxd` output, or
+//! declaration lines `xxd -i` writes around it, or a whole initializer
+//! `unsigned char x[] = { 0x03, ... };` on one line), `xxd` output, or
 //! `hexdump -C` output, `#` comment lines skipped, so that a
 //! capture pasted from a terminal can be decoded (spec, "General
 //! Information", item 4: the bytes are TPKT frames or bare XML).
@@ -41,7 +42,8 @@ pub(super) struct NotHex {
     /// The column of the token in its line, in characters from 1.
     pub(super) column: usize,
     /// What came instead: the token quoted and cut to a readable length,
-    /// or `only comments`.
+    /// `only comments`, or `no byte` when lines other than comments held
+    /// none.
     pub(super) found: String,
 }
 
@@ -60,18 +62,23 @@ impl fmt::Display for NotHex {
 }
 
 /// The bytes `text` dumps, or where it stops being a hex dump. A dump
-/// with no byte at all (only comments) is not one either.
+/// with no byte at all (only comments, or only C declarations) is not one
+/// either.
 pub(super) fn parse(text: &str) -> Result<Vec<u8>, NotHex> {
     let style = style_of(text);
     let mut bytes = Vec::new();
     let mut last = 0;
+    let mut only_comments = true;
     for (index, line) in text.lines().enumerate() {
         last = index + 1;
-        if is_ignored(line) {
+        if is_comment(line) || line.trim().is_empty() {
             continue;
         }
 
-        for token in hex_tokens(line, style) {
+        only_comments = false;
+        let tokens =
+            hex_tokens(line, style).map_err(|token| not_hex(style, index + 1, line, token))?;
+        for token in tokens {
             if push_token(token, &mut bytes).is_none() {
                 return Err(not_hex(style, index + 1, line, token));
             }
@@ -82,11 +89,16 @@ pub(super) fn parse(text: &str) -> Result<Vec<u8>, NotHex> {
     }
 
     if bytes.is_empty() {
+        let found = if only_comments {
+            "only comments"
+        } else {
+            "no byte"
+        };
         return Err(NotHex {
             style,
             line: last.max(1),
             column: 1,
-            found: String::from("only comments"),
+            found: found.to_owned(),
         });
     }
 
@@ -114,14 +126,44 @@ fn not_hex(style: Style, number: usize, line: &str, token: &str) -> NotHex {
     }
 }
 
-/// Whether `line` holds no bytes: a `#` comment, or a line of the C
-/// declaration `xxd -i` writes around its bytes (`unsigned char
-/// capture_bin[] = {`, `};`, `unsigned int capture_bin_len = 290;`).
-fn is_ignored(line: &str) -> bool {
-    let line = line.trim();
-    let declares = line.ends_with('{') || line.starts_with('}');
-    let assigns = line.contains('=') && line.ends_with(';');
-    line.starts_with('#') || declares || assigns
+/// Whether `line` is a `#` comment.
+fn is_comment(line: &str) -> bool {
+    line.trim_start().starts_with('#')
+}
+
+/// The part of a plain line that holds bytes, C syntax around them left
+/// out: the declaration that opens an initializer (`unsigned char
+/// capture_bin[] = {`, or a bare `{`), its end (`};`) and a declaration
+/// holding no array (`unsigned int capture_bin_len = 290;`), as `xxd -i`
+/// writes them, on lines of their own or all on one line. Gives the first
+/// token that is neither hex nor C syntax when there is one.
+fn c_bytes(line: &str) -> Result<&str, &str> {
+    let opens = line.split_once('{');
+    let trimmed = line.trim();
+    let declares = trimmed.contains('=') && trimmed.ends_with(';') && !trimmed.contains('}');
+    if opens.is_none() && declares {
+        return Ok("");
+    }
+
+    let part = match opens {
+        Some((declaration, rest)) => {
+            let declaration = declaration.trim();
+            if !declaration.is_empty() && !declaration.ends_with('=') {
+                return Err(line.trim_start());
+            }
+            rest
+        }
+        None => line,
+    };
+    let Some((inside, rest)) = part.split_once('}') else {
+        return Ok(part);
+    };
+
+    let after = rest.trim_start();
+    if !after.chars().all(|c| c == ';' || c.is_whitespace()) {
+        return Err(after);
+    }
+    Ok(inside)
 }
 
 /// The style of a dump, told by its first line that is neither blank nor
@@ -129,7 +171,7 @@ fn is_ignored(line: &str) -> bool {
 fn style_of(text: &str) -> Style {
     let first = text
         .lines()
-        .find(|line| !line.trim().is_empty() && !is_ignored(line));
+        .find(|line| !line.trim().is_empty() && !is_comment(line));
     let Some(first) = first else {
         return Style::Plain;
     };
@@ -151,10 +193,12 @@ fn has_offset(line: &str) -> bool {
         .is_some_and(|(offset, _)| is_offset(offset.trim()))
 }
 
-/// The hex tokens of one line, its offset column and text column left out.
-fn hex_tokens(line: &str, style: Style) -> Vec<&str> {
-    match style {
-        Style::Plain => line
+/// The hex tokens of one line, its offset column and text column (or its
+/// C syntax) left out; the first token that is neither hex nor syntax
+/// when there is one.
+fn hex_tokens(line: &str, style: Style) -> Result<Vec<&str>, &str> {
+    let tokens = match style {
+        Style::Plain => c_bytes(line)?
             .split(|c: char| c.is_whitespace() || c == ',')
             .filter(|token| !token.is_empty())
             .collect(),
@@ -170,7 +214,8 @@ fn hex_tokens(line: &str, style: Style) -> Vec<&str> {
                 _ => tokens.collect(),
             }
         }
-    }
+    };
+    Ok(tokens)
 }
 
 /// The bytes column of an `xxd` line: up to the two spaces before its
