@@ -440,6 +440,55 @@ fn c_text_without_bytes_is_not_said_to_be_comments() -> TestResult {
 }
 
 #[test]
+fn a_hexdump_star_repeats_the_line_before_up_to_the_next_offset() -> TestResult {
+    let dump = path_arg(&corpus("decode-cli/login-confirm-repeated.hexdump"));
+    let (report, code) = decode_json(&[&dump])?;
+
+    assert_eq!(code, Some(0), "{report}");
+    assert_eq!(report[0]["hex"], true);
+    assert_eq!(report[0]["stream_error"], Value::Null, "{report}");
+    assert_eq!(report[0]["messages"][0]["records"][0]["xmlid"], "login");
+    Ok(())
+}
+
+#[test]
+fn a_hexdump_star_without_a_line_before_or_an_offset_after_is_an_error() -> TestResult {
+    let dump = std::fs::read_to_string(corpus("decode-cli/login-confirm-repeated.hexdump"))?;
+    let head: String = dump
+        .lines()
+        .take(4)
+        .map(|line| format!("{line}\n"))
+        .collect();
+    let cases = [
+        (
+            "*\n00000010\n".to_owned(),
+            "line 1 column 1: expected a line of bytes before \"*\"",
+        ),
+        (
+            format!("{head}*\n"),
+            "line 5 column 1: expected an offset line after \"*\"",
+        ),
+        (
+            format!("{head}*\n00000075  20\n"),
+            "line 6 column 1: expected an offset 00000040 plus a multiple of 16 bytes",
+        ),
+        (format!("{head}*\nffffffffff\n"), "found \"ffffffffff\""),
+    ];
+    for (input, expected) in cases {
+        let output = decode_stdin(&[], input.as_bytes())?;
+        let text = stdout(&output);
+
+        assert_eq!(output.status.code(), Some(1), "{input}: {text}");
+        assert!(
+            text.contains("read as a hexdump -C dump"),
+            "{input}: {text}"
+        );
+        assert!(text.contains(expected), "{input}: {text}");
+    }
+    Ok(())
+}
+
+#[test]
 fn text_that_is_not_hex_names_the_first_bad_token_not_a_tpkt_error() -> TestResult {
     let file = path_arg(&corpus("decode-cli/trailing-junk.hex"));
     let output = decode(&[&file])?;

@@ -2,11 +2,20 @@
 //! with or without `0x` (so a C array `0x03, 0x00,` reads too, with the
 //! declaration lines `xxd -i` writes around it, or a whole initializer
 //! `unsigned char x[] = { 0x03, ... };` on one line), `xxd` output, or
-//! `hexdump -C` output, `#` comment lines skipped, so that a
-//! capture pasted from a terminal can be decoded (spec, "General
-//! Information", item 4: the bytes are TPKT frames or bare XML).
+//! `hexdump -C` output (its `*` lines repeating the line before), `#`
+//! comment lines skipped, so that a capture pasted from a terminal can be
+//! decoded (spec, "General Information", item 4: the bytes are TPKT frames
+//! or bare XML).
 
 use std::fmt;
+
+use super::input::MAX_INPUT;
+
+/// What a dump holds where bytes were expected, by default.
+const HEX_PAIRS: &str = "hex digits in pairs";
+
+/// The line `hexdump -C` prints in place of lines equal to the one before.
+const REPEAT: &str = "*";
 
 /// How a dump lays out its lines.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,8 +25,9 @@ enum Style {
     Plain,
     /// `xxd`: `OFFSET: 0300 00d1 ...  TEXT`.
     Xxd,
-    /// `hexdump -C`: `OFFSET  03 00 00 d1 ...  |TEXT|`, then a last line
-    /// holding the length alone.
+    /// `hexdump -C`: `OFFSET  03 00 00 d1 ...  |TEXT|`, a line `*` in
+    /// place of lines equal to the one before, up to the next line's
+    /// offset, then a last line holding the length alone.
     Canonical,
 }
 
@@ -37,6 +47,9 @@ impl Style {
 pub(super) struct NotHex {
     /// The style the first line suggested.
     style: Style,
+    /// What was expected there: hex digits in pairs, or what a `*` line
+    /// of `hexdump -C` needs around it.
+    expected: String,
     /// The line of the token, from 1.
     pub(super) line: usize,
     /// The column of the token in its line, in characters from 1.
@@ -52,10 +65,11 @@ impl fmt::Display for NotHex {
         write!(
             f,
             "the input is text but not a hex dump (read as {}): line {} column {}: \
-             expected hex digits in pairs, found {}",
+             expected {}, found {}",
             self.style.name(),
             self.line,
             self.column,
+            self.expected,
             self.found
         )
     }
@@ -69,6 +83,7 @@ pub(super) fn parse(text: &str) -> Result<Vec<u8>, NotHex> {
     let mut bytes = Vec::new();
     let mut last = 0;
     let mut only_comments = true;
+    let mut repeat = Repeat::default();
     for (index, line) in text.lines().enumerate() {
         last = index + 1;
         if is_comment(line) || line.trim().is_empty() {
@@ -76,18 +91,31 @@ pub(super) fn parse(text: &str) -> Result<Vec<u8>, NotHex> {
         }
 
         only_comments = false;
+        if style == Style::Canonical {
+            if line.trim() == REPEAT {
+                repeat.star(index + 1, line)?;
+                continue;
+            }
+            repeat.fill(&mut bytes, index + 1, line)?;
+        }
+
         let tokens =
             hex_tokens(line, style).map_err(|token| not_hex(style, index + 1, line, token))?;
+        let start = bytes.len();
         for token in tokens {
             if push_token(token, &mut bytes).is_none() {
                 return Err(not_hex(style, index + 1, line, token));
             }
+        }
+        if style == Style::Canonical {
+            repeat.remember(bytes.get(start..).unwrap_or_default());
         }
         if style == Style::Xxd && !line.trim().is_empty() && !has_offset(line) {
             return Err(not_hex(style, index + 1, line, line.trim_start()));
         }
     }
 
+    repeat.end()?;
     if bytes.is_empty() {
         let found = if only_comments {
             "only comments"
@@ -96,6 +124,7 @@ pub(super) fn parse(text: &str) -> Result<Vec<u8>, NotHex> {
         };
         return Err(NotHex {
             style,
+            expected: HEX_PAIRS.to_owned(),
             line: last.max(1),
             column: 1,
             found: found.to_owned(),
@@ -120,9 +149,97 @@ fn not_hex(style: Style, number: usize, line: &str, token: &str) -> NotHex {
         .collect();
     NotHex {
         style,
+        expected: HEX_PAIRS.to_owned(),
         line: number,
         column,
         found: format!("{token:?}"),
+    }
+}
+
+/// The `*` lines of a `hexdump -C` dump: each stands for copies of the
+/// line of bytes before it, as many as reach the offset of the line after.
+#[derive(Default)]
+struct Repeat {
+    /// The bytes of the last line that held some.
+    previous: Vec<u8>,
+    /// The number of a `*` line whose copies are not yet made.
+    pending: Option<usize>,
+}
+
+impl Repeat {
+    /// A `*` line, the `number`th: there must be a line to repeat.
+    fn star(&mut self, number: usize, line: &str) -> Result<(), NotHex> {
+        let expected = if self.pending.is_some() {
+            "an offset line after \"*\", not a second \"*\""
+        } else if self.previous.is_empty() {
+            "a line of bytes before \"*\", which repeats it"
+        } else {
+            self.pending = Some(number);
+            return Ok(());
+        };
+        let trimmed = line.trim_start();
+        Err(NotHex {
+            expected: expected.to_owned(),
+            ..not_hex(Style::Canonical, number, line, trimmed)
+        })
+    }
+
+    /// The line after a `*`, the `number`th: copies of the repeated line
+    /// are appended to `bytes` up to the offset it opens with.
+    fn fill(&mut self, bytes: &mut Vec<u8>, number: usize, line: &str) -> Result<(), NotHex> {
+        if self.pending.take().is_none() {
+            return Ok(());
+        }
+
+        let token = line.split_whitespace().next().unwrap_or(line);
+        let at = bytes.len();
+        let step = self.previous.len();
+        let offset = is_offset(token)
+            .then(|| u64::from_str_radix(token, 16).ok())
+            .flatten();
+        let fits = offset.is_some_and(|offset| offset <= MAX_INPUT);
+        let offset = offset.and_then(|offset| usize::try_from(offset).ok());
+        let whole_lines =
+            offset.filter(|&offset| offset >= at && (offset - at).is_multiple_of(step));
+        let Some(offset) = whole_lines.filter(|_| fits) else {
+            let mib = MAX_INPUT / (1024 * 1024);
+            let expected = format!(
+                "an offset {at:08x} plus a multiple of {step} bytes \
+                 (at most {mib} MiB) after \"*\""
+            );
+            return Err(NotHex {
+                expected,
+                ..not_hex(Style::Canonical, number, line, token)
+            });
+        };
+
+        while bytes.len() < offset {
+            bytes.extend_from_slice(&self.previous);
+        }
+        Ok(())
+    }
+
+    /// The bytes of a line that held some, which a `*` after it repeats.
+    fn remember(&mut self, line_bytes: &[u8]) {
+        if !line_bytes.is_empty() {
+            self.previous.clear();
+            self.previous.extend_from_slice(line_bytes);
+        }
+    }
+
+    /// The end of the dump: a `*` must have had a line after it.
+    fn end(&self) -> Result<(), NotHex> {
+        let Some(number) = self.pending else {
+            return Ok(());
+        };
+
+        Err(NotHex {
+            style: Style::Canonical,
+            expected: String::from("an offset line after \"*\", up to which it repeats"),
+            line: number,
+            column: 1,
+            found: String::from("the end of the dump"),
+        })
     }
 }
 
@@ -176,7 +293,7 @@ fn style_of(text: &str) -> Style {
         return Style::Plain;
     };
 
-    if first.contains('|') {
+    if first.contains('|') || first.trim() == REPEAT {
         return Style::Canonical;
     }
 
