@@ -88,7 +88,8 @@ pub(crate) struct RunArgs {
     /// --target, 1000 with --emulate].
     #[arg(long, value_name = "MS", value_parser = super::number_in(1_u64, None))]
     timeout_ms: Option<u64>,
-    /// Stop at the first case that fails the run.
+    /// Stop at the first case that fails the run; the cases not run are
+    /// reported as skipped.
     #[arg(long)]
     fail_fast: bool,
     /// Draw no progress bar.

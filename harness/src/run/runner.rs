@@ -64,7 +64,8 @@ pub struct RunOutcome {
 /// case fails and a fresh sanity check then fails too, the device stopped
 /// answering and the remaining cases are not run but reported as errors;
 /// when the run is interrupted, the case under way is cleaned up and the
-/// rest are reported as skipped.
+/// rest are reported as skipped; with `--fail-fast`, the cases after the
+/// first that breaks the run are reported as skipped, with why.
 pub async fn run(
     scenarios: &[Scenario],
     sanity: &Scenario,
@@ -116,7 +117,7 @@ pub async fn run(
         let case = run_case(scenario, options, baseline, &base, &mut captured).await;
         progress.done();
         let failed = matches!(case.verdict, Verdict::Fail | Verdict::Error);
-        let stop = options.fail_fast && case.breaks_run();
+        let stop = (options.fail_fast && case.breaks_run()).then(|| fail_fast_reason(&case));
         report.cases.push(case);
         if options.interrupt.is_raised() {
             report.interrupted_cases += 1;
@@ -135,7 +136,14 @@ pub async fn run(
                 break;
             }
         }
-        if stop {
+        if let Some(reason) = stop {
+            for rest in scenarios.get(index + 1..).unwrap_or_default() {
+                let reason = match disposition(rest, options) {
+                    Disposition::Skip(own) => own,
+                    Disposition::Run => reason.clone(),
+                };
+                report.cases.push(skipped(rest, reason));
+            }
             break;
         }
     }
@@ -179,6 +187,21 @@ pub async fn run(
         }
     }
     finish(report, options, started, clock, captured)
+}
+
+/// Why the cases after `case` are not run under `--fail-fast`.
+fn fail_fast_reason(case: &CaseResult) -> String {
+    let what = if case.baseline_fixed {
+        "passed although the baseline expects it to fail"
+    } else if case.verdict == Verdict::Unsupported {
+        "was answered as unsupported"
+    } else {
+        "failed"
+    };
+    format!(
+        "not run: --fail-fast stopped the run after {} {what}",
+        case.name
+    )
 }
 
 /// Why the cases stopped before the last.

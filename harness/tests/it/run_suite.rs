@@ -143,3 +143,46 @@ async fn every_emulator_fault_makes_a_scenario_fail() {
         "faults no scenario catches: {uncaught:?}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn fail_fast_reports_the_cases_it_did_not_run_as_skipped_with_why() {
+    let scenarios = load_dir(&suite::suite_dir()).expect("the suite loads");
+    let server = emulator(&[Fault::DuplicateEndpointName]).await;
+    let mut options = options(&server);
+    options.fail_fast = true;
+    let sanity = suite::sanity().expect("sanity");
+    let report = dvcr::run::run(&scenarios, &sanity, &options, &Baseline::default())
+        .await
+        .report;
+    server.stop().await;
+
+    let names: Vec<&str> = report.cases.iter().map(|case| case.name.as_str()).collect();
+    let expected: Vec<&str> = scenarios.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, expected, "every scenario is in the report, in order");
+    let failed = report
+        .cases
+        .iter()
+        .position(|case| case.verdict == Verdict::Fail)
+        .expect("a case fails");
+    let first = report.cases.get(failed).expect("the failed case");
+    let reason = format!(
+        "not run: --fail-fast stopped the run after {} failed",
+        first.name
+    );
+    let after = report.cases.get(failed + 1..).unwrap_or_default();
+    assert!(!after.is_empty(), "the failing case is not the last");
+    for case in after {
+        let message = case
+            .failure
+            .as_ref()
+            .map(|failure| failure.message.as_str());
+        assert_eq!(case.verdict, Verdict::Skipped, "{}", case.name);
+        if !scenarios
+            .iter()
+            .any(|s| s.name == case.name && (s.destructive || s.long))
+        {
+            assert_eq!(message, Some(reason.as_str()), "{}", case.name);
+        }
+    }
+    assert_eq!(report.exit_code, 1);
+}
