@@ -2,7 +2,8 @@
 //! that carries a secret (spec, "Login", "Users", "LDAP" and the FTP
 //! settings: `PASSWORD`, `LDAP_PASSWORD`, `LDAP_PWD`) is overwritten with
 //! `*`, one per byte, so frame lengths, TPKT headers and the sequence
-//! numbers of a capture stay consistent.
+//! numbers of a capture stay consistent. Given the password itself, the
+//! value of any field that holds it is masked too, whatever its name.
 
 /// Whether the field named `name` carries a secret: its name contains
 /// `PASSWORD` or ends in `PWD`, ignoring case.
@@ -17,6 +18,15 @@ pub fn is_secret_field(name: &str) -> bool {
 /// tag `<NAME ...>` whose NAME is a secret field, every quoted attribute
 /// value except `name`'s becomes `*` characters of the same byte length.
 pub fn redact_secrets(bytes: &[u8]) -> Vec<u8> {
+    redact_password(bytes, "")
+}
+
+/// [`redact_secrets`], and in every other tag each quoted attribute value
+/// that holds `password` masked too, when `password` is not empty: a
+/// scenario may send the password in any field (`SESSIONID =
+/// "${password}"`).
+pub fn redact_password(bytes: &[u8], password: &str) -> Vec<u8> {
+    let password = password.as_bytes();
     let mut out = bytes.to_vec();
     let mut at = 0;
     while let Some(offset) = find(out.get(at..).unwrap_or_default(), b'<') {
@@ -24,18 +34,22 @@ pub fn redact_secrets(bytes: &[u8]) -> Vec<u8> {
         let name_start = skip_spaces(&out, at);
         let name_end = name_start + name_len(out.get(name_start..).unwrap_or_default());
         let name = String::from_utf8_lossy(out.get(name_start..name_end).unwrap_or_default());
-        if name_end == name_start || !is_secret_field(&name) {
+        if name_end == name_start {
             continue;
         }
 
-        at = mask_tag(&mut out, name_end);
+        let secret = is_secret_field(&name);
+        if secret || !password.is_empty() {
+            at = mask_tag(&mut out, name_end, secret, password);
+        }
     }
     out
 }
 
-/// Masks the attribute values of the tag whose name ends at `at`; returns
-/// where the tag ends.
-fn mask_tag(out: &mut [u8], mut at: usize) -> usize {
+/// Masks the attribute values of the tag whose name ends at `at`: all but
+/// `name`'s when `secret`, and any that holds `password` when it is not
+/// empty. Returns where the tag ends.
+fn mask_tag(out: &mut [u8], mut at: usize, secret: bool, password: &[u8]) -> usize {
     let mut attribute_start = at;
     while let Some(&byte) = out.get(at) {
         match byte {
@@ -47,8 +61,9 @@ fn mask_tag(out: &mut [u8], mut at: usize) -> usize {
                     .get(at + 1..)
                     .and_then(|rest| find(rest, byte))
                     .map_or(out.len(), |offset| at + 1 + offset);
-                if !keep {
-                    out.get_mut(at + 1..end).unwrap_or_default().fill(b'*');
+                let value = out.get_mut(at + 1..end).unwrap_or_default();
+                if (secret && !keep) || holds(value, password) {
+                    value.fill(b'*');
                 }
                 at = end + 1;
                 attribute_start = at;
@@ -72,6 +87,14 @@ fn attribute_name(before_quote: &[u8]) -> &[u8] {
         .rposition(|byte| byte.is_ascii_whitespace())
         .map_or(0, |position| position + 1);
     without_eq.get(start..).unwrap_or_default()
+}
+
+/// Whether `value` holds `password`, which is not empty.
+fn holds(value: &[u8], password: &[u8]) -> bool {
+    !password.is_empty()
+        && value
+            .windows(password.len())
+            .any(|window| window == password)
 }
 
 fn find(bytes: &[u8], wanted: u8) -> Option<usize> {

@@ -3,7 +3,8 @@
 //!
 //! A [`TranscriptHook`] sees each [`Exchange`] as it happens; a
 //! [`Transcript`] is a ready hook that keeps them all, with every password
-//! masked (see [`redact_secrets`]) so that no report built from it shows one.
+//! masked (see [`redact_password`]) so that no report built from it shows
+//! one.
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -11,7 +12,7 @@ use std::time::SystemTime;
 
 use bytes::Bytes;
 
-use super::redact::redact_secrets;
+use super::redact::redact_password;
 
 /// Which way the bytes went.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -44,21 +45,34 @@ pub type TranscriptHook = Arc<dyn Fn(&Exchange) + Send + Sync>;
 #[derive(Clone, Debug, Default)]
 pub struct Transcript {
     exchanges: Arc<Mutex<Vec<Exchange>>>,
+    /// The password whose every appearance in a field's value is masked
+    /// too; empty for none.
+    password: Arc<str>,
 }
 
 impl Transcript {
-    /// An empty transcript.
+    /// An empty transcript, masking the values of password fields.
     pub fn new() -> Self {
         Transcript::default()
+    }
+
+    /// An empty transcript, masking the values of password fields and of
+    /// every field whose value holds `password` (when it is not empty).
+    pub fn masking(password: &str) -> Self {
+        Transcript {
+            password: Arc::from(password),
+            ..Transcript::default()
+        }
     }
 
     /// The hook to hand to a connection; it keeps each exchange with its
     /// passwords masked.
     pub fn hook(&self) -> TranscriptHook {
         let exchanges = Arc::clone(&self.exchanges);
+        let password = Arc::clone(&self.password);
         Arc::new(move |exchange: &Exchange| {
             let redacted = Exchange {
-                bytes: Bytes::from(redact_secrets(&exchange.bytes)),
+                bytes: Bytes::from(redact_password(&exchange.bytes, &password)),
                 ..exchange.clone()
             };
             if let Ok(mut exchanges) = exchanges.lock() {

@@ -9,6 +9,7 @@ use dvcr_protocol::validate::{Finding, Severity};
 use tracing::info;
 
 use super::conn::Sessions;
+use super::mask::mask_password;
 use super::options::RunOptions;
 use super::step::{StepContext, StepError, open_error, run_step};
 use crate::client::{Direction, Exchange, Transcript};
@@ -44,7 +45,7 @@ pub struct Attempt {
 pub async fn attempt(scenario: &Scenario, options: &RunOptions, vars: Vars) -> Attempt {
     let started = SystemTime::now();
     let clock = Instant::now();
-    let transcript = Transcript::new();
+    let transcript = Transcript::masking(&options.password);
     let mut sessions = Sessions::new(&scenario.sessions, transcript.clone());
     let mut vars = vars;
     let mut findings: Vec<Finding> = Vec::new();
@@ -128,7 +129,7 @@ pub async fn attempt(scenario: &Scenario, options: &RunOptions, vars: Vars) -> A
         }
     };
 
-    Attempt {
+    let mut attempt = Attempt {
         verdict,
         failure,
         cleanup_errors,
@@ -137,7 +138,9 @@ pub async fn attempt(scenario: &Scenario, options: &RunOptions, vars: Vars) -> A
         exchanges: transcript.exchanges(),
         started,
         duration_ms: u64::try_from(clock.elapsed().as_millis()).unwrap_or(u64::MAX),
-    }
+    };
+    mask_password(&mut attempt, &options.password);
+    attempt
 }
 
 /// How long the cleanup of an interrupted case may take.

@@ -16,6 +16,7 @@ pub mod case;
 pub mod conn;
 pub mod emulate;
 pub mod interrupt;
+mod mask;
 pub mod options;
 pub mod order;
 pub mod runner;

@@ -17,8 +17,32 @@ fn contains(haystack: &[u8], needle: &str) -> bool {
         .any(|window| window == needle.as_bytes())
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn no_password_appears_in_the_terminal_json_junit_or_pcap() {
+/// What `dvcr run` printed and wrote, run with the scenario `file` of
+/// `corpus/scenarios/tests/` against an emulator whose administrator's
+/// password is [`RUN_PASSWORD`].
+struct Outputs {
+    code: Option<i32>,
+    stdout: Vec<u8>,
+    stderr: Vec<u8>,
+    json: Vec<u8>,
+    junit: Vec<u8>,
+    pcap: Vec<u8>,
+}
+
+impl Outputs {
+    /// Every output, named.
+    fn all(&self) -> [(&str, &[u8]); 5] {
+        [
+            ("stdout", &self.stdout),
+            ("stderr", &self.stderr),
+            ("json", &self.json),
+            ("junit", &self.junit),
+            ("pcap", &self.pcap),
+        ]
+    }
+}
+
+async fn run_scenario(file: &str) -> Outputs {
     let mut state = default_state();
     state.users[0].password = RUN_PASSWORD.to_owned();
     let device = Device::new(state, DeviceConfig::default(), Box::new(SystemClock));
@@ -27,10 +51,11 @@ async fn no_password_appears_in_the_terminal_json_junit_or_pcap() {
         .expect("the emulator starts");
     let target = server.local_addr().to_string();
 
-    let dir = std::env::temp_dir().join(format!("dvcr-redaction-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!("dvcr-redaction-{file}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let scenario = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../corpus/scenarios/tests/password-redaction.toml");
+        .join("../corpus/scenarios/tests")
+        .join(file);
     let (json, junit, pcap) = (dir.join("r.json"), dir.join("r.xml"), dir.join("r.pcap"));
     let mut command = Command::new(env!("CARGO_BIN_EXE_dvcr"));
     command
@@ -57,8 +82,24 @@ async fn no_password_appears_in_the_terminal_json_junit_or_pcap() {
         .expect("dvcr runs");
     server.stop().await;
 
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    let outputs = Outputs {
+        code: output.status.code(),
+        stdout: output.stdout,
+        stderr: output.stderr,
+        json: std::fs::read(&json).expect("json written"),
+        junit: std::fs::read(&junit).expect("junit written"),
+        pcap: std::fs::read(&pcap).expect("pcap written"),
+    };
+    let _ = std::fs::remove_dir_all(&dir);
+    outputs
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn no_password_appears_in_the_terminal_json_junit_or_pcap() {
+    let outputs = run_scenario("password-redaction.toml").await;
+
+    let stdout = String::from_utf8_lossy(&outputs.stdout);
+    assert_eq!(outputs.code, Some(1), "{stdout}");
     assert!(stdout.contains("frames exchanged"), "{stdout}");
     assert!(
         stdout.contains(&format!(
@@ -68,19 +109,32 @@ async fn no_password_appears_in_the_terminal_json_junit_or_pcap() {
         "{stdout}"
     );
 
-    let outputs = [
-        ("stdout", output.stdout.clone()),
-        ("stderr", output.stderr.clone()),
-        ("json", std::fs::read(&json).expect("json written")),
-        ("junit", std::fs::read(&junit).expect("junit written")),
-        ("pcap", std::fs::read(&pcap).expect("pcap written")),
-    ];
-    for (name, bytes) in &outputs {
+    for (name, bytes) in outputs.all() {
         for secret in [RUN_PASSWORD, USER_PASSWORD] {
             assert!(!contains(bytes, secret), "{secret} appears in the {name}");
         }
     }
-    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_password_in_any_field_is_masked_and_a_steps_own_sessionid_wins() {
+    let outputs = run_scenario("password-in-any-field.toml").await;
+
+    let stdout = String::from_utf8_lossy(&outputs.stdout);
+    assert_eq!(outputs.code, Some(1), "{stdout}");
+    let masked = format!("<SESSIONID value=\"{}\"/>", "*".repeat(RUN_PASSWORD.len()));
+    assert!(stdout.contains(&masked), "{stdout}");
+    let sent = stdout
+        .lines()
+        .find(|line| line.contains(&masked))
+        .expect("the step's getdevinfo is among the frames");
+    assert_eq!(sent.matches("<SESSIONID").count(), 1, "{sent}");
+    for (name, bytes) in outputs.all() {
+        assert!(
+            !contains(bytes, RUN_PASSWORD),
+            "the password appears in the {name}"
+        );
+    }
 }
 
 #[test]
@@ -93,4 +147,18 @@ fn every_password_field_is_masked_with_as_many_stars_as_bytes() {
         text,
         r#"<COMMAND xmlid="setldap"><LDAP_PWD value="***"/><LDAP_PASSWORD name="x" value='***'/><PASSWORD="**"/>< PWD value="*"/><USERNAME value="abc"/></COMMAND>"#
     );
+}
+
+#[test]
+fn any_field_holding_the_password_is_masked_and_no_other() {
+    let frame = r#"<COMMAND xmlid="getdevinfo"><SESSIONID value="liling"/><NAME value="x-liling-y"/><USERNAME value="lili"/><PASSWORD value="q"/></COMMAND>"#.as_bytes();
+    let redacted = dvcr::client::redact_password(frame, "liling");
+    let text = String::from_utf8(redacted).expect("still text");
+    assert_eq!(
+        text,
+        r#"<COMMAND xmlid="getdevinfo"><SESSIONID value="******"/><NAME value="**********"/><USERNAME value="lili"/><PASSWORD value="*"/></COMMAND>"#
+    );
+
+    let unmasked = dvcr::client::redact_password(frame, "");
+    assert_eq!(unmasked, dvcr::client::redact_secrets(frame));
 }

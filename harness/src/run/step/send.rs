@@ -13,7 +13,12 @@ use super::{StepContext, StepError, expand, wait};
 use crate::client::{ClientError, Reply};
 use crate::scenario::{Mismatch, Step};
 
+/// The field that carries a session's id.
+const SESSIONID: &str = "SESSIONID";
+
 /// The typed command of a `send` step: `SESSIONID` first, then the fields.
+/// The session's own id is sent only when the step gives none, neither as
+/// `sessionid` nor among its fields.
 pub(super) fn typed(
     step: &Step,
     ctx: &mut StepContext<'_>,
@@ -27,13 +32,14 @@ pub(super) fn typed(
         .and_then(|live| live.session_id.clone());
     let session_id = match &step.sessionid {
         Some(text) => Some(expand(ctx.vars, text)?),
+        None if step.fields.contains_key(SESSIONID) => None,
         None => own,
     };
     if !step.omit_sessionid
         && xmlid != "login"
         && let Some(id) = session_id
     {
-        message.push_value("SESSIONID", id);
+        message.push_value(SESSIONID, id);
     }
 
     for (field, value) in &step.fields {
