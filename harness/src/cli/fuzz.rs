@@ -200,6 +200,13 @@ fn try_run(args: FuzzArgs) -> Result<u8, String> {
 fn writable_dir(option: &str, dir: &Path) -> Result<(), String> {
     let unwritable =
         |error: std::io::Error| format!("{option} {}: cannot write there: {error}", dir.display());
+    if dir.exists() && !dir.is_dir() {
+        return Err(format!(
+            "{option} {}: not a folder, expected a folder to save findings in",
+            dir.display()
+        ));
+    }
+
     let made = dir
         .ancestors()
         .take_while(|folder| !folder.as_os_str().is_empty() && !folder.exists())

@@ -46,9 +46,14 @@ pub(crate) fn render(scenarios: &[Scenario], options: &RunOptions) -> String {
         }
         out.push('\n');
     }
+    let noun = if scenarios.len() == 1 {
+        "scenario"
+    } else {
+        "scenarios"
+    };
     let _ = writeln!(
         out,
-        "{} scenarios: {} to run, {skipped} to skip",
+        "{} {noun}: {} to run, {skipped} to skip",
         scenarios.len(),
         scenarios.len() - skipped
     );

@@ -109,7 +109,7 @@ async fn exchange(args: &SendArgs) -> Result<Reply, NotSent> {
     session
         .login(&Login::new(args.user.clone(), password))
         .await
-        .map_err(|error| NotSent::of(&format!("login as {}", args.user), &error))?;
+        .map_err(|error| NotSent::of(&format!("login as {:?}", args.user), &error))?;
     let reply = session
         .command(&args.xmlid, &fields)
         .await

@@ -247,7 +247,8 @@ fn breaks_protocol(attempt: &Attempt) -> bool {
 }
 
 /// One line on why the opening sanity check failed, such as `login as
-/// Administrator was refused: RESULT 1 (user name or password is wrong)`.
+/// "Administrator" was refused: RESULT 1 (user name or password is
+/// wrong)`.
 fn opening_failure(first: &Attempt) -> String {
     let Some(failure) = &first.failure else {
         return format!("the opening sanity check gave {}", first.verdict);

@@ -103,3 +103,19 @@ fn zero_for_a_timeout_or_a_bound_is_refused_as_not_a_whole_number_of_at_least_1(
         );
     }
 }
+
+#[test]
+fn an_out_path_that_is_a_file_is_refused_as_not_a_folder() {
+    let file = std::env::temp_dir().join(format!("dvcr-fuzz-out-file-{}", std::process::id()));
+    std::fs::write(&file, b"").expect("a file");
+    let shown = file.to_string_lossy().into_owned();
+    let output = dvcr_fuzz(&["--emulate", "--quiet", "--out", &shown]);
+    let _ = std::fs::remove_file(&file);
+
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!("--out {shown}: not a folder")),
+        "{stderr}"
+    );
+}

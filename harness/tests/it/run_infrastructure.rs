@@ -96,7 +96,7 @@ async fn a_wrong_password_stops_the_run_with_exit_2_and_the_reason() {
     let report = run(&whole_suite(), &options).await;
     server.stop().await;
 
-    assert_stopped_at_opening(&report, "login as Administrator was refused: RESULT 1");
+    assert_stopped_at_opening(&report, "login as \"Administrator\" was refused: RESULT 1");
 }
 
 #[tokio::test(flavor = "multi_thread")]

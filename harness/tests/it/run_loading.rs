@@ -272,3 +272,18 @@ fn a_run_takes_safe_cases_before_bad_input_ones_whatever_their_files() {
     assert!(order.contains(&true) && order.contains(&false), "{order:?}");
     assert!(order.is_sorted(), "a bad-input case ran before a safe one");
 }
+
+#[test]
+fn a_list_of_one_scenario_says_scenario() {
+    let output = Command::new(env!("CARGO_BIN_EXE_dvcr"))
+        .args(["run", "--list", "--long", "--filter", "idle"])
+        .output()
+        .expect("dvcr runs");
+    let listed = String::from_utf8_lossy(&output.stdout);
+
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        listed.contains("\n1 scenario: 1 to run, 0 to skip"),
+        "{listed}"
+    );
+}

@@ -177,7 +177,7 @@ pub fn open_error(error: OpenError) -> StepError {
             StepError::broke_protocol(no_login_result(&reply))
         }
         OpenError::Refused { user, reply } => StepError::failed(format!(
-            "login as {user} was refused: RESULT {} ({})",
+            "login as {user:?} was refused: RESULT {} ({})",
             reply.result().unwrap_or("<none>"),
             reply.description()
         )),
