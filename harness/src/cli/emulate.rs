@@ -2,7 +2,7 @@
 //! SIGTERM, or `SHUTDOWN` with `POWEROFF=1` (spec, all chapters; see the
 //! README's "Emulator" section).
 
-use std::net::SocketAddr;
+use std::net::{SocketAddr, ToSocketAddrs};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -42,8 +42,9 @@ device crashed (a fault such as panic-on-bad-index), 2 when it could not start."
 /// The options of `dvcr emulate`.
 #[derive(Debug, Args)]
 pub(crate) struct EmulateArgs {
-    /// Address to listen on (a real device uses port 81).
-    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8081")]
+    /// Address to listen on, as IP:PORT or HOST:PORT, a host name resolved
+    /// to its first address (a real device uses port 81).
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8081", value_parser = listen_addr)]
     listen: SocketAddr,
     /// Connections served at once; more are closed as soon as accepted.
     #[arg(long, value_name = "N", default_value_t = 64,
@@ -224,6 +225,22 @@ async fn termination() -> Result<(), EmulateError> {
             .await
             .map_err(|source| io_error("cannot watch Ctrl-C", source))
     }
+}
+
+/// The address of `--listen`: an IP address and port, or a host name and
+/// port resolved to the first address it has.
+fn listen_addr(text: &str) -> Result<SocketAddr, String> {
+    if let Ok(addr) = text.parse() {
+        return Ok(addr);
+    }
+
+    let expected = "expected IP:PORT or HOST:PORT, such as 127.0.0.1:8081 or localhost:8081";
+    let mut addrs = text
+        .to_socket_addrs()
+        .map_err(|error| format!("{expected}, found {text:?}: {error}"))?;
+    addrs
+        .next()
+        .ok_or_else(|| format!("{expected}, found {text:?}, a host with no address"))
 }
 
 fn io_error(what: &str, source: std::io::Error) -> EmulateError {

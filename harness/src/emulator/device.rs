@@ -95,7 +95,6 @@ impl Device {
         let timeout =
             (!config.faults.contains(Fault::SessionNeverExpires)).then_some(config.idle_timeout_ms);
         let ids = config.seed.map_or_else(IdSource::from_os, IdSource::seeded);
-        info!(faults = %config.faults, seed = ?config.seed, "emulated device started");
         Device {
             state,
             sessions: Sessions::new(timeout),
@@ -111,6 +110,11 @@ impl Device {
     /// The faults the device runs with; the server applies the wire ones.
     pub fn faults(&self) -> &FaultSet {
         &self.config.faults
+    }
+
+    /// The seed of its ids, `None` when they come from the OS.
+    pub fn seed(&self) -> Option<u64> {
+        self.config.seed
     }
 
     /// The current state, to inspect or to save.

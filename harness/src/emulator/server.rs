@@ -124,6 +124,7 @@ impl Server {
     pub async fn start(config: ServerConfig, device: Device) -> std::io::Result<Server> {
         let listener = TcpListener::bind(config.listen).await?;
         let addr = listener.local_addr()?;
+        info!(faults = %device.faults(), seed = ?device.seed(), "emulated device started");
         let wire = WireFormat::from_faults(device.faults());
         let host = Host::new(device, config.state_file.clone());
         let shared = Arc::new(Shared {

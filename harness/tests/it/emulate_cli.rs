@@ -174,3 +174,35 @@ fn a_fixture_entry_the_device_cannot_hold_is_refused_naming_file_and_entry() {
         assert!(stderr.contains(reason), "{stderr}");
     }
 }
+
+#[test]
+fn a_host_name_to_listen_on_is_resolved() {
+    let mut child = dvcr()
+        .args(["emulate", "--listen", "localhost:0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("dvcr starts");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut line = String::new();
+    let _ = BufReader::new(stdout).read_line(&mut line);
+    child.kill().expect("the emulator stops");
+    let _ = child.wait();
+
+    assert!(line.starts_with("dvcr emulator listening on "), "{line}");
+}
+
+#[test]
+fn a_port_in_use_is_refused_before_the_device_says_it_started() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+    let addr = taken.local_addr().expect("its address").to_string();
+    let output = dvcr()
+        .args(["emulate", "--listen", &addr])
+        .output()
+        .expect("dvcr runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("cannot listen on"), "{stderr}");
+    assert!(!stderr.contains("emulated device started"), "{stderr}");
+}
