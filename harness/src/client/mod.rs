@@ -37,7 +37,7 @@ mod transcript;
 pub use connection::{ClientConfig, Connection};
 pub use error::ClientError;
 pub use reader::{CloseReason, Received};
-pub use redact::{is_secret_field, redact_password, redact_secrets};
+pub use redact::{SHORTEST_MASKED_INSIDE, holds, is_secret_field, redact_password, redact_secrets};
 pub use reply::Reply;
 pub use session::{Granted, Login, Session, refusal};
 pub use transcript::{Direction, Exchange, Transcript, TranscriptHook};

@@ -22,7 +22,7 @@ pub fn redact_secrets(bytes: &[u8]) -> Vec<u8> {
 }
 
 /// [`redact_secrets`], and in every other tag each quoted attribute value
-/// that holds `password` masked too, when `password` is not empty: a
+/// that [`holds`] `password` masked too, when `password` is not empty: a
 /// scenario may send the password in any field (`SESSIONID =
 /// "${password}"`).
 pub fn redact_password(bytes: &[u8], password: &str) -> Vec<u8> {
@@ -89,12 +89,23 @@ fn attribute_name(before_quote: &[u8]) -> &[u8] {
     without_eq.get(start..).unwrap_or_default()
 }
 
-/// Whether `value` holds `password`, which is not empty.
-fn holds(value: &[u8], password: &[u8]) -> bool {
-    !password.is_empty()
-        && value
-            .windows(password.len())
-            .any(|window| window == password)
+/// The shortest password masked where it appears inside a longer value
+/// or text; a shorter one is masked only where it is the whole value, as
+/// a password such as `0` would otherwise mask every `RESULT 0`.
+pub const SHORTEST_MASKED_INSIDE: usize = 4;
+
+/// Whether `value` holds `password`, which is not empty: is it, or holds
+/// it somewhere when it is at least [`SHORTEST_MASKED_INSIDE`] bytes.
+pub fn holds(value: &[u8], password: &[u8]) -> bool {
+    if password.is_empty() {
+        return false;
+    }
+
+    value == password
+        || (password.len() >= SHORTEST_MASKED_INSIDE
+            && value
+                .windows(password.len())
+                .any(|window| window == password))
 }
 
 fn find(bytes: &[u8], wanted: u8) -> Option<usize> {

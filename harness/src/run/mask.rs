@@ -5,6 +5,7 @@
 //! it, with `*`, one per byte.
 
 use super::case::Attempt;
+use crate::client::{SHORTEST_MASKED_INSIDE, holds};
 
 /// Masks whatever `attempt` reports that holds `password`; nothing when
 /// the password is empty.
@@ -29,16 +30,18 @@ pub(crate) fn mask_password(attempt: &mut Attempt, password: &str) {
     }
 }
 
-/// `value` all `*` when it holds `password`.
+/// `value` all `*` when it [`holds`] `password`.
 fn mask_value(value: &mut String, password: &str) {
-    if value.contains(password) {
+    if holds(value.as_bytes(), password.as_bytes()) {
         *value = "*".repeat(value.len());
     }
 }
 
-/// Each appearance of `password` in `text` made `*`.
+/// Each appearance of `password` in `text` made `*`, when the password is
+/// long enough to be told from ordinary words and numbers
+/// ([`SHORTEST_MASKED_INSIDE`]).
 fn mask_text(text: &mut String, password: &str) {
-    if text.contains(password) {
+    if password.len() >= SHORTEST_MASKED_INSIDE && text.contains(password) {
         *text = text.replace(password, &"*".repeat(password.len()));
     }
 }

@@ -162,3 +162,14 @@ fn any_field_holding_the_password_is_masked_and_no_other() {
     let unmasked = dvcr::client::redact_password(frame, "");
     assert_eq!(unmasked, dvcr::client::redact_secrets(frame));
 }
+
+#[test]
+fn a_short_password_masks_only_values_that_are_it() {
+    let frame = r#"<CONFIRM xmlid="x"><RESULT value="0"/><INDEX value="1024"/><NAME value="10"/></CONFIRM>"#.as_bytes();
+    let redacted = dvcr::client::redact_password(frame, "10");
+    let text = String::from_utf8(redacted).expect("still text");
+    assert_eq!(
+        text,
+        r#"<CONFIRM xmlid="x"><RESULT value="0"/><INDEX value="1024"/><NAME value="**"/></CONFIRM>"#
+    );
+}
