@@ -155,9 +155,13 @@ fn try_run(args: RunArgs) -> Result<u8, String> {
             None
         };
         let interrupt = options.interrupt.clone();
+        let unwritten = report_files.created.clone();
         tokio::spawn(async move {
             if signalled().await {
                 interrupt.raise();
+                if signalled().await {
+                    stop_now(&unwritten);
+                }
             }
         });
         let outcome = dvcr::run::run(&scenarios, &sanity, &options, &baseline).await;
@@ -234,6 +238,19 @@ fn load_scenarios(args: &RunArgs) -> Result<(Vec<Scenario>, Vec<String>), String
         return Err(format!("no scenario matched{filter} {}", from.join(", ")));
     }
     Ok((scenarios, known))
+}
+
+/// Ends the process at a second interrupt, without waiting for the
+/// cleanup under way or writing the reports: the user asked twice.
+fn stop_now(unwritten: &[PathBuf]) -> ! {
+    for path in unwritten {
+        let _ = std::fs::remove_file(path);
+    }
+    errln!(
+        "dvcr: interrupted again: stopped at once; the cleanup under way did not \
+         finish, so the device may keep what that case changed; no report written"
+    );
+    std::process::exit(i32::from(EXIT_INFRASTRUCTURE));
 }
 
 /// Report files that `dvcr run` checked it can write before running, and

@@ -1,6 +1,6 @@
 //! SIGINT during a run: no new step starts, the current scenario's cleanup
 //! runs, the reports are written with the interrupted case marked, and the
-//! run exits 2 saying so.
+//! run exits 2 saying so. A second SIGINT stops it at once.
 
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -95,4 +95,70 @@ async fn sigint_runs_the_cleanup_writes_the_reports_and_exits_2() {
         next.expect("the case not run is listed").verdict,
         Verdict::Skipped
     );
+}
+
+fn interrupt(child: &std::process::Child) {
+    let signalled = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(signalled.success());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_second_sigint_stops_at_once_without_waiting_for_the_cleanup() {
+    let server = emulator(&[]).await;
+    let before = server.state().expect("the state reads");
+    let dir = std::env::temp_dir().join(format!("dvcr-interrupt-twice-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let json = dir.join("twice.json");
+    let _ = std::fs::remove_file(&json);
+    let scenario = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../corpus/run-tests/slow-cleanup.toml"
+    );
+    let child = Command::new(env!("CARGO_BIN_EXE_dvcr"))
+        .args(["run", "--quiet", "--password-env", "DVCR_TEST_PASSWORD"])
+        .arg("--target")
+        .arg(server.local_addr().to_string())
+        .arg("--scenario")
+        .arg(scenario)
+        .arg("--json")
+        .arg(&json)
+        .env("DVCR_TEST_PASSWORD", "")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("dvcr starts");
+
+    let added = Instant::now();
+    while server.state().expect("the state reads").endpoints == before.endpoints {
+        assert!(
+            added.elapsed() < Duration::from_secs(10),
+            "the endpoint never came"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    interrupt(&child);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    interrupt(&child);
+    let clock = Instant::now();
+    let output = tokio::task::spawn_blocking(move || child.wait_with_output())
+        .await
+        .expect("the wait joins")
+        .expect("dvcr ends");
+    server.stop().await;
+
+    assert!(
+        clock.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        clock.elapsed()
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("interrupted again: stopped at once"),
+        "{stderr}"
+    );
+    assert!(!json.exists(), "no half-written or empty report is left");
 }
