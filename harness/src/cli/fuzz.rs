@@ -30,11 +30,12 @@ Examples:
       --json fuzz.json --out findings/
   dvcr run --emulate --fault panic-on-bad-index --scenario dvcr-findings/crash-s1-c57.toml
 
-SIGINT or SIGTERM stops the run after the case in flight: the summary is
-printed and the JSON written (marked interrupted), with the exit code of
-what was found so far (2 when no case had run yet).
+SIGINT or SIGTERM stops the run at once, the case in flight abandoned: the
+summary is printed and the JSON written (marked interrupted), with the exit
+code of what was found so far (2 when no case had run yet).
 
-Exit codes: 0 nothing found, 1 findings, 2 usage or connection errors.";
+Exit codes: 0 nothing found, 1 findings, 2 usage or connection errors (a
+device that answers no login within --timeout-ms included).";
 
 /// The options of `dvcr fuzz`.
 #[derive(Debug, Args)]

@@ -5,8 +5,10 @@
 //!
 //! A frame is expected to be answered when it is one well-formed TPKT
 //! frame whose payload decodes to at least one record, and its connection
-//! has not lost its framing to an earlier broken frame. Nothing here judges
-//! what came; [`super::oracle`] does.
+//! has not lost its framing to an earlier broken frame. A write left
+//! unanswered within the timeout ends the case: it is a hang, and waiting
+//! out the steps after it would only add a timeout each. Nothing else here
+//! judges what came; [`super::oracle`] does.
 
 use std::time::Duration;
 
@@ -83,7 +85,7 @@ pub struct Observation {
     /// Why the case could not start, when it could not: a session's
     /// connection or login failed.
     pub setup_error: Option<String>,
-    /// One entry per step carried out.
+    /// One entry per step carried out, up to the first left unanswered.
     pub writes: Vec<WriteOutcome>,
     /// Every reply received, with the step it came after.
     pub replies: Vec<(usize, Reply)>,
@@ -148,6 +150,7 @@ pub async fn execute(case: &Case, reach: &Reach) -> Observation {
         let mut outcome = write(live, &bytes, &step.splits, (expected, wanted), reach).await;
         outcome.0.may_close = live.may_close;
         debug!(case = case.index, step = index, end = ?outcome.0.end, "write");
+        let hung = outcome.0.end == End::Silent;
         observation.writes.push(outcome.0);
         observation
             .replies
@@ -155,6 +158,9 @@ pub async fn execute(case: &Case, reach: &Reach) -> Observation {
         observation
             .undecodable
             .extend(outcome.2.into_iter().map(|error| (index, error)));
+        if hung {
+            break;
+        }
     }
 
     for live in &mut lives {

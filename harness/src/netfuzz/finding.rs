@@ -5,7 +5,7 @@
 
 use std::time::Instant;
 
-use super::execute::{Observation, execute};
+use super::execute::{End, Observation, execute};
 use super::minimize::{Budget, minimize};
 use super::oracle::{Kind, Verdict, judge, probe};
 use super::reproducer::{self, Finding};
@@ -70,13 +70,23 @@ pub(super) async fn found(
         let in_time = deadline.is_none_or(|at| Instant::now() < at);
         let stopped = config.interrupt.as_ref().is_some_and(Interrupt::is_raised);
         if in_time && !stopped && smaller != *case {
-            confirmed = confirm(&smaller, verdict.kind, target, config).await;
+            let bound = config.bound(started);
+            let confirming = confirm(&smaller, verdict.kind, target, config);
+            confirmed = bound.run(confirming).await.flatten();
         }
         if confirmed.is_some() {
             kept = smaller;
         }
     }
 
+    let ran = observation.writes.len();
+    let hung = observation
+        .writes
+        .last()
+        .is_some_and(|w| w.end == End::Silent);
+    if confirmed.is_none() && hung && ran < kept.steps.len() {
+        kept.steps.truncate(ran);
+    }
     let (mut verdict, sent, expected) = match confirmed {
         Some((verdict, observed)) => (verdict, bytes(&observed), expected(&observed)),
         None => (verdict, bytes(observation), expected(observation)),

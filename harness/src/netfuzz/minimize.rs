@@ -7,6 +7,7 @@
 use std::cell::Cell;
 use std::time::{Duration, Instant};
 
+use super::bound::Bound;
 use super::execute::{Reach, execute};
 use super::oracle::{Kind, Strictness, judge, probe};
 use super::sequence::{Case, Step};
@@ -141,7 +142,9 @@ fn chunk<T: Clone>(items: &[T], parts: usize) -> Vec<Vec<T>> {
 /// `case` minimized against `target`: steps first, then the frames of each
 /// step, then splits and mutations dropped where the failure stays. Every
 /// attempt starts from a reset target; a target that cannot be reset ends
-/// the minimization at once, with what was kept so far. Gives the smallest
+/// the minimization at once, with what was kept so far; an attempt still
+/// waiting one reply timeout past the budget's end, or when the run is
+/// interrupted, is cut short. Gives the smallest
 /// case and how many attempts ran on the target.
 pub async fn minimize(
     case: &Case,
@@ -152,13 +155,17 @@ pub async fn minimize(
     strictness: Strictness,
 ) -> (Case, usize) {
     let (gone, ran) = (Cell::new(false), Cell::new(0));
+    let bound = Bound {
+        interrupt: budget.interrupt.clone(),
+        cut_off: Some(budget.deadline + reach.reply_timeout),
+    };
     let mut check = async |candidate: &Case| -> bool {
         if gone.get() {
             return false;
         }
 
         ran.set(ran.get() + 1);
-        let failed = fails(candidate, (kind, strictness), target, reach).await;
+        let failed = fails(candidate, (kind, strictness), target, reach, &bound).await;
         gone.set(failed.is_none());
         failed.unwrap_or(false)
     };
@@ -222,12 +229,14 @@ fn with_steps(case: &Case, steps: Vec<Step>) -> Case {
 }
 
 /// Whether `case` fails with `kind` on a freshly reset target; `None` when
-/// the target cannot be reset (a live device that stays down).
+/// the target cannot be reset (a live device that stays down); false when
+/// `bound` cuts the attempt short.
 async fn fails(
     case: &Case,
     (kind, strictness): (Kind, Strictness),
     target: &mut Target,
     reach: &Reach,
+    bound: &Bound,
 ) -> Option<bool> {
     if target.reset().await.is_err() {
         return None;
@@ -237,11 +246,14 @@ async fn fails(
         addr: target.addr(),
         ..reach.clone()
     };
-    let observation = execute(case, &reach).await;
-    if observation.setup_error.is_some() {
-        return Some(false);
-    }
+    let attempt = async {
+        let observation = execute(case, &reach).await;
+        if observation.setup_error.is_some() {
+            return false;
+        }
 
-    let probed = probe(&reach).await;
-    Some(judge(&observation, &probed, strictness).is_some_and(|verdict| verdict.kind == kind))
+        let probed = probe(&reach).await;
+        judge(&observation, &probed, strictness).is_some_and(|verdict| verdict.kind == kind)
+    };
+    Some(bound.run(attempt).await.unwrap_or(false))
 }

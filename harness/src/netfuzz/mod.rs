@@ -7,6 +7,7 @@
 //! - [`mutate`]: byte-level mutations of a frame;
 //! - [`sequence`]: the case model and mutations of write sequences;
 //! - [`execute`]: a case carried out on the target;
+//! - `bound`: work in flight cut short by an interrupt or the duration;
 //! - [`oracle`]: crash, hang and protocol-violation verdicts;
 //! - `finding`: a finding minimized, confirmed and saved;
 //! - [`minimize`]: delta debugging of a failing case on the target;
@@ -29,6 +30,7 @@
 //! # }
 //! ```
 
+mod bound;
 pub mod boundary;
 pub mod execute;
 mod finding;

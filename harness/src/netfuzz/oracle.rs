@@ -101,10 +101,19 @@ pub async fn probe(reach: &Reach) -> Probe {
 
 /// The check before the first case: a login and a logout on one
 /// connection, then a login on a fresh one, so that a device whose login
-/// confirm echoes the previous command's xmlid shows it at case 0.
-pub async fn opening(reach: &Reach) -> Probe {
-    let Ok((mut connection, reply)) = open(reach).await else {
-        return probe(reach).await;
+/// confirm echoes the previous command's xmlid shows it at case 0. `Err`
+/// when no login was answered at all: a device that never answered cannot
+/// be tested, and its silence is no finding.
+pub async fn opening(reach: &Reach) -> Result<Probe, String> {
+    let (mut connection, reply) = match open(reach).await {
+        Ok(opened) => opened,
+        Err(ClientError::Timeout { after, .. }) => return Err(unanswered(after)),
+        Err(_) => {
+            return match probe(reach).await {
+                Probe::Silent(_) => Err(unanswered(reach.reply_timeout)),
+                probed => Ok(probed),
+            };
+        }
     };
 
     if let Some(id) = reply.value("SESSIONID") {
@@ -113,7 +122,15 @@ pub async fn opening(reach: &Reach) -> Probe {
         let _ = connection.request(&logout).await;
     }
     let _ = connection.shutdown().await;
-    probe(reach).await
+    Ok(probe(reach).await)
+}
+
+/// Why a device whose first login went unanswered cannot be tested.
+fn unanswered(after: Duration) -> String {
+    format!(
+        "no reply to login within {}: the device could not be tested",
+        humantime::format_duration(after)
+    )
 }
 
 /// What a failed login says about the device; `Err` when it may only be

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use tracing::info;
 
+use super::bound::Bound;
 use super::execute::{Observation, Reach, execute};
 use super::finding::{found, saved, xmlid_at};
 use super::generate::Generator;
@@ -51,7 +52,8 @@ pub struct FuzzConfig {
     pub strictness: Strictness,
     /// Draw no progress line.
     pub quiet: bool,
-    /// Raised to stop the run after the case in flight (SIGINT, SIGTERM).
+    /// Raised to stop the run at once, the case in flight abandoned
+    /// (SIGINT, SIGTERM).
     pub interrupt: Option<Interrupt>,
 }
 
@@ -85,6 +87,17 @@ impl FuzzConfig {
             reply_timeout: self.reply_timeout,
         }
     }
+
+    /// What cuts work in flight short in a run started at `started`: the
+    /// interrupt, and the end of the duration plus one reply timeout.
+    pub(super) fn bound(&self, started: Instant) -> Bound {
+        Bound {
+            interrupt: self.interrupt.clone(),
+            cut_off: self
+                .duration
+                .map(|limit| started + limit + self.reply_timeout),
+        }
+    }
 }
 
 /// The target could not be fuzzed at all.
@@ -93,7 +106,8 @@ impl FuzzConfig {
 pub struct FuzzError {
     /// The target.
     pub target: String,
-    /// Why: the connection or the login failed before the first case.
+    /// Why: the connection or the login failed before the first case, or
+    /// no login was ever answered.
     pub reason: String,
 }
 
@@ -108,7 +122,21 @@ pub async fn fuzz(config: &FuzzConfig, target: &mut Target) -> Result<Summary, F
         seed: config.seed,
         ..Summary::default()
     };
-    match opening(&config.reach(target.addr())).await {
+    let bound = config.bound(started);
+    let Some(opened) = bound.run(opening(&config.reach(target.addr()))).await else {
+        summary.interrupted = bound.interrupted();
+        if !summary.interrupted {
+            summary
+                .errors
+                .push("the duration ran out before the first case".to_owned());
+        }
+        return Ok(finish(summary, started, config));
+    };
+    let probed = opened.map_err(|reason| FuzzError {
+        target: label.clone(),
+        reason,
+    })?;
+    match probed {
         Probe::Alive => {}
         Probe::Refused(reason) | Probe::LoginRefused(reason) => {
             return Err(FuzzError {
@@ -133,6 +161,7 @@ pub async fn fuzz(config: &FuzzConfig, target: &mut Target) -> Result<Summary, F
         config,
         generator,
         progress: Progress::new(config.quiet),
+        bound,
         started,
         summary,
         seen: BTreeSet::new(),
@@ -149,6 +178,8 @@ struct Run<'a> {
     config: &'a FuzzConfig,
     generator: Generator,
     progress: Progress,
+    /// What cuts a case in flight short.
+    bound: Bound,
     started: Instant,
     summary: Summary,
     /// The bug keys found so far.
@@ -175,10 +206,19 @@ impl Run<'_> {
 
             let case = self.generator.case(config.seed, index);
             let reach = config.reach(target.addr());
-            let observation = execute(&case, &reach).await;
+            let ran = self
+                .bound
+                .run(async {
+                    let observation = execute(&case, &reach).await;
+                    (observation, probe(&reach).await)
+                })
+                .await;
+            let Some((observation, probed)) = ran else {
+                self.summary.interrupted |= self.interrupted();
+                break;
+            };
             self.summary.cases += 1;
             self.progress.case_done(self.summary.findings.len());
-            let probed = probe(&config.reach(target.addr())).await;
             if let Some(error) = &observation.setup_error {
                 if matches!(probed, Probe::Alive) {
                     setup_failures += 1;

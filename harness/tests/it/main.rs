@@ -32,6 +32,7 @@ mod emulator_state;
 mod fuzz_cli;
 mod fuzz_replay;
 mod netfuzz;
+mod netfuzz_bounds;
 mod netfuzz_faults;
 mod netfuzz_parts;
 mod netfuzz_strict;
