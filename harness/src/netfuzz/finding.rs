@@ -24,9 +24,18 @@ pub(super) fn saved(mut record: FindingRecord, save: Save) -> FindingRecord {
     record
 }
 
+/// The xmlid `verdict` on `case` is about: that of the reply's record that
+/// broke the catalog, else that of the first frame of its step.
+pub(super) fn xmlid_of(case: &Case, verdict: &Verdict) -> String {
+    verdict
+        .xmlid
+        .clone()
+        .unwrap_or_else(|| xmlid_at(case, verdict.step))
+}
+
 /// The xmlid of the first frame of step `step` of `case`; `login` for a
 /// case of the login alone.
-pub(super) fn xmlid_at(case: &Case, step: Option<usize>) -> String {
+fn xmlid_at(case: &Case, step: Option<usize>) -> String {
     if case.steps.is_empty() {
         return "login".to_owned();
     }
@@ -96,7 +105,7 @@ pub(super) async fn found(
             verdict.detail = verdict.detail.replace(&addr, "the emulator");
         }
     }
-    let xmlid = xmlid_at(&kept, verdict.step);
+    let xmlid = xmlid_of(&kept, &verdict);
     let record = FindingRecord {
         kind: verdict.kind,
         detail: verdict.detail.clone(),
@@ -112,9 +121,11 @@ pub(super) async fn found(
         not_saved: None,
     };
     let (out, seed, reply_timeout) = (config.out.clone(), config.seed, config.reply_timeout);
+    let xmlid = record.xmlid.clone();
     let save: Save = Box::new(move || {
         let finding = Finding {
             case: &kept,
+            xmlid: &xmlid,
             sent: &sent,
             expected: &expected,
             kind: verdict.kind,

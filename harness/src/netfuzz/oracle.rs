@@ -59,6 +59,20 @@ pub struct Verdict {
     pub step: Option<usize>,
     /// One line saying what was seen.
     pub detail: String,
+    /// The xmlid of the reply's record that broke the catalog, when a
+    /// reply did: the command the finding is about, whatever the step
+    /// sent first.
+    pub xmlid: Option<String>,
+}
+
+/// A reply that breaks the protocol.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Violation {
+    /// The xmlid of the record concerned; `None` for a framing deviation,
+    /// which concerns no command.
+    pub xmlid: Option<String>,
+    /// What is wrong, `RULE on XMLID field NAME: ...` for a catalog rule.
+    pub detail: String,
 }
 
 /// What a fresh connection after the case found.
@@ -192,6 +206,7 @@ pub fn judge(observation: &Observation, probe: &Probe, strictness: Strictness) -
                 kind: Kind::Crash,
                 step: first_unanswered.or(last_step),
                 detail: format!("the device stopped accepting connections: {error}"),
+                xmlid: None,
             });
         }
         Probe::Silent(error) => {
@@ -199,6 +214,7 @@ pub fn judge(observation: &Observation, probe: &Probe, strictness: Strictness) -
                 kind: Kind::Hang,
                 step: last_step,
                 detail: format!("a fresh connection got no answer to its login: {error}"),
+                xmlid: None,
             });
         }
         Probe::Broken(error) => {
@@ -206,6 +222,7 @@ pub fn judge(observation: &Observation, probe: &Probe, strictness: Strictness) -
                 kind: Kind::ProtocolViolation,
                 step: None,
                 detail: format!("a fresh connection's login got a broken reply: {error}"),
+                xmlid: None,
             });
         }
         Probe::Alive | Probe::LoginRefused(_) => {}
@@ -223,6 +240,7 @@ pub fn judge(observation: &Observation, probe: &Probe, strictness: Strictness) -
                 "{} of {} frames expecting an answer were answered within the timeout",
                 write.replies, write.expected
             ),
+            xmlid: None,
         });
     }
 
@@ -240,6 +258,7 @@ pub fn judge(observation: &Observation, probe: &Probe, strictness: Strictness) -
                  answered",
                 write.replies, write.expected
             ),
+            xmlid: None,
         });
     }
 
@@ -248,6 +267,7 @@ pub fn judge(observation: &Observation, probe: &Probe, strictness: Strictness) -
             kind: Kind::ProtocolViolation,
             step: (*step != usize::MAX).then_some(*step),
             detail: format!("undecodable reply: {error}"),
+            xmlid: None,
         });
     }
 
@@ -256,35 +276,50 @@ pub fn judge(observation: &Observation, probe: &Probe, strictness: Strictness) -
         Some(Verdict {
             kind: Kind::ProtocolViolation,
             step: (*step != usize::MAX).then_some(*step),
-            detail: problem,
+            detail: problem.detail,
+            xmlid: problem.xmlid,
         })
     })
 }
 
 /// What is wrong with `reply`, if anything: a framing deviation, or the
-/// first error finding of the catalog that `strictness` counts. An unknown xmlid is forgiven when
-/// the reply echoes one that was sent, or none.
-pub fn violation(reply: &Reply, sent: &[String], strictness: Strictness) -> Option<String> {
+/// first error finding of the catalog that `strictness` counts, with the
+/// xmlid of the record it concerns. An unknown xmlid is forgiven when the
+/// record echoes one that was sent, or none.
+pub fn violation(reply: &Reply, sent: &[String], strictness: Strictness) -> Option<Violation> {
     if let Some(deviation) = reply.framing.first() {
-        return Some(format!("malformed frame: {deviation}"));
+        return Some(Violation {
+            xmlid: None,
+            detail: format!("malformed frame: {deviation}"),
+        });
     }
 
-    let xmlid = reply
-        .message
-        .first()
-        .map(|r| canonical(r.xmlid()))
-        .unwrap_or_default();
-    let echoed = xmlid.is_empty() || sent.contains(&xmlid);
+    let xmlid_of = |record: Option<usize>| {
+        record
+            .and_then(|index| reply.message.record(index))
+            .or_else(|| reply.message.first())
+            .map(|r| canonical(r.xmlid()))
+            .unwrap_or_default()
+    };
     validate(&reply.message, Flow::FromDevice)
         .into_iter()
         .filter(|finding| finding.severity == Severity::Error)
         .filter(|finding| strictness == Strictness::Catalog || SHAPE_RULES.contains(&finding.rule))
-        .find(|finding| !(finding.rule == Rule::UnknownXmlid && echoed))
+        .find(|finding| {
+            let xmlid = xmlid_of(finding.record);
+            let echoed = xmlid.is_empty() || sent.contains(&xmlid);
+            !(finding.rule == Rule::UnknownXmlid && echoed)
+        })
         .map(|finding| {
+            let xmlid = xmlid_of(finding.record);
             let field = finding.field.as_deref().unwrap_or("-");
-            format!(
+            let detail = format!(
                 "{} on {xmlid} field {field}: expected {}, found {}",
                 finding.rule, finding.expected, finding.found
-            )
+            );
+            Violation {
+                xmlid: (!xmlid.is_empty()).then_some(xmlid),
+                detail,
+            }
         })
 }

@@ -35,6 +35,9 @@ const ANSWERED: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n\
 pub struct Finding<'a> {
     /// The minimized case.
     pub case: &'a Case,
+    /// The xmlid of the command the finding is about (`login` for the
+    /// login alone): its section is the scenario's.
+    pub xmlid: &'a str,
     /// The bytes each of its writes sent in its last run.
     pub sent: &'a [Vec<u8>],
     /// The frames of each write that expected an answer in that run.
@@ -67,13 +70,7 @@ pub fn save(dir: &Path, finding: &Finding<'_>) -> std::io::Result<PathBuf> {
 /// The scenario file of `finding`, as TOML text.
 pub fn scenario(finding: &Finding<'_>) -> String {
     let case = finding.case;
-    let xmlid = finding
-        .step
-        .and_then(|at| case.steps.get(at))
-        .or_else(|| case.steps.last())
-        .and_then(|step| step.frames.first())
-        .map_or("login", |frame| frame.xmlid.as_str());
-    let section = lookup(xmlid).map_or("General Information", |command| command.section);
+    let section = lookup(finding.xmlid).map_or("General Information", |command| command.section);
 
     let mut root = Table::new();
     root.insert(

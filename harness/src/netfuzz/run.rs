@@ -11,7 +11,7 @@ use tracing::info;
 
 use super::bound::Bound;
 use super::execute::{Observation, Reach, execute};
-use super::finding::{found, saved, xmlid_at};
+use super::finding::{found, saved, xmlid_of};
 use super::generate::Generator;
 use super::minimize::Limits;
 use super::oracle::{Kind, Probe, Strictness, Verdict, judge, opening, probe};
@@ -289,7 +289,7 @@ impl Run<'_> {
     ) -> bool {
         let config = self.config;
         self.previous = None;
-        let key = bug_key(verdict.kind, &xmlid_at(case, verdict.step), &verdict.detail);
+        let key = bug_key(verdict.kind, &xmlid_of(case, &verdict), &verdict.detail);
         if self.seen.contains(&key) {
             self.summary.duplicates += 1;
         } else {

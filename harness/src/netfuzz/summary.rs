@@ -49,7 +49,8 @@ pub struct FindingRecord {
     pub case: u64,
     /// The write of the minimized case it showed at.
     pub step: Option<usize>,
-    /// The xmlid of that write's first frame.
+    /// The xmlid it is about: that of the reply's record that broke the
+    /// catalog, else that of the write's first frame.
     pub xmlid: String,
     /// Milliseconds from the start of the run to the finding.
     pub found_after_ms: u64,

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use dvcr::emulator::Fault;
 use dvcr::netfuzz::{FuzzConfig, Kind, Summary, Target, fuzz};
 use dvcr::run::{Interrupt, emulate};
+use dvcr_protocol::catalog::lookup;
 
 use crate::netfuzz::replay;
 
@@ -110,6 +111,34 @@ async fn a_list_packed_in_one_record_is_a_protocol_violation_without_strict_chec
         "{summary:?}"
     );
     assert_eq!(summary.exit_code, 1, "{summary:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_violation_is_about_the_reply_that_broke_the_rule_and_counted_once() {
+    let mut config = config("violation-xmlid", 300);
+    config.seed = 2;
+    config.max_findings = 10;
+    let faults = [Fault::PanicOnBadIndex, Fault::ListInOneRecord];
+    let summary = fuzz_with(&faults, &config).await;
+
+    let keys: Vec<_> = summary.findings.iter().map(|f| f.bug_key()).collect();
+    let distinct: std::collections::BTreeSet<_> = keys.iter().collect();
+    assert_eq!(distinct.len(), keys.len(), "{summary:#?}");
+    let violations = summary
+        .findings
+        .iter()
+        .filter(|f| f.kind == Kind::ProtocolViolation && f.detail.contains(" on "));
+    let mut seen = 0;
+    for finding in violations {
+        seen += 1;
+        let about = format!(" on {} field", finding.xmlid);
+        assert!(finding.detail.contains(&about), "{finding:?}");
+        let file = finding.reproducer.as_deref().expect("saved");
+        let text = std::fs::read_to_string(file).expect("the reproducer reads");
+        let section = lookup(&finding.xmlid).expect("a command").section;
+        assert!(text.contains(&format!("section = \"{section}\"")), "{text}");
+    }
+    assert!(seen >= 2, "{summary:#?}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

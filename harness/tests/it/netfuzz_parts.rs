@@ -254,6 +254,7 @@ fn a_reproducer_parses_as_a_scenario_with_xml_and_raw_steps_and_a_probe() {
     let sent = vec![frame("a"), frame("b")];
     let finding = Finding {
         case: &case,
+        xmlid: "getdevinfo",
         sent: &sent,
         expected: &[1, 1],
         kind: Kind::Hang,
