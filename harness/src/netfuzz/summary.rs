@@ -79,7 +79,8 @@ impl FindingRecord {
 /// reaches it looks like a new one); a protocol violation by its kind,
 /// xmlid and the rule it broke (the start of `detail`, `RULE on XMLID`);
 /// one that concerns no command (a broken frame, a dropped connection) by
-/// its kind and what was seen, whatever command showed it.
+/// its kind and what was seen, whatever command showed it and whatever the
+/// numbers in it (how many frames were pending, at which byte).
 pub fn bug_key(kind: Kind, xmlid: &str, detail: &str) -> (Kind, String, String) {
     match kind {
         Kind::Crash | Kind::Hang => (kind, String::new(), String::new()),
@@ -87,10 +88,25 @@ pub fn bug_key(kind: Kind, xmlid: &str, detail: &str) -> (Kind, String, String) 
             let head = detail.split(':').next().unwrap_or_default();
             match head.split_once(" on ") {
                 Some((rule, _)) => (kind, xmlid.to_owned(), rule.trim().to_owned()),
-                None => (kind, String::new(), head.trim().to_owned()),
+                None => (kind, String::new(), without_numbers(head.trim())),
             }
         }
     }
+}
+
+/// `text` with each run of digits written `N`.
+fn without_numbers(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_number = false;
+    for c in text.chars() {
+        if !c.is_ascii_digit() {
+            out.push(c);
+        } else if !in_number {
+            out.push('N');
+        }
+        in_number = c.is_ascii_digit();
+    }
+    out
 }
 
 impl Summary {

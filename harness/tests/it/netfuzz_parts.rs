@@ -325,6 +325,11 @@ fn crashes_through_different_commands_are_one_bug_and_violations_differ_by_rule(
         "missing-field on getgroup field RESULT: expected x",
     );
     assert_eq!(missing.bug_key(), again.bug_key());
+    let dropped = |pending| {
+        let detail = format!("the device closed the connection with 0 of {pending} frames");
+        finding(Kind::ProtocolViolation, "getroom", &detail)
+    };
+    assert_eq!(dropped(1).bug_key(), dropped(2).bug_key());
     assert_ne!(missing.bug_key(), other_rule.bug_key());
     assert_ne!(missing.bug_key(), other_xmlid.bug_key());
 }
