@@ -89,7 +89,9 @@ pub(crate) struct FuzzArgs {
     #[arg(long, value_name = "N", default_value_t = 10,
           value_parser = super::number_in(1_usize, None))]
     max_findings: usize,
-    /// Also send shutdown, setip, setos, setstacking and setcfskey.
+    /// Also send the commands dvcr run counts as destructive: shutdown,
+    /// setip, setos, setstacking, setcfskey, setldap, setivr, setuilogo
+    /// and setvideologo.
     #[arg(long)]
     allow_destructive: bool,
     /// How long to wait for a live device to come back after a finding.

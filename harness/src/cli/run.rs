@@ -63,7 +63,10 @@ pub(crate) struct RunArgs {
     /// List what would run, and what would be skipped, without running.
     #[arg(long)]
     list: bool,
-    /// Also run scenarios that can cut the device off or stop it.
+    /// Also run scenarios that send a destructive command (shutdown, setip,
+    /// setos, setstacking, setcfskey, setldap, setivr, setuilogo,
+    /// setvideologo): they can cut the device off, stop it, or replace what
+    /// cannot be put back.
     #[arg(long)]
     allow_destructive: bool,
     /// Also run scenarios that wait out the 30-minute session timeout.

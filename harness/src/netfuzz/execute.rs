@@ -17,12 +17,12 @@ use dvcr_protocol::decode::{DecodeOptions, decode_into};
 use dvcr_protocol::tpkt::write_frame;
 use tracing::debug;
 
-use super::generate::DESTRUCTIVE;
 use super::mutate::cut_points;
 use super::sequence::{Case, Frame, expand};
 use crate::client::records::canonical;
 use crate::client::{ClientConfig, ClientError, Connection, Login, Reply, refusal};
 use crate::run::conn::login_message;
+use crate::run::destructive::is_destructive;
 
 /// The pause between the pieces of a split write.
 const PIECE_PAUSE: Duration = Duration::from_millis(1);
@@ -38,6 +38,10 @@ pub struct Reach {
     pub connect_timeout: Duration,
     /// The longest wait for a reply before the device counts as hung.
     pub reply_timeout: Duration,
+    /// Whether a frame may carry a destructive command; without it a
+    /// frame that would (a byte flip can make `setivr` of `getivr`) is
+    /// not sent.
+    pub allow_destructive: bool,
 }
 
 impl Reach {
@@ -137,7 +141,13 @@ pub async fn execute(case: &Case, reach: &Reach) -> Observation {
         let mut expected = 0;
         let mut wanted = 0;
         for frame in &step.frames {
+            let read = observation.sent_xmlids.len();
             let (frame_bytes, records, keeps) = build(frame, &ids, &mut observation.sent_xmlids);
+            let sends = observation.sent_xmlids.get(read..).unwrap_or_default();
+            if !reach.allow_destructive && sends.iter().any(|xmlid| is_destructive(xmlid)) {
+                observation.sent_xmlids.truncate(read);
+                continue;
+            }
             if live.framed && records > 0 {
                 expected += 1;
                 wanted += records;
@@ -277,10 +287,9 @@ async fn write(
 }
 
 /// Whether command `xmlid` may end the connection: a logout, or a
-/// command that cuts the device off.
+/// destructive command.
 fn closes(xmlid: &str) -> bool {
-    let xmlid = canonical(xmlid);
-    xmlid == "logout" || DESTRUCTIVE.contains(&xmlid.as_str())
+    canonical(xmlid) == "logout" || is_destructive(xmlid)
 }
 
 /// Logs out when the connection still frames, then closes it.

@@ -16,10 +16,7 @@ use rand::{RngExt, SeedableRng};
 use super::boundary::{boundary, guid, pick, valid};
 use super::mutate::Mutation;
 use super::sequence::{Case, Frame, MAX_SESSIONS, Step, escape, mutate_sequence, session_var};
-
-/// Commands that can cut the device off, change its address or software,
-/// or power it down: left out unless asked for.
-pub const DESTRUCTIVE: [&str; 5] = ["shutdown", "setip", "setos", "setstacking", "setcfskey"];
+use crate::run::destructive::is_destructive;
 
 /// The most writes of one case before sequence mutations.
 const MAX_STEPS: usize = 4;
@@ -41,12 +38,13 @@ pub struct Generator {
 
 impl Generator {
     /// A generator of every command of the catalog, the destructive ones
-    /// only when `allow_destructive`.
+    /// (those `dvcr run` runs only with `--allow-destructive`) only when
+    /// `allow_destructive`.
     pub fn new(allow_destructive: bool) -> Self {
         let commands = COMMANDS
             .iter()
             .copied()
-            .filter(|command| allow_destructive || !DESTRUCTIVE.contains(&command.xmlid))
+            .filter(|command| allow_destructive || !is_destructive(command.xmlid))
             .collect();
         Generator { commands }
     }

@@ -85,6 +85,7 @@ impl FuzzConfig {
             login: self.login.clone(),
             connect_timeout: self.connect_timeout,
             reply_timeout: self.reply_timeout,
+            allow_destructive: self.allow_destructive,
         }
     }
 

@@ -2,6 +2,7 @@
 //! emulator (spec, every chapter through the scenarios it runs).
 //!
 //! - [`options`]: target, account, profile, what may run;
+//! - [`destructive`]: the commands sent only with `--allow-destructive`;
 //! - [`conn`]: the sessions of one scenario on their connections;
 //! - [`step`]: carrying out and judging one step;
 //! - [`case`]: one scenario, its cleanup, its verdict, its re-run;
@@ -14,6 +15,7 @@
 pub mod baseline;
 pub mod case;
 pub mod conn;
+pub mod destructive;
 pub mod emulate;
 pub mod interrupt;
 mod mask;

@@ -9,6 +9,7 @@ use tracing::info;
 
 use super::baseline::Baseline;
 use super::case::{Attempt, LOGIN_STEP, attempt, case_result, segments};
+use super::destructive::sends_destructive;
 use super::options::RunOptions;
 use super::step;
 use crate::report::{CaseResult, Failure, Progress, Provenance, RunReport, Segment, Verdict};
@@ -32,7 +33,8 @@ pub enum Disposition {
 
 /// Whether `scenario` runs under `options`.
 pub fn disposition(scenario: &Scenario, options: &RunOptions) -> Disposition {
-    if scenario.destructive && !options.allow_destructive {
+    let destructive = scenario.destructive || sends_destructive(scenario);
+    if destructive && !options.allow_destructive {
         return Disposition::Skip("destructive: runs only with --allow-destructive".to_owned());
     }
     if scenario.long && !options.runs_long() {

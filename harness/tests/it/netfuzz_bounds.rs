@@ -71,6 +71,7 @@ async fn a_case_ends_at_its_first_write_left_unanswered() {
         login: Login::new("Administrator", ""),
         connect_timeout: Duration::from_secs(3),
         reply_timeout: TIMEOUT,
+        allow_destructive: false,
     };
     let case = Case {
         index: 0,

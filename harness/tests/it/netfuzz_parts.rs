@@ -5,13 +5,17 @@
 use std::path::Path;
 use std::time::Duration;
 
+use dvcr::client::Login;
 use dvcr::netfuzz::boundary::{TEXT_LENGTHS, boundary};
-use dvcr::netfuzz::generate::{DESTRUCTIVE, Generator};
+use dvcr::netfuzz::execute::{Observation, Reach, execute};
+use dvcr::netfuzz::generate::Generator;
 use dvcr::netfuzz::minimize::{Budget, Limits, ddmin};
 use dvcr::netfuzz::mutate::{Mutation, cut_points};
 use dvcr::netfuzz::oracle::Kind;
 use dvcr::netfuzz::reproducer::{Finding, scenario};
 use dvcr::netfuzz::sequence::{Case, Frame, Step, expand};
+use dvcr::run::destructive::is_destructive;
+use dvcr::run::emulate;
 use dvcr::scenario::{Action, parse};
 use dvcr_protocol::catalog::ValueType;
 use dvcr_protocol::tpkt::write_frame;
@@ -120,11 +124,49 @@ fn destructive_commands_are_left_out_unless_asked_for() {
         .map(|frame| frame.xmlid)
         .collect();
 
-    assert!(
-        !frames
-            .iter()
-            .any(|xmlid| DESTRUCTIVE.contains(&xmlid.as_str()))
-    );
+    assert!(!frames.iter().any(|xmlid| is_destructive(xmlid)));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_frame_that_reads_as_a_destructive_command_is_sent_only_when_allowed() {
+    let server = emulate::start(&[]).await.expect("starts");
+    let frame = |xmlid: &str| Frame {
+        xmlid: xmlid.to_lowercase(),
+        template: format!(
+            "<DVCRMANAGER version=\"1.0.0.0\"><COMMAND xmlid=\"{xmlid}\">\
+             <SESSIONID value=\"${{s0.sessionid}}\"/></COMMAND></DVCRMANAGER>"
+        ),
+        mutation: None,
+    };
+    let case = Case {
+        index: 0,
+        sessions: 1,
+        steps: vec![Step {
+            session: 0,
+            frames: vec![frame("getdevinfo"), frame("SetIVR")],
+            splits: vec![],
+        }],
+    };
+    let mut reach = Reach {
+        addr: server.local_addr().to_string(),
+        login: Login::new("Administrator", ""),
+        connect_timeout: Duration::from_secs(3),
+        reply_timeout: Duration::from_secs(2),
+        allow_destructive: false,
+    };
+
+    let careful = execute(&case, &reach).await;
+    reach.allow_destructive = true;
+    let allowed = execute(&case, &reach).await;
+    server.stop().await;
+
+    let written = |observation: &Observation| {
+        let bytes = observation.writes.first().map(|w| w.bytes.clone());
+        String::from_utf8_lossy(&bytes.unwrap_or_default()).into_owned()
+    };
+    assert!(!written(&careful).contains("SetIVR"), "{careful:?}");
+    assert_eq!(careful.sent_xmlids, ["getdevinfo"]);
+    assert!(written(&allowed).contains("SetIVR"), "{allowed:?}");
 }
 
 #[test]

@@ -1,16 +1,19 @@
 //! The built-in suite checks itself: every scenario loads and cites a
 //! section, every command of the catalog is sent by some scenario (or
 //! listed as untestable with a reason), safe cases run before those that
-//! send bad input and those before destructive ones, the suite passes against the
-//! faultless emulator, and every deliberate fault of the emulator makes
-//! some scenario fail.
+//! send bad input and those before destructive ones, the suite passes
+//! against the faultless emulator, every deliberate fault of the emulator
+//! makes some scenario fail, and the scenarios that send a destructive
+//! command run only with `--allow-destructive`.
 
 use std::collections::BTreeSet;
+use std::path::Path;
 
 use dvcr::emulator::Fault;
 use dvcr::report::Verdict;
-use dvcr::run::{Baseline, Risk, in_run_order, suite};
-use dvcr::scenario::load_dir;
+use dvcr::run::destructive::{DESTRUCTIVE, is_destructive, sends_destructive};
+use dvcr::run::{Baseline, Disposition, Risk, RunOptions, disposition, in_run_order, suite};
+use dvcr::scenario::{load_dir, parse};
 use dvcr_protocol::catalog::COMMANDS;
 
 use crate::run_kit::{emulator, options};
@@ -185,4 +188,46 @@ async fn fail_fast_reports_the_cases_it_did_not_run_as_skipped_with_why() {
         }
     }
     assert_eq!(report.exit_code, 1);
+}
+
+#[test]
+fn the_scenarios_marked_destructive_are_those_that_send_a_destructive_command() {
+    let scenarios = load_dir(&suite::suite_dir()).expect("the suite loads");
+    for scenario in &scenarios {
+        assert_eq!(
+            scenario.destructive,
+            sends_destructive(scenario),
+            "{}",
+            scenario.name
+        );
+    }
+    let sent: BTreeSet<&str> = scenarios
+        .iter()
+        .flat_map(|scenario| scenario.steps.iter().chain(&scenario.cleanup))
+        .filter_map(|step| step.send.as_deref())
+        .filter(|xmlid| is_destructive(xmlid))
+        .collect();
+    assert_eq!(sent, DESTRUCTIVE.into_iter().collect::<BTreeSet<_>>());
+}
+
+#[test]
+fn a_scenario_that_sends_a_destructive_command_runs_only_when_allowed_even_unmarked() {
+    let text = r#"
+name = "ivr-by-hand"
+section = "System Configuration > IVR/Language Settings > SETIVR"
+[[sessions]]
+name = "admin"
+[[steps]]
+xml = '<DVCRMANAGER version="1.0.0.0"><COMMAND xmlid="SetIVR "><SESSIONID value="${admin.sessionid}"/></COMMAND></DVCRMANAGER>'
+"#;
+    let scenario = parse(text, Path::new("ivr.toml")).expect("parses");
+    assert!(!scenario.destructive);
+    let mut options = RunOptions::new("127.0.0.1:1");
+
+    assert!(matches!(
+        disposition(&scenario, &options),
+        Disposition::Skip(reason) if reason.contains("--allow-destructive")
+    ));
+    options.allow_destructive = true;
+    assert_eq!(disposition(&scenario, &options), Disposition::Run);
 }
