@@ -125,12 +125,7 @@ pub async fn fuzz(config: &FuzzConfig, target: &mut Target) -> Result<Summary, F
     };
     let bound = config.bound(started);
     let Some(opened) = bound.run(opening(&config.reach(target.addr()))).await else {
-        summary.interrupted = bound.interrupted();
-        if !summary.interrupted {
-            summary
-                .errors
-                .push("the duration ran out before the first case".to_owned());
-        }
+        cut_short(&mut summary, bound.interrupted());
         return Ok(finish(summary, started, config));
     };
     let probed = opened.map_err(|reason| FuzzError {
@@ -215,7 +210,8 @@ impl Run<'_> {
                 })
                 .await;
             let Some((observation, probed)) = ran else {
-                self.summary.interrupted |= self.interrupted();
+                let interrupted = self.interrupted();
+                cut_short(&mut self.summary, interrupted);
                 break;
             };
             self.summary.cases += 1;
@@ -346,6 +342,16 @@ impl Run<'_> {
         self.config
             .duration
             .is_some_and(|limit| self.started.elapsed() >= limit)
+    }
+}
+
+/// Notes work cut short by the interrupt or by the end of the duration;
+/// the duration running out before any case completed is an error.
+fn cut_short(summary: &mut Summary, interrupted: bool) {
+    summary.interrupted |= interrupted;
+    if !interrupted && summary.cases == 0 {
+        let error = "the duration ran out before the first case completed";
+        summary.errors.push(error.to_owned());
     }
 }
 

@@ -1,6 +1,7 @@
 //! How long `dvcr fuzz` waits: a case ends at its first unanswered write,
-//! an interrupt cuts the case in flight short, and a peer that never
-//! answers a login cannot be fuzzed at all.
+//! an interrupt or the end of the duration cuts the work in flight short,
+//! a peer that never answers a login cannot be fuzzed at all, and one that
+//! answered and fell silent is a hang.
 
 use std::time::{Duration, Instant};
 
@@ -8,8 +9,10 @@ use dvcr::client::Login;
 use dvcr::emulator::Fault;
 use dvcr::netfuzz::execute::{End, Reach, execute};
 use dvcr::netfuzz::sequence::{Case, Frame, Step, session_var};
-use dvcr::netfuzz::{FuzzConfig, Target, fuzz};
+use dvcr::netfuzz::{FuzzConfig, Kind, Target, fuzz};
 use dvcr::run::{Interrupt, emulate};
+use dvcr_protocol::tpkt::write_frame;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 
 /// The wait for a reply in these tests: short, so that they run fast.
@@ -54,6 +57,30 @@ async fn silent_peer() -> String {
     let addr = listener.local_addr().expect("addr").to_string();
     tokio::spawn(async move {
         let mut held = Vec::new();
+        while let Ok((stream, _)) = listener.accept().await {
+            held.push(stream);
+        }
+    });
+    addr
+}
+
+/// A peer that answers the first login it is sent and nothing after it.
+async fn falls_silent_after_one_login() -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("addr").to_string();
+    tokio::spawn(async move {
+        let mut held = Vec::new();
+        if let Ok((mut stream, _)) = listener.accept().await {
+            let mut buffer = vec![0; 4096];
+            let _ = stream.read(&mut buffer).await;
+            let confirm = "<DVCRMANAGER version=\"1.0.0.0\"><CONFIRM xmlid=\"login\">\
+                           <RESULT value=\"0\"/><SESSIONID value=\"s1\"/></CONFIRM>\
+                           </DVCRMANAGER>";
+            let mut frame = Vec::new();
+            write_frame(confirm.as_bytes(), &mut frame).expect("frames");
+            let _ = stream.write_all(&frame).await;
+            held.push(stream);
+        }
         while let Ok((stream, _)) = listener.accept().await {
             held.push(stream);
         }
@@ -157,4 +184,34 @@ async fn an_interrupt_while_the_first_login_waits_exits_2_without_findings() {
     assert!(summary.findings.is_empty(), "{summary:?}");
     assert_eq!(summary.cases, 0);
     assert_eq!(summary.exit_code, 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_device_that_answered_a_login_and_falls_silent_is_a_hang() {
+    let addr = falls_silent_after_one_login().await;
+    let mut target = Target::live(addr, Duration::ZERO);
+    let config = config("falls-silent");
+
+    let summary = fuzz(&config, &mut target).await.expect("can be fuzzed");
+
+    let kinds: Vec<Kind> = summary.findings.iter().map(|f| f.kind).collect();
+    assert_eq!(kinds, [Kind::Hang], "{summary:?}");
+    assert_eq!(summary.exit_code, 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_duration_ending_before_the_first_case_completed_exits_2() {
+    let addr = falls_silent_after_one_login().await;
+    let mut target = Target::live(addr, Duration::ZERO);
+    let mut config = config("falls-silent-duration");
+    config.duration = Some(Duration::from_secs(1));
+    config.reply_timeout = Duration::from_millis(1500);
+
+    let started = Instant::now();
+    let summary = fuzz(&config, &mut target).await.expect("can be fuzzed");
+
+    let took = started.elapsed();
+    assert!(took < Duration::from_millis(2900), "took {took:?}");
+    assert!(summary.findings.is_empty(), "{summary:?}");
+    assert_eq!(summary.exit_code, 2, "{summary:?}");
 }
