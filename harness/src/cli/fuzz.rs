@@ -28,7 +28,7 @@ Examples:
   dvcr fuzz --emulate --fault panic-on-bad-index --seed 1 --cases 500
   dvcr fuzz --target 192.0.2.10:81 --password-env RSS_PASSWORD --duration 3600 \\
       --json fuzz.json --out findings/
-  dvcr run --emulate --fault panic-on-bad-index --scenario dvcr-findings/crash-s1-c57.toml
+  dvcr run --emulate --fault panic-on-bad-index --scenario dvcr-findings/crash-s1-c52.toml
 
 SIGINT or SIGTERM stops the run at once, the case in flight abandoned: the
 summary is printed and the JSON written (marked interrupted), with the exit
