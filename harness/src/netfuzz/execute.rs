@@ -22,7 +22,7 @@ use super::sequence::{Case, Frame, expand};
 use crate::client::records::canonical;
 use crate::client::{ClientConfig, ClientError, Connection, Login, Reply, refusal};
 use crate::run::conn::login_message;
-use crate::run::destructive::is_destructive;
+use crate::run::destructive::{is_destructive, may_cut_off};
 
 /// The pause between the pieces of a split write.
 const PIECE_PAUSE: Duration = Duration::from_millis(1);
@@ -287,9 +287,9 @@ async fn write(
 }
 
 /// Whether command `xmlid` may end the connection: a logout, or a
-/// destructive command.
+/// command that may cut the device off.
 fn closes(xmlid: &str) -> bool {
-    canonical(xmlid) == "logout" || is_destructive(xmlid)
+    canonical(xmlid) == "logout" || may_cut_off(xmlid)
 }
 
 /// Logs out when the connection still frames, then closes it.

@@ -21,9 +21,20 @@ pub const DESTRUCTIVE: [&str; 9] = [
     "setvideologo",
 ];
 
+/// The destructive commands after which a device may drop its
+/// connections: it powers down, restarts, or moves to another address.
+/// The others of [`DESTRUCTIVE`] answer and go on like any setter.
+pub const CUTTING_OFF: [&str; 5] = ["shutdown", "setip", "setos", "setstacking", "setcfskey"];
+
 /// Whether `xmlid`, as a device would read it, names a destructive command.
 pub fn is_destructive(xmlid: &str) -> bool {
     DESTRUCTIVE.contains(&canonical(xmlid).as_str())
+}
+
+/// Whether `xmlid`, as a device would read it, names a command after which
+/// the device may drop its connections ([`CUTTING_OFF`]).
+pub fn may_cut_off(xmlid: &str) -> bool {
+    CUTTING_OFF.contains(&canonical(xmlid).as_str())
 }
 
 /// Whether `scenario` sends a destructive command in a step or in its

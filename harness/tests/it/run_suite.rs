@@ -11,7 +11,9 @@ use std::path::Path;
 
 use dvcr::emulator::Fault;
 use dvcr::report::Verdict;
-use dvcr::run::destructive::{DESTRUCTIVE, is_destructive, sends_destructive};
+use dvcr::run::destructive::{
+    CUTTING_OFF, DESTRUCTIVE, is_destructive, may_cut_off, sends_destructive,
+};
 use dvcr::run::{Baseline, Disposition, Risk, RunOptions, disposition, in_run_order, suite};
 use dvcr::scenario::{load_dir, parse};
 use dvcr_protocol::catalog::COMMANDS;
@@ -230,4 +232,17 @@ xml = '<DVCRMANAGER version="1.0.0.0"><COMMAND xmlid="SetIVR "><SESSIONID value=
     ));
     options.allow_destructive = true;
     assert_eq!(disposition(&scenario, &options), Disposition::Run);
+}
+
+#[test]
+fn only_the_commands_that_restart_or_move_the_device_may_cut_it_off() {
+    for xmlid in CUTTING_OFF {
+        assert!(DESTRUCTIVE.contains(&xmlid), "{xmlid}");
+    }
+    assert!(may_cut_off("ShutDown "));
+    assert!(may_cut_off("setip"));
+    for setter in ["setivr", "setldap", "setuilogo", "setvideologo"] {
+        assert!(is_destructive(setter), "{setter}");
+        assert!(!may_cut_off(setter), "{setter} answers and goes on");
+    }
 }
