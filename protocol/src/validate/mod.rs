@@ -97,7 +97,8 @@ pub fn validate_with(message: &Message<'_>, flow: Flow, catalog: &Catalog<'_>) -
             report(Finding::new(Rule::XmlidCase, expected, came));
         }
         state.check_command(record, command);
-        record::check(record, command, catalog, &mut state.findings);
+        let alone = state.single_record;
+        record::check(record, command, catalog, &mut state.findings, alone);
     }
 
     state.findings

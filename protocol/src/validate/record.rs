@@ -2,7 +2,7 @@
 //! fields it must, may and may not carry, how often, and their values
 //! (spec, "General Information", item 6, and each command's section).
 
-use crate::catalog::{Command, Direction, FieldSpec, Presence, Status};
+use crate::catalog::{Command, Direction, FieldSpec, Presence, Replies, Status};
 use crate::message::{Field, Kind, Record};
 
 use super::catalog::Catalog;
@@ -46,12 +46,14 @@ pub(crate) fn command_notes(command: &Command) -> impl Iterator<Item = Finding> 
     not_implemented.into_iter().chain(web_ui_only)
 }
 
-/// Checks `record`, whose `xmlid` names `command`, into `findings`.
+/// Checks `record`, whose `xmlid` names `command`, into `findings`;
+/// `alone` says whether it is the only record of its message.
 pub(crate) fn check(
     record: Record<'_, '_>,
     command: &Command,
     catalog: &Catalog<'_>,
     findings: &mut Vec<Finding>,
+    alone: bool,
 ) {
     let mut check = RecordCheck {
         record,
@@ -91,7 +93,29 @@ pub(crate) fn check(
         check.field(field, specs, direction, catalog, counts);
     }
 
-    check.missing(specs, counts, failed);
+    let empty_list = alone && is_empty_list(record, command, specs);
+    check.missing(specs, counts, failed || empty_list);
+}
+
+/// Whether `record` answers a list command that found nothing to list.
+///
+/// The spec says the list commands (GETENDPOINT, GETDEVUSER, GETGROUP,
+/// GETROOM, GETMEDIAINFO, GETEPLINK) answer one confirm per item ("There
+/// may be multiple confirms") and is silent on a list with no item. A
+/// device with no endpoint, room or call is normal, and a confirm must
+/// still carry RESULT, so the catalog reads a reply that is one successful
+/// CONFIRM with none of the item's required fields as the empty list, not
+/// as an item missing its fields (ERRATA E053).
+fn is_empty_list(record: Record<'_, '_>, command: &Command, specs: &[FieldSpec]) -> bool {
+    let item_field = |name: &str| {
+        specs.iter().any(|spec| {
+            spec.name == name && spec.name != RESULT && spec.presence == Presence::Required
+        })
+    };
+    command.replies == Replies::PerItem
+        && record.kind() == Kind::Confirm
+        && record.value(RESULT) == Some("0")
+        && !record.fields().any(|field| item_field(field.name()))
 }
 
 fn direction(kind: Kind) -> Direction {

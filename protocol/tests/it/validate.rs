@@ -2,6 +2,7 @@
 //! message and spared by its near miss, the rule ids, the value checks.
 
 mod blank;
+mod empty_list;
 mod findings;
 mod ids;
 mod rules;

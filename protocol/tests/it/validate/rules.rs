@@ -79,7 +79,12 @@ fn a_failed_confirm_need_not_carry_the_success_fields() {
     failed.push_value("RESULT", "1");
     assert!(ids(&failed, FromDevice).is_empty());
 
-    assert_eq!(ids(&confirm("getuser"), FromDevice), ["missing-field"]);
+    let mut items = confirm("getuser");
+    items
+        .push_record(Kind::Confirm, "getuser")
+        .push_value("RESULT", "0");
+    let missing = ids(&items, FromDevice);
+    assert_eq!(missing, ["missing-field", "missing-field"]);
 }
 
 #[test]
