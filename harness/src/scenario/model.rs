@@ -146,6 +146,10 @@ pub struct Step {
     /// passes these checks (a device reporting no H.323 link, say).
     #[serde(default)]
     pub skip_unless: Option<FieldChecks>,
+    /// What the device lacks when `skip_unless` skips, as the skip's
+    /// reason says it: `the device has no H.323 link in the menu`.
+    #[serde(default)]
+    pub skip_reason: Option<String>,
     /// Variables to set from the first record of the reply: variable name
     /// to field name.
     #[serde(default)]

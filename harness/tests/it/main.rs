@@ -41,6 +41,7 @@ mod readme_nc;
 mod run_baseline;
 mod run_cleanup;
 mod run_diff;
+mod run_empty_device;
 mod run_exit_codes;
 mod run_expectations;
 mod run_infrastructure;

@@ -80,15 +80,7 @@ pub fn getmediainfo<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Hand
         reply::push_item(&mut message, ctx.xmlid);
         push_media(&mut message, ctx.state, media, false);
     }
-    if message.record_count() == 0 {
-        // Every record of a successful reply describes one media, CONF_ID
-        // first: with none to describe, the command fails.
-        return Err(Refusal(format!(
-            "no media in CATALOG {catalog} from START {start}"
-        )));
-    }
-
-    Ok(Effect::reply(message))
+    Ok(Effect::reply(reply::finish_list(message, ctx.xmlid)))
 }
 
 /// `DELMEDIAINFO`: deletes an archive or a live stream.

@@ -35,10 +35,11 @@ pub(super) fn skip_unless(
         .iter()
         .map(|(name, value)| format!("{name}={value}"))
         .collect();
-    Err(StepError::Skip(format!(
-        "the device reports no record with {}",
-        wanted.join(", ")
-    )))
+    let missing = format!("no record with {}", wanted.join(", "));
+    Err(StepError::Skip(match &step.skip_reason {
+        Some(reason) => format!("not run: {reason} ({missing})"),
+        None => format!("the device reports {missing}"),
+    }))
 }
 
 /// A documented command answered as unknown, where success was expected.
@@ -134,7 +135,8 @@ pub(super) fn timing(expect: &Expect, elapsed: Duration) -> Result<(), StepError
 }
 
 /// Sets the step's variables from the first record of `message`, or from
-/// the first record passing `expect.some_record` when the step has one. A
+/// the first record passing `expect.some_record` when the step has one,
+/// else `skip_unless` when it has that. A
 /// field written `FIELD[]` captures every value, one per line; `FIELD?`
 /// captures an empty value when the field is absent.
 pub(super) fn capture(
@@ -147,7 +149,12 @@ pub(super) fn capture(
         .first()
         .map(|record| record.xmlid().to_owned())
         .unwrap_or_default();
-    let record = match &step.expect.some_record {
+    let chooses = step
+        .expect
+        .some_record
+        .as_ref()
+        .or(step.skip_unless.as_ref());
+    let record = match chooses {
         Some(checks) => message.records().find(|record| {
             crate::scenario::expect::check_fields(checks, *record, &xmlid, direction, ctx.vars)
                 .is_empty()
