@@ -167,13 +167,18 @@ fn counted(count: usize, noun: &str) -> String {
 /// Why a case that passed with a warning, or was skipped, is not a pass:
 /// one line per distinct warning finding (severity, rule id, field, what
 /// was expected and what came) and per cleanup error, or the reason for the
-/// skip. Empty for other verdicts.
+/// skip and any cleanup error. Empty for other verdicts.
 pub fn reasons(case: &CaseResult) -> Vec<String> {
     match case.verdict {
         Verdict::Skipped => case
             .failure
             .iter()
             .map(|failure| format!("skipped: {}", failure.message))
+            .chain(
+                case.cleanup_errors
+                    .iter()
+                    .map(|error| format!("cleanup: {error}")),
+            )
             .collect(),
         Verdict::Warning => {
             let mut lines: Vec<String> = Vec::new();

@@ -12,6 +12,7 @@ use super::conn::Sessions;
 use super::mask::mask_password;
 use super::options::RunOptions;
 use super::step::{StepContext, StepError, open_error, run_step};
+use super::sweep::{Inventory, sweep_up, take_stock};
 use crate::client::{Direction, Exchange, Transcript};
 use crate::report::{CaseResult, Failure, FindingRecord, FrameRecord, Segment, Verdict, Way};
 use crate::scenario::expect::check_records;
@@ -57,6 +58,7 @@ pub async fn attempt(scenario: &Scenario, options: &RunOptions, vars: Vars) -> A
         opened = open_sessions(scenario, options, &mut sessions, &mut vars, &mut findings) => opened,
         () = interrupt.raised() => Err(interrupted("login")),
     };
+    let mut inventory = Inventory::new();
     if outcome.is_ok() {
         let mut ctx = StepContext {
             sessions: &mut sessions,
@@ -66,7 +68,13 @@ pub async fn attempt(scenario: &Scenario, options: &RunOptions, vars: Vars) -> A
             deviations: &mut deviations,
             cleanup: false,
         };
-        outcome = run_steps(&scenario.steps, "step", &mut ctx).await;
+        outcome = match take_stock(&scenario.sweep, &mut ctx).await {
+            Ok(stock) => {
+                inventory = stock;
+                run_steps(&scenario.steps, "step", &mut ctx).await
+            }
+            Err(error) => Err(error),
+        };
     }
 
     let mut cleanup_errors = Vec::new();
@@ -75,6 +83,8 @@ pub async fn attempt(scenario: &Scenario, options: &RunOptions, vars: Vars) -> A
         options,
         &mut sessions,
         &mut vars,
+        &inventory,
+        outcome.is_err(),
         &mut cleanup_errors,
     );
     if interrupt.is_raised() {
@@ -158,16 +168,31 @@ fn interrupted(step: &str) -> (String, StepError) {
 
 /// Runs every cleanup step, whatever the others gave, noting failures. A
 /// cleanup step using a variable never set is passed over: the step that
-/// would have captured it did not run, so there is nothing to undo.
+/// would have captured it did not run, so there is nothing to undo. Then
+/// the scenario's sweeps, listed before the steps into `inventory`, delete
+/// what the case made and no cleanup step could name.
+///
+/// After a failed step (`afresh`), each session is logged in again before
+/// its first cleanup use: the device may have dropped or expired it while
+/// the step waited, and a command refused for that would undo nothing.
 async fn run_cleanup(
     scenario: &Scenario,
     options: &RunOptions,
     sessions: &mut Sessions,
     vars: &mut Vars,
+    inventory: &Inventory,
+    afresh: bool,
     errors: &mut Vec<String>,
 ) {
+    let mut renewed: Vec<String> = Vec::new();
     for (index, step) in scenario.cleanup.iter().enumerate() {
         if vars.first_unset(&step.variables()).is_some() {
+            continue;
+        }
+        let name = step.session.clone().unwrap_or_else(|| sessions.first());
+        if afresh && let Err(error) = renew(sessions, options, &name, &mut renewed).await {
+            let label = label("cleanup step", index, step);
+            errors.push(format!("{label}: {}", describe(&error)));
             continue;
         }
 
@@ -187,6 +212,41 @@ async fn run_cleanup(
             ));
         }
     }
+
+    for (index, sweep) in scenario.sweep.iter().enumerate().take(inventory.len()) {
+        let name = sweep.session.clone().unwrap_or_else(|| sessions.first());
+        if afresh && let Err(error) = renew(sessions, options, &name, &mut renewed).await {
+            errors.push(format!("sweep {}: {}", index + 1, describe(&error)));
+        }
+    }
+    let mut ctx = StepContext {
+        sessions,
+        vars,
+        options,
+        findings: &mut Vec::new(),
+        deviations: &mut Vec::new(),
+        cleanup: true,
+    };
+    sweep_up(&scenario.sweep, inventory, &mut ctx, errors).await;
+}
+
+/// Logs session `name` in again on a fresh connection, once per cleanup.
+async fn renew(
+    sessions: &mut Sessions,
+    options: &RunOptions,
+    name: &str,
+    renewed: &mut Vec<String>,
+) -> Result<(), StepError> {
+    if renewed.iter().any(|known| known == name) {
+        return Ok(());
+    }
+
+    renewed.push(name.to_owned());
+    sessions
+        .open(name, options)
+        .await
+        .map(|_| ())
+        .map_err(open_error)
 }
 
 async fn open_sessions(
@@ -286,7 +346,8 @@ fn label(kind: &str, index: usize, step: &Step) -> String {
     format!("{kind} {} ({action}{session}){note}", index + 1)
 }
 
-fn describe(error: &StepError) -> String {
+/// One line saying why a step did not pass.
+pub(crate) fn describe(error: &StepError) -> String {
     match error {
         StepError::Failed {
             message,

@@ -7,6 +7,7 @@
 //! - [`step`]: carrying out and judging one step;
 //! - [`case`]: one scenario, its cleanup, its verdict, its re-run;
 //! - [`order`]: safe scenarios first, destructive ones last;
+//! - [`sweep`]: deleting what a case made and its cleanup could not name;
 //! - [`runner`]: the run between two sanity checks, and its exit code;
 //! - [`baseline`]: expected failures with their reasons;
 //! - [`emulate`]: the emulator started in-process;
@@ -24,6 +25,7 @@ pub mod order;
 pub mod runner;
 pub mod step;
 pub mod suite;
+pub mod sweep;
 
 pub use baseline::{Baseline, ExpectedFailure};
 pub use interrupt::Interrupt;

@@ -9,7 +9,7 @@ use dvcr_protocol::catalog::{self, COMMANDS};
 use regex::Regex;
 
 use super::expect::to_check;
-use super::model::{Check, FieldChecks, Scenario, Step};
+use super::model::{Check, FieldChecks, Scenario, Step, Sweep};
 use super::vars::BUILT_IN;
 use crate::bounded;
 
@@ -180,7 +180,43 @@ fn check(scenario: &Scenario) -> Result<(), Problem> {
         check_step(scenario, step)
             .map_err(|message| (Some(format!("{label} {number}")), message))?;
     }
+    for (index, sweep) in scenario.sweep.iter().enumerate() {
+        check_sweep(scenario, sweep)
+            .map_err(|message| (Some(format!("sweep {}", index + 1)), message))?;
+    }
     Ok(())
+}
+
+/// A sweep names catalog commands and a declared session, and uses only
+/// the run's variables: it lists before any step has captured anything.
+fn check_sweep(scenario: &Scenario, sweep: &Sweep) -> Result<(), String> {
+    for xmlid in [&sweep.list, &sweep.delete] {
+        if catalog::lookup(xmlid).is_none() {
+            return Err(format!("xmlid {xmlid:?} is not in the catalog"));
+        }
+    }
+    let declared = match &sweep.session {
+        Some(name) => scenario
+            .sessions
+            .iter()
+            .any(|session| &session.name == name),
+        None => !scenario.sessions.is_empty(),
+    };
+    if !declared {
+        let name = sweep.session.as_deref().unwrap_or("(the first)");
+        return Err(format!("session {name} is not declared in [[sessions]]"));
+    }
+    if let Some(name) = sweep
+        .variables()
+        .into_iter()
+        .find(|name| !BUILT_IN.contains(&name.as_str()))
+    {
+        return Err(format!(
+            "variable ${{{name}}} is not one of the run's variables {BUILT_IN:?}: a sweep \
+             lists before any step captures"
+        ));
+    }
+    check_table(&sweep.only)
 }
 
 /// Every variable a step uses is built in, a session's id, or captured by

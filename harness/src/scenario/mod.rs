@@ -15,5 +15,7 @@ pub mod vars;
 
 pub use expect::{Mismatch, check_records};
 pub use load::{LoadError, load_dir, load_file, load_path, load_paths, parse, push_unique};
-pub use model::{Action, Check, CheckSpec, Expect, FieldChecks, Scenario, SessionSpec, Step};
+pub use model::{
+    Action, Check, CheckSpec, Expect, FieldChecks, Scenario, SessionSpec, Step, Sweep,
+};
 pub use vars::Vars;

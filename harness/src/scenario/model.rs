@@ -55,9 +55,82 @@ pub struct Scenario {
     /// administrator connection when its session is gone.
     #[serde(default)]
     pub cleanup: Vec<Step>,
+    /// Items the scenario may leave without ever learning their ids (the
+    /// archive a recording files, a call): listed before the steps, listed
+    /// again after the cleanup, and each new one deleted.
+    #[serde(default)]
+    pub sweep: Vec<Sweep>,
     /// The file the scenario was read from.
     #[serde(skip)]
     pub source: PathBuf,
+}
+
+/// A kind of item a scenario may leave behind, swept after its cleanup:
+/// the items `list` shows after the cleanup that it did not show before
+/// the steps, and that pass `only`, are each deleted with `delete`.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sweep {
+    /// What an item is, for reports: `archive`, `call`, `room`.
+    pub item: String,
+    /// The session listing and deleting; the scenario's first when absent.
+    #[serde(default)]
+    pub session: Option<String>,
+    /// The list command, answered with one record per item.
+    pub list: String,
+    /// The fields of the list command.
+    #[serde(default)]
+    pub fields: FieldValues,
+    /// The field naming an item in the list, sent first in `delete`.
+    pub key: String,
+    /// Checks a listed item must pass to be deleted, so that only what the
+    /// scenario made is touched (its reference id, a test address).
+    #[serde(default)]
+    pub only: FieldChecks,
+    /// The command deleting one item.
+    pub delete: String,
+    /// The fields of the delete command after the key.
+    #[serde(default)]
+    pub delete_fields: FieldValues,
+}
+
+impl Sweep {
+    /// The names of the variables the sweep uses.
+    pub fn variables(&self) -> Vec<String> {
+        let text = toml::to_string(self).unwrap_or_default();
+        let mut names: Vec<String> = Vec::new();
+        for name in super::Vars::used(&text) {
+            if !names.iter().any(|known| known == name) {
+                names.push(name.to_owned());
+            }
+        }
+        names
+    }
+
+    /// The step that sends the list command.
+    pub fn list_step(&self) -> Step {
+        Step {
+            session: self.session.clone(),
+            send: Some(self.list.clone()),
+            fields: self.fields.clone(),
+            ..Step::default()
+        }
+    }
+
+    /// The step that deletes the item named `key`, sent as it is (a `$`
+    /// in it is not read as a variable).
+    pub fn delete_step(&self, key: &str) -> Step {
+        let mut fields = FieldValues::new();
+        let literal = key.replace('$', "$$");
+        fields.insert(self.key.clone(), toml::Value::String(literal));
+        fields.extend(self.delete_fields.clone());
+        Step {
+            session: self.session.clone(),
+            send: Some(self.delete.clone()),
+            fields,
+            ..Step::default()
+        }
+    }
 }
 
 /// One named session of a scenario.

@@ -72,3 +72,77 @@ async fn a_cleanup_step_on_a_closed_session_gets_a_fresh_connection() {
     assert_eq!(case(&report, "adds-then-fails").verdict, Verdict::Fail);
     assert_eq!(case(&report, "endpoint-is-gone").verdict, Verdict::Pass);
 }
+
+const LEAVES_AN_ENDPOINT_IT_CANNOT_SWEEP: &str = r#"
+name = "leaves-what-it-cannot-sweep"
+section = "Account Management > Endpoints > ADDENDPOINT"
+
+[[sessions]]
+name = "admin"
+
+[[steps]]
+send = "addendpoint"
+fields = { SOURCENAME = "dvcr-swept", SOURCEIP = "192.0.2.98", E164 = "", H323 = "", FLAG = "0" }
+expect = { result = "0" }
+
+# delroom is the wrong command: the device refuses it.
+[[sweep]]
+item = "endpoint"
+list = "getendpoint"
+key = "SOURCENAME"
+only = { SOURCENAME = "dvcr-swept" }
+delete = "delroom"
+"#;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_item_a_sweep_cannot_delete_is_a_cleanup_error() {
+    let scenarios = [scenario(LEAVES_AN_ENDPOINT_IT_CANNOT_SWEEP)];
+    let report = run_on(&[], &scenarios, &Baseline::default()).await.report;
+
+    let case = case(&report, "leaves-what-it-cannot-sweep");
+    assert_eq!(case.verdict, Verdict::Warning);
+    let errors = case.cleanup_errors.join("\n");
+    assert!(
+        errors.contains("sweep 1: the endpoint SOURCENAME dvcr-swept"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("is left on the device: delroom answered RESULT 1"),
+        "{errors}"
+    );
+}
+
+const SWEEPS_WHAT_IT_ADDED: &str = r#"
+name = "sweeps-what-it-added"
+section = "Account Management > Endpoints > ADDENDPOINT"
+
+[[sessions]]
+name = "admin"
+
+[[steps]]
+send = "addendpoint"
+fields = { SOURCENAME = "dvcr-cleanup", SOURCEIP = "192.0.2.99", E164 = "", H323 = "", FLAG = "0" }
+expect = { result = "1" }
+note = "fails on purpose, after the endpoint is added"
+
+[[sweep]]
+item = "endpoint"
+list = "getendpoint"
+key = "SOURCENAME"
+delete = "delendpoint"
+"#;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_sweep_deletes_what_appeared_during_a_failed_case() {
+    let scenarios = [scenario(SWEEPS_WHAT_IT_ADDED), scenario(CHECKS_IT_IS_GONE)];
+    let report = run_on(&[], &scenarios, &Baseline::default()).await.report;
+
+    let failed = case(&report, "sweeps-what-it-added");
+    assert_eq!(failed.verdict, Verdict::Fail);
+    assert!(
+        failed.cleanup_errors.is_empty(),
+        "{:?}",
+        failed.cleanup_errors
+    );
+    assert_eq!(case(&report, "endpoint-is-gone").verdict, Verdict::Pass);
+}

@@ -287,3 +287,38 @@ fn a_list_of_one_scenario_says_scenario() {
         "{listed}"
     );
 }
+
+#[test]
+fn a_sweep_using_a_captured_variable_is_a_load_error_naming_it() {
+    let text = r#"
+name = "sweeps-too-early"
+section = "Account Management > Endpoints > ADDENDPOINT"
+
+[[sessions]]
+name = "admin"
+
+[[steps]]
+send = "getendpoint"
+capture = { name = "SOURCENAME" }
+
+[[sweep]]
+item = "endpoint"
+list = "getendpoint"
+key = "SOURCENAME"
+only = { SOURCENAME = "${name}" }
+delete = "delendpoint"
+"#;
+    let error = parse(text, Path::new("early.toml")).expect_err("a load error");
+    let shown = error.to_string();
+    assert!(
+        shown.starts_with("early.toml: sweep 1: variable ${name}"),
+        "{shown}"
+    );
+    assert!(
+        parse(
+            &text.replace("${name}", "dvcr-${run}"),
+            Path::new("ok.toml")
+        )
+        .is_ok()
+    );
+}

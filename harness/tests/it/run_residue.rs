@@ -2,6 +2,8 @@
 //! cleans up what it adds (users, endpoints, groups, rooms, archives,
 //! settings).
 
+use dvcr::emulator::Fault;
+use dvcr::report::Verdict;
 use dvcr::run::Baseline;
 
 use crate::run_infrastructure::whole_suite;
@@ -33,5 +35,43 @@ async fn the_suite_leaves_the_emulator_state_as_it_found_it() {
     assert_eq!(before.rooms, after.rooms);
     assert_eq!(before.media, after.media, "no archive is left behind");
     assert_eq!(before.settings, after.settings);
+    assert_eq!(before, after);
+}
+
+/// The suite's cases that record, call or add rooms.
+fn recording_cases() -> Vec<dvcr::scenario::Scenario> {
+    let names = [
+        "quick-record-then-hangup",
+        "room-record-state-machine",
+        "call-and-play-then-hangup",
+    ];
+    whole_suite()
+        .into_iter()
+        .filter(|scenario| names.contains(&scenario.name.as_str()))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_recording_case_that_fails_before_reading_the_archive_id_leaves_no_archive() {
+    let server = emulator(&[Fault::NoIndications]).await;
+    let before = server.state().expect("the state reads");
+    let sanity = dvcr::run::suite::sanity().expect("the sanity scenario parses");
+    let cases = recording_cases();
+    assert_eq!(cases.len(), 3);
+    let outcome = dvcr::run::run(&cases, &sanity, &options(&server), &Baseline::default()).await;
+    let after = server.state().expect("the state reads");
+    server.stop().await;
+
+    let failed = crate::run_kit::case(&outcome.report, "quick-record-then-hangup");
+    assert_eq!(failed.verdict, Verdict::Fail);
+    let step = &failed.failure.as_ref().expect("a failure").step;
+    assert!(step.starts_with("step 2"), "{step}");
+    assert!(
+        failed.cleanup_errors.is_empty(),
+        "{:?}",
+        failed.cleanup_errors
+    );
+    assert_eq!(before.media, after.media, "no archive is left behind");
+    assert_eq!(before.links, after.links, "no call is left up");
     assert_eq!(before, after);
 }

@@ -108,6 +108,23 @@ pub struct StepContext<'a> {
     pub cleanup: bool,
 }
 
+/// Sends the typed command `xmlid` of `step` and returns the reply
+/// without judging it; in cleanup, a session gone is opened afresh first.
+pub(crate) async fn request(
+    step: &Step,
+    ctx: &mut StepContext<'_>,
+    xmlid: &str,
+) -> Result<crate::client::Reply, StepError> {
+    let name = step.session.clone().unwrap_or_else(|| ctx.sessions.first());
+    if ctx.cleanup && !ctx.sessions.usable(&name) {
+        ctx.sessions
+            .open(&name, ctx.options)
+            .await
+            .map_err(open_error)?;
+    }
+    send::request(step, ctx, &name, xmlid).await
+}
+
 /// Carries out `step`.
 pub async fn run_step(step: &Step, ctx: &mut StepContext<'_>) -> Result<(), StepError> {
     if let Some(unset) = ctx.vars.first_unset(&step.variables()) {

@@ -125,6 +125,22 @@ pub(super) async fn send(
     capture(step, ctx, &reply.message)
 }
 
+/// Sends the typed command of `step` on session `name` and returns the
+/// reply, unjudged.
+pub(crate) async fn request(
+    step: &Step,
+    ctx: &mut StepContext<'_>,
+    name: &str,
+    xmlid: &str,
+) -> Result<Reply, StepError> {
+    let message = typed(step, ctx, name, xmlid)?;
+    let mut bytes = Vec::new();
+    encode(&message, &mut bytes).map_err(|error| StepError::Harness(error.to_string()))?;
+    write(ctx, name, &bytes, None).await?;
+    let timeout = wait(step, ctx.options.reply_timeout);
+    await_reply(ctx, name, xmlid, timeout).await
+}
+
 pub(super) async fn await_reply(
     ctx: &mut StepContext<'_>,
     name: &str,
