@@ -146,3 +146,29 @@ async fn a_sweep_deletes_what_appeared_during_a_failed_case() {
     );
     assert_eq!(case(&report, "endpoint-is-gone").verdict, Verdict::Pass);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_skipped_case_shows_what_its_cleanup_could_not_undo() {
+    let text = LEAVES_AN_ENDPOINT_IT_CANNOT_SWEEP.replace(
+        "\n# delroom",
+        "\n[[steps]]\nsend = \"getendpoint\"\nskip_unless = { SOURCENAME = \"none\" }\n\
+         skip_reason = \"the device has no endpoint named none\"\n\n# delroom",
+    );
+    let report = run_on(&[], &[scenario(&text)], &Baseline::default())
+        .await
+        .report;
+
+    let case = case(&report, "leaves-what-it-cannot-sweep");
+    assert_eq!(case.verdict, Verdict::Skipped);
+    let lines = dvcr::report::terminal::reasons(case);
+    assert!(
+        lines[0].starts_with("skipped: not run: the device has no endpoint named none"),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|line| line.starts_with("cleanup: sweep 1: the endpoint")),
+        "{lines:?}"
+    );
+}
