@@ -44,6 +44,13 @@ pub enum PersistError {
         /// The entry and what is wrong with it.
         source: FixtureError,
     },
+    /// The path names something other than a file: a device, a folder, a
+    /// pipe, which a save would replace.
+    #[error("state file {path}: not a regular file, expected a file to keep the state in")]
+    NotAFile {
+        /// The path given.
+        path: PathBuf,
+    },
     /// The state could not be written as TOML.
     #[error("state cannot be written as toml: {0}")]
     Serialize(#[from] toml::ser::Error),
@@ -51,34 +58,81 @@ pub enum PersistError {
 
 /// Loads a state saved by [`save`], or any fixture file, checked as a
 /// fixture is.
+/// A state that holds no user at all (an empty file) is refused: no
+/// session could log in to the device it would start.
 pub fn load(path: &Path) -> Result<State, PersistError> {
+    check_is_file(path)?;
     let text =
         bounded::read_to_string(path, MAX_STATE_LEN).map_err(|source| io_error(path, source))?;
-    let state = toml::from_str(&text).map_err(|source| PersistError::Parse {
+    let state: State = toml::from_str(&text).map_err(|source| PersistError::Parse {
         path: path.to_owned(),
         source,
     })?;
-    fixture::check(&state).map_err(|source| PersistError::Invalid {
+    let checked = fixture::check(&state).and_then(|()| {
+        if state.users.is_empty() {
+            return Err(FixtureError::Invalid {
+                entry: "the state".to_owned(),
+                problem: "no [[users]] entry, so no session could log in (an empty file?)"
+                    .to_owned(),
+            });
+        }
+        Ok(())
+    });
+    checked.map_err(|source| PersistError::Invalid {
         path: path.to_owned(),
         source,
     })?;
     Ok(state)
 }
 
-/// Writes `state` to `path` atomically.
+/// Refuses a path that exists and is not a regular file once links are
+/// followed: a save renames a new file over its target.
+pub fn check_is_file(path: &Path) -> Result<(), PersistError> {
+    match fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => Err(PersistError::NotAFile {
+            path: path.to_owned(),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Writes `state` to `path` atomically. When `path` is a symbolic link,
+/// the file it points to is replaced and the link kept.
 pub fn save(state: &State, path: &Path) -> Result<(), PersistError> {
     let text = toml::to_string_pretty(state)?;
-    let temporary = temporary_path(path);
+    let target = link_target(path);
+    check_is_file(&target)?;
+    let temporary = temporary_path(&target);
     let written =
-        write_synced(&temporary, text.as_bytes()).and_then(|()| fs::rename(&temporary, path));
+        write_synced(&temporary, text.as_bytes()).and_then(|()| fs::rename(&temporary, &target));
     if let Err(source) = written {
         let _ = fs::remove_file(&temporary);
         return Err(io_error(path, source));
     }
 
-    sync_parent(path);
+    sync_parent(&target);
     Ok(())
 }
+
+/// The file `path` names once symbolic links are followed, even when the
+/// last one points to a file not yet written; `path` itself when it is
+/// no link (or a chain of more than a few).
+fn link_target(path: &Path) -> PathBuf {
+    let mut target = path.to_owned();
+    for _ in 0..MAX_LINKS {
+        let Ok(next) = fs::read_link(&target) else {
+            return target;
+        };
+        target = match target.parent() {
+            Some(parent) if next.is_relative() => parent.join(next),
+            _ => next,
+        };
+    }
+    path.to_owned()
+}
+
+/// How many symbolic links in a row [`save`] follows.
+const MAX_LINKS: usize = 8;
 
 /// `dir/.name.tmp-PID`, beside the target so that the rename stays on one
 /// file system.

@@ -170,3 +170,45 @@ fn the_same_seed_makes_the_same_guids() {
 
     assert_eq!(add(&mut Bench::new()), add(&mut Bench::new()));
 }
+
+#[test]
+fn a_state_path_that_is_no_file_is_refused_and_left_as_it_was() {
+    let directory = scratch_dir();
+    let folder = directory.as_path().join("a-folder");
+    std::fs::create_dir(&folder).expect("folder");
+
+    let error = persist::load(&folder).expect_err("a folder is no state file");
+    assert!(matches!(error, PersistError::NotAFile { .. }), "{error}");
+    assert!(error.to_string().contains("not a regular file"), "{error}");
+    let refused = persist::save(&default_state(), &folder).expect_err("nor is it saved over");
+    assert!(
+        matches!(refused, PersistError::NotAFile { .. }),
+        "{refused}"
+    );
+    assert!(folder.is_dir(), "the folder is still there");
+}
+
+#[test]
+fn an_empty_state_file_is_refused_rather_than_a_device_with_no_user() {
+    let directory = scratch_dir();
+    let path = directory.as_path().join("state.toml");
+    std::fs::write(&path, "").expect("an empty file");
+
+    let error = persist::load(&path).expect_err("no user, no login");
+    assert!(error.to_string().contains("no [[users]] entry"), "{error}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_save_through_a_symbolic_link_replaces_its_file_and_keeps_the_link() {
+    let directory = scratch_dir();
+    let file = directory.as_path().join("real.toml");
+    let link = directory.as_path().join("link.toml");
+    std::os::unix::fs::symlink("real.toml", &link).expect("link");
+
+    persist::save(&default_state(), &link).expect("saved through the link");
+    assert!(std::fs::symlink_metadata(&link).expect("link").is_symlink());
+    assert_eq!(persist::load(&file).expect("the file"), default_state());
+    persist::save(&default_state(), &link).expect("saved again");
+    assert!(std::fs::symlink_metadata(&link).expect("link").is_symlink());
+}
