@@ -49,7 +49,8 @@ pub(crate) struct RunArgs {
     #[arg(long, value_name = "NAME", default_value = "Administrator")]
     user: String,
     /// Read the password from this environment variable instead of a
-    /// prompt.
+    /// prompt; with --emulate, the password is empty without it, as the
+    /// emulator's Administrator has none.
     #[arg(long, value_name = "VAR")]
     password_env: Option<String>,
     /// Scenario files or folders to run instead of the built-in suite
@@ -139,9 +140,11 @@ fn try_run(args: RunArgs) -> Result<u8, String> {
             unknown.join(", ")
         ));
     }
-    if !args.emulate {
-        options.password = password(&args)?;
-    }
+    options.password = match (&args.password_env, args.emulate) {
+        (Some(var), true) => super::password_from_env(var)?,
+        (None, true) => String::new(),
+        (_, false) => password(&args)?,
+    };
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

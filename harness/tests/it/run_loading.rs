@@ -322,3 +322,18 @@ delete = "delendpoint"
         .is_ok()
     );
 }
+
+#[test]
+fn password_env_with_emulate_logs_in_as_another_emulated_user() {
+    let output = Command::new(env!("CARGO_BIN_EXE_dvcr"))
+        .args(["run", "--emulate", "--quiet", "--user", "test"])
+        .args(["--password-env", "DVCR_TEST_USER_PASSWORD"])
+        .args(["--filter", "getdevinfo-answers-per-catalog"])
+        .env("DVCR_TEST_USER_PASSWORD", "test")
+        .output()
+        .expect("dvcr runs");
+    let shown = String::from_utf8_lossy(&output.stdout);
+
+    assert_eq!(output.status.code(), Some(0), "{shown}{}", stderr(&output));
+    assert!(!shown.contains("refused"), "{shown}");
+}
