@@ -501,3 +501,34 @@ fn text_that_is_not_hex_names_the_first_bad_token_not_a_tpkt_error() -> TestResu
     assert!(!text.contains("tpkt"), "{text}");
     Ok(())
 }
+
+#[test]
+fn a_hexdump_line_missing_is_named_by_its_offset() -> TestResult {
+    let dump = std::fs::read_to_string(corpus("decode-cli/login-confirm-repeated.hexdump"))?;
+    let gapped: String = dump
+        .lines()
+        .enumerate()
+        .filter(|(index, _)| *index != 1)
+        .map(|(_, line)| format!("{line}\n"))
+        .collect();
+    let output = decode_stdin(&[], gapped.as_bytes())?;
+    let text = stdout(&output);
+
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("line 2 column 1: expected offset 00000010"),
+        "{text}"
+    );
+
+    let later: String = dump
+        .lines()
+        .skip(1)
+        .map(|line| format!("{line}\n"))
+        .collect();
+    let output = decode_stdin(&[], later.as_bytes())?;
+    assert!(
+        !stdout(&output).contains("expected offset"),
+        "a dump starting later (hexdump -s) is read from its first offset"
+    );
+    Ok(())
+}

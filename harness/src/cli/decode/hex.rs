@@ -84,6 +84,7 @@ pub(super) fn parse(text: &str) -> Result<Vec<u8>, NotHex> {
     let mut last = 0;
     let mut only_comments = true;
     let mut repeat = Repeat::default();
+    let mut base = None;
     for (index, line) in text.lines().enumerate() {
         last = index + 1;
         if is_comment(line) || line.trim().is_empty() {
@@ -96,7 +97,8 @@ pub(super) fn parse(text: &str) -> Result<Vec<u8>, NotHex> {
                 repeat.star(index + 1, line)?;
                 continue;
             }
-            repeat.fill(&mut bytes, index + 1, line)?;
+            repeat.fill(&mut bytes, base.unwrap_or(0), index + 1, line)?;
+            in_sequence(&mut base, bytes.len(), index + 1, line)?;
         }
 
         let tokens =
@@ -156,6 +158,37 @@ fn not_hex(style: Style, number: usize, line: &str, token: &str) -> NotHex {
     }
 }
 
+/// Checks that the offset opening `line`, the `number`th of a `hexdump -C`
+/// dump, is where the bytes read so far (`read`) end, counted from the
+/// first line's offset (`base`, set by it: `hexdump -s` starts later), so
+/// that a line lost or moved is named rather than read as other bytes.
+fn in_sequence(
+    base: &mut Option<u64>,
+    read: usize,
+    number: usize,
+    line: &str,
+) -> Result<(), NotHex> {
+    let token = line.split_whitespace().next().unwrap_or(line);
+    let Some(offset) = is_offset(token)
+        .then(|| u64::from_str_radix(token, 16).ok())
+        .flatten()
+    else {
+        return Ok(());
+    };
+
+    let read = u64::try_from(read).unwrap_or(u64::MAX);
+    let start = *base.get_or_insert(offset);
+    let expected = start.saturating_add(read);
+    if offset == expected {
+        return Ok(());
+    }
+
+    Err(NotHex {
+        expected: format!("offset {expected:08x}, where the lines before end (a line missing?)"),
+        ..not_hex(Style::Canonical, number, line, token)
+    })
+}
+
 /// The `*` lines of a `hexdump -C` dump: each stands for copies of the
 /// line of bytes before it, as many as reach the offset of the line after.
 #[derive(Default)]
@@ -185,8 +218,15 @@ impl Repeat {
     }
 
     /// The line after a `*`, the `number`th: copies of the repeated line
-    /// are appended to `bytes` up to the offset it opens with.
-    fn fill(&mut self, bytes: &mut Vec<u8>, number: usize, line: &str) -> Result<(), NotHex> {
+    /// are appended to `bytes` up to the offset it opens with, counted
+    /// from the dump's first offset, `base`.
+    fn fill(
+        &mut self,
+        bytes: &mut Vec<u8>,
+        base: u64,
+        number: usize,
+        line: &str,
+    ) -> Result<(), NotHex> {
         if self.pending.take().is_none() {
             return Ok(());
         }
@@ -196,15 +236,17 @@ impl Repeat {
         let step = self.previous.len();
         let offset = is_offset(token)
             .then(|| u64::from_str_radix(token, 16).ok())
-            .flatten();
+            .flatten()
+            .and_then(|offset| offset.checked_sub(base));
         let fits = offset.is_some_and(|offset| offset <= MAX_INPUT);
         let offset = offset.and_then(|offset| usize::try_from(offset).ok());
         let whole_lines =
             offset.filter(|&offset| offset >= at && (offset - at).is_multiple_of(step));
         let Some(offset) = whole_lines.filter(|_| fits) else {
             let mib = MAX_INPUT / (1024 * 1024);
+            let from = u64::try_from(at).unwrap_or(u64::MAX).saturating_add(base);
             let expected = format!(
-                "an offset {at:08x} plus a multiple of {step} bytes \
+                "an offset {from:08x} plus a multiple of {step} bytes \
                  (at most {mib} MiB) after \"*\""
             );
             return Err(NotHex {
