@@ -25,6 +25,20 @@ pub struct RunDiff {
     pub added: Vec<String>,
     /// Cases only in the old run.
     pub removed: Vec<String>,
+    /// Cases an interrupt cut short in either run, whose verdicts say
+    /// nothing of the device: `(name, "old" or "new")`.
+    pub cut_short: Vec<(String, &'static str)>,
+}
+
+/// Whether `case` of `report` was the one under way when the run was
+/// interrupted: an error saying so, in a run that counts one.
+fn interrupted(report: &RunReport, case: &CaseResult) -> bool {
+    report.interrupted_cases > 0
+        && case.verdict == Verdict::Error
+        && case
+            .failure
+            .as_ref()
+            .is_some_and(|failure| failure.message.contains("interrupted"))
 }
 
 /// Whether `case` failed in a way its run did not expect: a failure the
@@ -55,6 +69,15 @@ pub fn diff(old: &RunReport, new: &RunReport) -> RunDiff {
         };
 
         let change = (name.clone(), previous.verdict, case.verdict);
+        if interrupted(old, previous) || interrupted(new, case) {
+            let which = if interrupted(old, previous) {
+                "old"
+            } else {
+                "new"
+            };
+            out.cut_short.push((name.clone(), which));
+            continue;
+        }
         if previous.verdict != case.verdict {
             match (bad(previous), bad(case)) {
                 (false, true) => out.new_failures.push(change),
@@ -125,6 +148,12 @@ impl RunDiff {
         }
         for name in &self.removed {
             let _ = writeln!(out, "removed: {name}");
+        }
+        for (name, which) in &self.cut_short {
+            let _ = writeln!(
+                out,
+                "not compared: {name} (the {which} run was interrupted during it)"
+            );
         }
         if out.is_empty() {
             out.push_str("no change\n");

@@ -1,8 +1,9 @@
 //! `dvcr diff` counts as new failures only those the new run did not
 //! expect: a failure its baseline names is a change, not a regression. A
-//! fuzz summary given in place of a run report is named as one.
+//! fuzz summary given in place of a run report is named as one, and a case
+//! an interrupt cut short is not compared.
 
-use dvcr::report::{CaseResult, RunReport, Verdict, diff};
+use dvcr::report::{CaseResult, Failure, RunReport, Verdict, diff};
 
 fn report(verdict: Verdict, expected: Option<&str>) -> RunReport {
     RunReport {
@@ -59,4 +60,31 @@ fn a_fuzz_summary_given_to_diff_is_named_as_one() {
         .expect_err("not a run report")
         .to_string();
     assert!(shown.contains("not a dvcr report"), "{shown}");
+}
+
+#[test]
+fn a_case_an_interrupt_cut_short_is_not_compared() {
+    let old = report(Verdict::Pass, None);
+    let mut new = report(Verdict::Error, None);
+    new.interrupted_cases = 1;
+    new.cases[0].failure = Some(Failure {
+        step: "step 2 (sleep)".to_owned(),
+        message: "the run was interrupted (SIGINT or SIGTERM); cleanup ran".to_owned(),
+        mismatches: Vec::new(),
+    });
+
+    let changes = diff(&old, &new);
+    assert!(changes.new_failures.is_empty(), "{changes:?}");
+    assert_eq!(
+        changes.cut_short,
+        vec![("endpoint-name-is-unique".to_owned(), "new")]
+    );
+    assert!(
+        changes
+            .text()
+            .contains("not compared: endpoint-name-is-unique")
+    );
+    let back = diff(&new, &old);
+    assert!(back.fixed.is_empty(), "{back:?}");
+    assert_eq!(back.cut_short.len(), 1);
 }
