@@ -377,8 +377,10 @@ fn password(args: &RunArgs) -> Result<String, String> {
         .map_err(|error| format!("cannot read the password ({error}); use --password-env VAR"))
 }
 
+/// Writes the capture whole to `path`: built in memory first, so that a
+/// full disk is named as such rather than through the pcap writer.
 fn write_capture(path: &Path, segments: &[report::Segment]) -> Result<(), String> {
-    let file =
-        std::fs::File::create(path).map_err(|error| format!("{}: {error}", path.display()))?;
-    report::write_pcap(segments, std::io::BufWriter::new(file)).map_err(|error| error.to_string())
+    let mut bytes = Vec::new();
+    report::write_pcap(segments, &mut bytes).map_err(|error| error.to_string())?;
+    std::fs::write(path, bytes).map_err(|error| format!("{}: {error}", path.display()))
 }

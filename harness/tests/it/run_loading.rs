@@ -337,3 +337,27 @@ fn password_env_with_emulate_logs_in_as_another_emulated_user() {
     assert_eq!(output.status.code(), Some(0), "{shown}{}", stderr(&output));
     assert!(!shown.contains("refused"), "{shown}");
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_capture_onto_a_full_disk_says_so() {
+    if !Path::new("/dev/full").exists() {
+        return;
+    }
+    let output = dvcr(&[
+        "run",
+        "--emulate",
+        "--quiet",
+        "--filter",
+        "unique",
+        "--pcap",
+        "/dev/full",
+    ]);
+    let shown = stderr(&output);
+
+    assert_eq!(output.status.code(), Some(2), "{shown}");
+    assert!(
+        shown.contains("/dev/full: No space left on device"),
+        "{shown}"
+    );
+}
