@@ -135,8 +135,10 @@ fn try_run(args: RunArgs) -> Result<u8, String> {
     };
     let unknown = baseline.unknown(&known);
     if !unknown.is_empty() {
+        let path = args.baseline.as_deref().unwrap_or(Path::new("baseline"));
         return Err(format!(
-            "the baseline names scenarios that do not exist: {}",
+            "baseline {}: names scenarios that do not exist: {}",
+            path.display(),
             unknown.join(", ")
         ));
     }

@@ -75,12 +75,10 @@ fn a_baseline_naming_an_unknown_scenario_exits_2_and_names_it() {
     let baseline = unknown_scenario_baseline(&dir);
     let path = baseline.to_string_lossy().into_owned();
     let output = dvcr(&["run", "--emulate", "--quiet", "--baseline", &path]);
+    let shown = stderr(&output);
     assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains("no-such-scenario"),
-        "{}",
-        stderr(&output)
-    );
+    assert!(shown.contains("no-such-scenario"), "{shown}");
+    assert!(shown.contains(&format!("baseline {path}:")), "{shown}");
 }
 
 #[test]
