@@ -21,7 +21,7 @@ pub enum ClientError {
         source: std::io::Error,
     },
     /// The TCP connection was not opened in time.
-    #[error("timed out after {after:?} connecting to {target}")]
+    #[error("timed out after {:?} connecting to {target}", to_ms(*.after))]
     ConnectTimeout {
         /// The address tried.
         target: String,
@@ -29,7 +29,7 @@ pub enum ClientError {
         after: Duration,
     },
     /// Nothing came in time.
-    #[error("timed out after {after:?} awaiting {awaited}")]
+    #[error("timed out after {:?} awaiting {awaited}", to_ms(*.after))]
     Timeout {
         /// What was awaited, such as "the confirm of getdevinfo".
         awaited: String,
@@ -39,8 +39,9 @@ pub enum ClientError {
     /// Part of a frame came, but not the rest of it, in time: a length
     /// that promises more than is sent, or a device stalled mid-frame.
     #[error(
-        "timed out after {after:?} awaiting {awaited}: {received} bytes came that do not \
-         make a whole frame (does the TPKT length count more than was sent?)"
+        "timed out after {:?} awaiting {awaited}: {received} bytes came that do not \
+         make a whole frame (does the TPKT length count more than was sent?)",
+        to_ms(*.after)
     )]
     Incomplete {
         /// What was awaited.
@@ -116,4 +117,11 @@ impl ClientError {
             _ => false,
         }
     }
+}
+
+/// `after` to the nearest millisecond, so that a wait measured against a
+/// deadline reads `2s`, not `1.99999963s`.
+pub fn to_ms(after: Duration) -> Duration {
+    let nanos = after.as_nanos().saturating_add(500_000) / 1_000_000;
+    Duration::from_millis(u64::try_from(nanos).unwrap_or(u64::MAX))
 }

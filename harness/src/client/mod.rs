@@ -35,7 +35,7 @@ mod session;
 mod transcript;
 
 pub use connection::{ClientConfig, Connection};
-pub use error::ClientError;
+pub use error::{ClientError, to_ms};
 pub use reader::{CloseReason, Received};
 pub use redact::{SHORTEST_MASKED_INSIDE, holds, is_secret_field, redact_password, redact_secrets};
 pub use reply::Reply;

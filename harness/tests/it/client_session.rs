@@ -215,3 +215,16 @@ async fn the_transcript_holds_every_frame_with_its_direction() {
     assert_eq!(exchanges[1].direction, Direction::Received);
     assert_eq!(exchanges[1].bytes[..2], [3, 0]);
 }
+
+#[test]
+fn a_timeout_is_shown_to_the_millisecond() {
+    let error = dvcr::client::ClientError::Timeout {
+        awaited: "the confirm of getdevinfo".to_owned(),
+        after: std::time::Duration::from_nanos(1_999_999_630),
+    };
+
+    assert_eq!(
+        error.to_string(),
+        "timed out after 2s awaiting the confirm of getdevinfo"
+    );
+}

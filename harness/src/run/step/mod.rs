@@ -14,7 +14,7 @@ use dvcr_protocol::validate::Finding;
 use listen::{no_indication, wait_indication};
 use send::{pipeline, raw, send};
 
-use crate::client::{ClientError, Reply};
+use crate::client::{ClientError, Reply, to_ms};
 use crate::run::conn::{OpenError, Sessions};
 use crate::run::options::RunOptions;
 use crate::scenario::load::parse_hex;
@@ -182,10 +182,9 @@ pub fn open_error(error: OpenError) -> StepError {
         OpenError::Client(
             error @ (ClientError::Connect { .. } | ClientError::ConnectTimeout { .. }),
         ) => StepError::Harness(error.to_string()),
-        OpenError::Client(ClientError::Timeout { after, .. }) => StepError::failed(format!(
-            "no reply to login within {}",
-            humantime::format_duration(after)
-        )),
+        OpenError::Client(ClientError::Timeout { after, .. }) => {
+            StepError::failed(format!("no reply to login within {:?}", to_ms(after)))
+        }
         OpenError::Client(error) if error.is_protocol_violation() => {
             StepError::broke_protocol(error.to_string())
         }
