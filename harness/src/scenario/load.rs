@@ -53,10 +53,12 @@ pub fn load_path(path: &Path) -> Result<Vec<Scenario>, LoadError> {
     load_paths(&[path.to_path_buf()])
 }
 
-/// Reads every file and folder of `paths` (folders sorted by path) and
-/// checks that no two scenarios share a name, naming both files if two do.
+/// Reads every file and folder of `paths` (folders sorted by path), each
+/// file once however often it is named, and checks that no two scenarios
+/// share a name, naming both files if two do.
 pub fn load_paths(paths: &[PathBuf]) -> Result<Vec<Scenario>, LoadError> {
     let mut scenarios: Vec<Scenario> = Vec::new();
+    let mut read: Vec<PathBuf> = Vec::new();
     for path in paths {
         let mut files = Vec::new();
         if path.is_dir() {
@@ -66,6 +68,11 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Vec<Scenario>, LoadError> {
             files.push(path.clone());
         }
         for file in files {
+            let same = std::fs::canonicalize(&file).unwrap_or_else(|_| file.clone());
+            if read.contains(&same) {
+                continue;
+            }
+            read.push(same);
             push_unique(&mut scenarios, load_file(&file)?)?;
         }
     }

@@ -359,3 +359,23 @@ fn a_capture_onto_a_full_disk_says_so() {
         "{shown}"
     );
 }
+
+#[test]
+fn a_file_named_twice_or_inside_a_folder_also_named_loads_once() {
+    let file = fixture("after-the-crash.toml");
+    let folder = file.parent().expect("its folder").to_path_buf();
+    let once = load_paths(&[file.clone()]).expect("loads");
+    let twice = load_paths(&[
+        file.clone(),
+        file.clone(),
+        folder.join(".").join("after-the-crash.toml"),
+    ])
+    .expect("the same file twice is one scenario");
+
+    assert_eq!(once.len(), 1);
+    assert_eq!(twice.len(), 1);
+    let with_folder = load_paths(&[file, folder]).expect("the file and its folder");
+    let names: Vec<&str> = with_folder.iter().map(|s| s.name.as_str()).collect();
+    let unique: std::collections::BTreeSet<&str> = names.iter().copied().collect();
+    assert_eq!(names.len(), unique.len(), "{names:?}");
+}
