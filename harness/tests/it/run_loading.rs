@@ -364,7 +364,7 @@ fn a_capture_onto_a_full_disk_says_so() {
 fn a_file_named_twice_or_inside_a_folder_also_named_loads_once() {
     let file = fixture("after-the-crash.toml");
     let folder = file.parent().expect("its folder").to_path_buf();
-    let once = load_paths(&[file.clone()]).expect("loads");
+    let once = load_paths(std::slice::from_ref(&file)).expect("loads");
     let twice = load_paths(&[
         file.clone(),
         file.clone(),
