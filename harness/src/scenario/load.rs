@@ -248,6 +248,17 @@ fn check_variables(scenario: &Scenario) -> Result<(), Problem> {
             );
             return Err((Some(format!("{label} {}", index + 1)), message));
         }
+        let reserved = step
+            .capture
+            .keys()
+            .find(|name| BUILT_IN.contains(&name.as_str()) || name.ends_with(".sessionid"));
+        if let Some(name) = reserved {
+            let message = format!(
+                "capture {name:?} would replace one of the run's variables \
+                 {BUILT_IN:?} or a session's id: give it another name"
+            );
+            return Err((Some(format!("{label} {}", index + 1)), message));
+        }
         known.extend(step.capture.keys().cloned());
     }
     Ok(())

@@ -379,3 +379,30 @@ fn a_file_named_twice_or_inside_a_folder_also_named_loads_once() {
     let unique: std::collections::BTreeSet<&str> = names.iter().copied().collect();
     assert_eq!(names.len(), unique.len(), "{names:?}");
 }
+
+#[test]
+fn a_capture_named_as_a_run_variable_is_a_load_error() {
+    let text = r#"
+name = "shadows"
+section = "System Information > System Information > GETDEVINFO"
+[[sessions]]
+name = "admin"
+[[steps]]
+send = "getdevinfo"
+capture = { password = "PRODUCTNAME" }
+"#;
+    let error = parse(text, Path::new("shadow.toml")).expect_err("a load error");
+    let shown = error.to_string();
+
+    assert!(
+        shown.starts_with("shadow.toml: step 1: capture \"password\""),
+        "{shown}"
+    );
+    assert!(
+        parse(
+            &text.replace("password =", "product ="),
+            Path::new("ok.toml")
+        )
+        .is_ok()
+    );
+}
