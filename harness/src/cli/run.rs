@@ -167,6 +167,10 @@ fn try_run(args: RunArgs) -> Result<u8, String> {
         tokio::spawn(async move {
             if signalled().await {
                 interrupt.raise();
+                errln!(
+                    "dvcr: interrupted: the case under way stops and runs its cleanup \
+                     (at most 10 s); interrupt again to stop at once"
+                );
                 if signalled().await {
                     stop_now(&unwritten);
                 }
