@@ -94,7 +94,8 @@ pub(crate) struct FuzzArgs {
     /// and setvideologo.
     #[arg(long)]
     allow_destructive: bool,
-    /// How long to wait for a live device to come back after a finding.
+    /// How long to wait for a live device to come back after a finding,
+    /// or after a case sent a command that may cut it off.
     #[arg(long, value_name = "SECONDS", default_value_t = 60)]
     recovery: u64,
     /// Count every error finding of the catalog as a protocol violation,

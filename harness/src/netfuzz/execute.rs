@@ -97,6 +97,20 @@ pub struct Observation {
     pub undecodable: Vec<(usize, String)>,
     /// The xmlids sent, as the device would read them.
     pub sent_xmlids: Vec<String>,
+    /// The first command sent that may cut the device off, on any of the
+    /// case's sessions, with the step that sent it: from there on, a
+    /// device that drops connections or stops answering does as it was
+    /// told.
+    pub cut_off: Option<CutOff>,
+}
+
+/// A command sent that may cut the device off ([`may_cut_off`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CutOff {
+    /// The step that sent it.
+    pub step: usize,
+    /// Its xmlid, as the device would read it.
+    pub xmlid: String,
 }
 
 /// One session of a case.
@@ -152,7 +166,17 @@ pub async fn execute(case: &Case, reach: &Reach) -> Observation {
                 expected += 1;
                 wanted += records;
             }
-            live.may_close |= !keeps || closes(&frame.xmlid);
+            let cutting = sends.iter().find(|xmlid| may_cut_off(xmlid));
+            if observation.cut_off.is_none()
+                && let Some(xmlid) = cutting
+            {
+                observation.cut_off = Some(CutOff {
+                    step: index,
+                    xmlid: xmlid.clone(),
+                });
+            }
+            let logs_out = sends.iter().any(|xmlid| xmlid == "logout");
+            live.may_close |= !keeps || closes(&frame.xmlid) || logs_out || cutting.is_some();
             live.framed &= keeps;
             bytes.extend_from_slice(&frame_bytes);
         }

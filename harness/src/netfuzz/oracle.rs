@@ -193,14 +193,21 @@ pub enum Strictness {
     Catalog,
 }
 
-/// Judges a case from what it gave and what the probe after it found.
+/// Judges a case from what it gave and what the probe after it found. From
+/// the step that sent a command that may cut the device off on, on any
+/// session, a connection dropped or left unanswered is no finding, and
+/// neither is a probe that finds the device gone or silent: the device
+/// did as it was told.
 pub fn judge(observation: &Observation, probe: &Probe, strictness: Strictness) -> Option<Verdict> {
+    let cut_off_at = observation.cut_off.as_ref().map(|cut_off| cut_off.step);
+    let told = |step: usize| cut_off_at.is_some_and(|at| step >= at);
     let last_step = observation.writes.len().checked_sub(1);
     let first_unanswered = observation
         .writes
         .iter()
         .position(|write| write.end != End::Answered);
     match probe {
+        Probe::Refused(_) | Probe::Silent(_) if cut_off_at.is_some() => {}
         Probe::Refused(error) => {
             return Some(Verdict {
                 kind: Kind::Crash,
@@ -231,7 +238,8 @@ pub fn judge(observation: &Observation, probe: &Probe, strictness: Strictness) -
     let silent = observation
         .writes
         .iter()
-        .position(|write| write.end == End::Silent);
+        .enumerate()
+        .position(|(step, write)| write.end == End::Silent && !told(step));
     if let (Some(step), Some(write)) = (silent, silent.and_then(|at| observation.writes.get(at))) {
         return Some(Verdict {
             kind: Kind::Hang,
@@ -244,10 +252,14 @@ pub fn judge(observation: &Observation, probe: &Probe, strictness: Strictness) -
         });
     }
 
-    let dropped = observation.writes.iter().position(|write| {
-        let ended = matches!(write.end, End::Closed | End::Unwritable);
-        ended && write.replies < write.expected && !write.may_close
-    });
+    let dropped = observation
+        .writes
+        .iter()
+        .enumerate()
+        .position(|(step, write)| {
+            let ended = matches!(write.end, End::Closed | End::Unwritable);
+            ended && write.replies < write.expected && !write.may_close && !told(step)
+        });
     if let (Some(step), Some(write)) = (dropped, dropped.and_then(|at| observation.writes.get(at)))
     {
         return Some(Verdict {

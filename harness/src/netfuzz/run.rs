@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use tracing::info;
 
 use super::bound::Bound;
-use super::execute::{Observation, Reach, execute};
+use super::execute::{CutOff, Observation, Reach, execute};
 use super::finding::{found, saved, xmlid_of};
 use super::generate::Generator;
 use super::minimize::Limits;
@@ -233,6 +233,17 @@ impl Run<'_> {
                     break;
                 }
 
+                let told = self.previous.as_ref().and_then(|(previous, observation)| {
+                    Some((previous.index, observation.cut_off.clone()?))
+                });
+                if let Some((previous, cut_off)) = told {
+                    self.previous = None;
+                    if self.recover(target, previous, &cut_off).await {
+                        continue;
+                    }
+                    break;
+                }
+
                 let Some(verdict) = judge(&Observation::default(), &probed, config.strictness)
                 else {
                     self.summary
@@ -249,6 +260,15 @@ impl Run<'_> {
             }
 
             setup_failures = 0;
+            let mut probed = probed;
+            let gone = matches!(probed, Probe::Refused(_) | Probe::Silent(_));
+            if let (true, Some(cut_off)) = (gone, &observation.cut_off) {
+                if !self.recover(target, index, cut_off).await {
+                    break;
+                }
+                probed = Probe::Alive;
+            }
+
             if matches!(probed, Probe::Broken(_)) {
                 self.login_broken(target, &case, &probed).await;
                 break;
@@ -316,6 +336,42 @@ impl Run<'_> {
 
         self.summary.findings.len() < config.max_findings
             && reset(target, &mut self.summary, config).await
+    }
+
+    /// Waits for a target that case `index` cut off by sending `cut_off`
+    /// to come back, and checks that it takes a login again; false, with
+    /// the error noted, when it does not.
+    async fn recover(&mut self, target: &mut Target, index: u64, cut_off: &CutOff) -> bool {
+        let config = self.config;
+        let sent = format!("after case {index} sent {}", cut_off.xmlid);
+        if let Err(error) = target.reset().await {
+            if self.interrupted() {
+                self.summary.interrupted = true;
+            } else {
+                self.summary.errors.push(format!("{error} {sent}"));
+            }
+            return false;
+        }
+
+        let reach = config.reach(target.addr());
+        match self.bound.run(probe(&reach)).await {
+            Some(Probe::Alive) => true,
+            Some(
+                Probe::Refused(why)
+                | Probe::Silent(why)
+                | Probe::LoginRefused(why)
+                | Probe::Broken(why),
+            ) => {
+                let error = format!("the device did not take a login again {sent}: {why}");
+                self.summary.errors.push(error);
+                false
+            }
+            None => {
+                let interrupted = self.interrupted();
+                self.summary.interrupted |= interrupted;
+                false
+            }
+        }
     }
 
     /// Records that the login itself now gets a broken reply, as a case of

@@ -33,6 +33,7 @@ mod fuzz_cli;
 mod fuzz_replay;
 mod netfuzz;
 mod netfuzz_bounds;
+mod netfuzz_cutoff;
 mod netfuzz_faults;
 mod netfuzz_parts;
 mod netfuzz_strict;
