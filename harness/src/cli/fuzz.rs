@@ -6,7 +6,7 @@
 use std::fs::OpenOptions;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use clap::Args;
 use dvcr::client::Login;
@@ -14,7 +14,7 @@ use dvcr::emulator::Fault;
 use dvcr::netfuzz::minimize::Limits;
 use dvcr::netfuzz::oracle::Strictness;
 use dvcr::netfuzz::progress::counted;
-use dvcr::netfuzz::{FuzzConfig, Target, fuzz};
+use dvcr::netfuzz::{FuzzConfig, FuzzError, Summary, Target, fuzz};
 use dvcr::run::Interrupt;
 use dvcr::run::interrupt::signalled;
 use tracing_subscriber::EnvFilter;
@@ -154,12 +154,22 @@ fn try_run(args: FuzzArgs) -> Result<u8, String> {
                 .map_err(|error| format!("cannot start the emulator: {error}"))?,
             _ => return Err("give --target HOST:PORT or --emulate".to_owned()),
         };
-        let summary = fuzz(&config, &mut target)
-            .await
-            .map_err(|error| error.to_string());
+        let started = Instant::now();
+        let fuzzed = fuzz(&config, &mut target).await;
         target.stop().await;
-        summary
+        Ok(fuzzed.map_err(|error| (error, started.elapsed())))
     })?;
+    let summary = match summary {
+        Ok(summary) => summary,
+        Err((error, elapsed)) => {
+            if let Some(path) = &args.json {
+                unfuzzed(&error, config.seed, elapsed)
+                    .write_json(path)
+                    .map_err(|json| format!("{error}; cannot write {}: {json}", path.display()))?;
+            }
+            return Err(error.to_string());
+        }
+    };
 
     outln!(
         "{} in {:.1} s ({:.0}/s), seed {}, {}{}",
@@ -196,6 +206,19 @@ fn try_run(args: FuzzArgs) -> Result<u8, String> {
             .map_err(|error| format!("cannot write {}: {error}", path.display()))?;
     }
     Ok(summary.exit_code)
+}
+
+/// The summary of a run that stopped before its first case: `error` its
+/// only entry, exit code 2.
+fn unfuzzed(error: &FuzzError, seed: u64, elapsed: Duration) -> Summary {
+    Summary {
+        target: error.target.clone(),
+        seed,
+        duration_ms: u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX),
+        errors: vec![error.to_string()],
+        exit_code: 2,
+        ..Summary::default()
+    }
 }
 
 /// Fails unless files can be created in folder `dir`; a folder made for

@@ -1,7 +1,8 @@
 //! `dvcr fuzz` run as a user runs it: the crash fault of `--help`'s first
 //! example is found from its seed (case 52), with exit 1, and the
 //! emulator's crash is reported as a finding, never printed as a Rust panic
-//! at each case or minimization attempt that hits it.
+//! at each case or minimization attempt that hits it; a target that cannot
+//! be fuzzed still gets its JSON summary.
 
 use std::process::Command;
 
@@ -118,4 +119,42 @@ fn an_out_path_that_is_a_file_is_refused_as_not_a_folder() {
         stderr.contains(&format!("--out {shown}: not a folder")),
         "{stderr}"
     );
+}
+
+#[test]
+fn a_target_that_never_answers_its_login_still_gets_its_json_summary() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = listener.local_addr().expect("addr").to_string();
+    std::thread::spawn(move || {
+        let held: Vec<_> = listener.incoming().collect();
+        drop(held);
+    });
+    let dir = std::env::temp_dir().join(format!("dvcr-fuzz-silent-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let json = dir.join("fuzz.json");
+    let out = dir.join("found");
+
+    let output = dvcr_fuzz(&[
+        "--target",
+        &addr,
+        "--timeout-ms",
+        "300",
+        "--quiet",
+        "--json",
+        json.to_str().expect("utf-8 path"),
+        "--out",
+        out.to_str().expect("utf-8 path"),
+    ]);
+
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("no reply to login"), "{stderr}");
+    let text = std::fs::read_to_string(&json).expect("the JSON is written");
+    let summary: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    assert_eq!(summary["exit_code"], 2, "{text}");
+    assert_eq!(summary["target"], addr.as_str(), "{text}");
+    let error = summary["errors"][0].as_str().unwrap_or_default();
+    assert!(error.contains("no reply to login within 300ms"), "{text}");
+    let _ = std::fs::remove_dir_all(&dir);
 }
