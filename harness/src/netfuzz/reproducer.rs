@@ -6,7 +6,9 @@
 //! Each write becomes one step on its session: an `xml` step when it is
 //! one well-formed frame, so that `${sN.sessionid}` takes the session id of
 //! the replay; a `raw` step of the bytes as sent otherwise (their session
-//! ids are those of the fuzzing run). A write that expects no answer is
+//! ids are those of the fuzzing run, which hex cannot take from the
+//! replay: the step's note says so, since a device that checks session ids
+//! may answer such a replay as an invalid session). A write that expects no answer is
 //! sent together with the session's next write, or after a `getdevinfo`
 //! without session id that any device answers, since a scenario step
 //! waits for a reply. A last step opens a fresh session and asks
@@ -21,7 +23,7 @@ use dvcr_protocol::tpkt::write_frame;
 use toml::{Table, Value};
 
 use super::oracle::Kind;
-use super::sequence::{Case, session_name};
+use super::sequence::{Case, MAX_SESSIONS, Step, session_name, session_var};
 
 /// The session the last step opens to see whether the device lives.
 pub const PROBE_SESSION: &str = "probe";
@@ -29,6 +31,11 @@ pub const PROBE_SESSION: &str = "probe";
 /// The payload any device answers, with a failure at worst.
 const ANSWERED: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n\
 <DVCRMANAGER version=\"1.0.0.0\">\n<COMMAND xmlid=\"getdevinfo\">\n</COMMAND>\n</DVCRMANAGER>\n";
+
+/// What the note of a `raw` step adds when its bytes hold session ids.
+const RAW_IDS: &str = "; these raw bytes hold the session ids of the fuzzing run, \
+which raw hex cannot take from the replay as an xml step takes its session's: \
+a device that checks session ids may answer them as an invalid session";
 
 /// What a reproducer is made from.
 #[derive(Clone, Copy, Debug)]
@@ -138,6 +145,7 @@ fn steps(finding: &Finding<'_>) -> Vec<Value> {
     let case = finding.case;
     let mut out = Vec::new();
     let mut carried: Vec<Option<Vec<u8>>> = vec![None; case.sessions.max(1)];
+    let mut carried_ids = vec![false; carried.len()];
     for (at, step) in case.steps.iter().enumerate() {
         let sent = finding.sent.get(at).cloned().unwrap_or_default();
         let expected = finding.expected.get(at).copied().unwrap_or(0);
@@ -147,7 +155,12 @@ fn steps(finding: &Finding<'_>) -> Vec<Value> {
             .skip(at + 1)
             .any(|s| s.session == step.session);
         let pending = carried.get_mut(step.session).and_then(Option::take);
+        let ids_in = carried_ids.get_mut(step.session).map(std::mem::take);
+        let carries_ids = ids_in.unwrap_or(false) || uses_session_ids(step);
         if expected == 0 && !last_of_session {
+            if let Some(slot) = carried_ids.get_mut(step.session) {
+                *slot = carries_ids;
+            }
             let mut bytes = pending.unwrap_or_default();
             bytes.extend_from_slice(&sent);
             if let Some(slot) = carried.get_mut(step.session) {
@@ -158,10 +171,7 @@ fn steps(finding: &Finding<'_>) -> Vec<Value> {
 
         let mut table = Table::new();
         table.insert("session".into(), session_name(step.session).into());
-        table.insert(
-            "note".into(),
-            note(step.frames.iter().map(|f| f.xmlid.as_str())).into(),
-        );
+        let mut note = note(step.frames.iter().map(|f| f.xmlid.as_str()));
         let plain = pending.is_none()
             && expected > 0
             && step.splits.is_empty()
@@ -176,12 +186,16 @@ fn steps(finding: &Finding<'_>) -> Vec<Value> {
                     let _ = write_frame(ANSWERED.as_bytes(), &mut bytes);
                 }
                 bytes.extend_from_slice(&sent);
+                if carries_ids {
+                    note.push_str(RAW_IDS);
+                }
                 table.insert("raw".into(), hex(&bytes).into());
                 if let Some(first) = super::mutate::cut_points(bytes.len(), &step.splits).first() {
                     table.insert("chunk".into(), i64::try_from(*first).unwrap_or(1).into());
                 }
             }
         }
+        table.insert("note".into(), note.into());
         table.insert("within_ms".into(), timeout_ms(finding).into());
         if finding.kind == Kind::ProtocolViolation && finding.step == Some(at) {
             let mut expect = Table::new();
@@ -191,6 +205,13 @@ fn steps(finding: &Finding<'_>) -> Vec<Value> {
         out.push(Value::Table(table));
     }
     out
+}
+
+/// Whether a frame of `step` takes a session id.
+fn uses_session_ids(step: &Step) -> bool {
+    step.frames
+        .iter()
+        .any(|frame| (0..MAX_SESSIONS).any(|at| frame.template.contains(&session_var(at))))
 }
 
 fn note<'a>(xmlids: impl Iterator<Item = &'a str>) -> String {

@@ -312,6 +312,17 @@ fn a_reproducer_parses_as_a_scenario_with_xml_and_raw_steps_and_a_probe() {
     let actions: Vec<Action<'_>> = parsed.steps.iter().map(|step| step.action()).collect();
     assert!(matches!(actions[0], Action::Xml(xml) if xml.contains("${s0.sessionid}")));
     assert!(matches!(actions[1], Action::Raw(_)));
+    let notes: Vec<&str> = parsed
+        .steps
+        .iter()
+        .map(|step| step.note.as_deref().unwrap_or_default())
+        .collect();
+    assert!(!notes[0].contains("session ids"), "{notes:?}");
+    assert!(
+        notes[1].contains("hold the session ids of the fuzzing run"),
+        "{notes:?}"
+    );
+    assert!(notes[1].contains("invalid session"), "{notes:?}");
     assert_eq!(parsed.steps[1].chunk, Some(2));
     assert!(matches!(actions[2], Action::Reconnect));
     assert!(matches!(actions[3], Action::Send("getdevinfo")));
