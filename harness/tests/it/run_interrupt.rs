@@ -71,7 +71,10 @@ async fn sigint_runs_the_cleanup_writes_the_reports_and_exits_2() {
         stderr.contains("interrupted; cleanup ran for 1 scenario(s)"),
         "{stderr}"
     );
-    assert!(stderr.contains("interrupt again to stop at once"), "{stderr}");
+    assert!(
+        stderr.contains("interrupt again to stop at once"),
+        "{stderr}"
+    );
     assert_eq!(
         before.endpoints, after.endpoints,
         "the cleanup deleted the endpoint"
