@@ -231,3 +231,41 @@ async fn a_documented_command_answered_as_unknown_is_unsupported_and_judged_by_p
         "profile v1 excuses the version 2.0 commands"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_refused_field_or_session_fails_and_is_never_unsupported() {
+    let server = crate::run_kit::emulator(&[]).await;
+    let sanity = dvcr::run::suite::sanity().expect("sanity parses");
+    let baseline = dvcr::run::Baseline::default();
+    let cases = [
+        (
+            "New in version 2.0 > GETLOGGING",
+            "send = \"getlogging\"\nfields = { LANG = \"en\", BOGUS = \"1\" }",
+        ),
+        (
+            "Account Management > Endpoints > DELENDPOINT",
+            "send = \"delendpoint\"\nfields = { SOURCENAME = \"dvcr-none\", BOGUS = \"1\" }",
+        ),
+        (
+            "Login/Logout > Login",
+            "send = \"getdevinfo\"\nsessionid = \"00000000-0000-0000-0000000000000000\"",
+        ),
+    ];
+    for (section, step) in cases {
+        let text = format!(
+            "name = \"probe\"\nsection = \"{section}\"\n\n[[sessions]]\nname = \"admin\"\n\n\
+             [[steps]]\n{step}\nexpect = {{ result = \"0\" }}\n"
+        );
+        let scenarios = [crate::run_kit::scenario(&text)];
+        for profile in [dvcr::run::Profile::V1, dvcr::run::Profile::V2] {
+            let mut options = crate::run_kit::options(&server);
+            options.profile = profile;
+            let report = dvcr::run::run(&scenarios, &sanity, &options, &baseline)
+                .await
+                .report;
+            assert_eq!(verdict(&report), Verdict::Fail, "{step} under {profile:?}");
+            assert_eq!(report.exit_code, 1, "{step} under {profile:?}");
+        }
+    }
+    server.stop().await;
+}

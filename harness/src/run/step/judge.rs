@@ -7,6 +7,7 @@ use std::time::Duration;
 use dvcr_protocol::catalog::{self, Status};
 use dvcr_protocol::{Kind, Message};
 
+use super::unknown::names_unknown_command;
 use super::{LIST_SUFFIX, StepContext, StepError};
 use crate::client::Reply;
 use crate::scenario::expect::check_records;
@@ -42,27 +43,18 @@ pub(super) fn skip_unless(
     }))
 }
 
-/// A documented command answered as unknown, where success was expected.
+/// A documented command answered as unknown, where success was expected:
+/// a refusal saying the command itself is unknown, not a part of it.
 pub(super) fn unsupported(expect: &Expect, reply: &Reply, xmlid: &str) -> Result<(), StepError> {
     let wants_success = expect.result.as_deref() == Some("0");
     let Some(command) = catalog::lookup(xmlid) else {
         return Ok(());
     };
 
-    let description = reply.description().to_ascii_lowercase();
-    let unknown = [
-        "unknown",
-        "unsupported",
-        "not support",
-        "not implemented",
-        "invalid command",
-    ]
-    .iter()
-    .any(|word| description.contains(word));
     if wants_success
         && command.status == Status::Implemented
         && reply.result() == Some("1")
-        && unknown
+        && names_unknown_command(reply.description())
     {
         return Err(StepError::Unsupported(format!(
             "{xmlid} answered as unknown: {:?}",

@@ -5,6 +5,7 @@
 mod judge;
 mod listen;
 mod send;
+mod unknown;
 
 use std::time::Duration;
 
