@@ -117,6 +117,9 @@ fn try_run(args: RunArgs) -> Result<u8, String> {
     let sanity = suite::sanity().map_err(|error| error.to_string())?;
     let mut options = options(&args)?;
     if args.list {
+        if args.emulate {
+            options.user_privilege = emulate::privilege_of(&args.user);
+        }
         out!("{}", super::run_list::render(&scenarios, &options));
         return Ok(0);
     }

@@ -34,6 +34,8 @@ pub struct Attempt {
     pub findings: Vec<FindingRecord>,
     /// The variables at the end, for the run to read captures from.
     pub vars: Vars,
+    /// The `PRIVILEGE` the login of the first session gave, if it gave one.
+    pub login_privilege: Option<String>,
     /// Every exchange on the wire.
     pub exchanges: Vec<Exchange>,
     /// When the attempt started.
@@ -54,8 +56,17 @@ pub async fn attempt(scenario: &Scenario, options: &RunOptions, vars: Vars) -> A
     info!(scenario = %scenario.name, "case started");
 
     let interrupt = options.interrupt.clone();
+    let mut login_privilege = None;
+    let opening = open_sessions(
+        scenario,
+        options,
+        &mut sessions,
+        &mut vars,
+        &mut findings,
+        &mut login_privilege,
+    );
     let mut outcome = tokio::select! {
-        opened = open_sessions(scenario, options, &mut sessions, &mut vars, &mut findings) => opened,
+        opened = opening => opened,
         () = interrupt.raised() => Err(interrupted("login")),
     };
     let mut inventory = Inventory::new();
@@ -145,6 +156,7 @@ pub async fn attempt(scenario: &Scenario, options: &RunOptions, vars: Vars) -> A
         cleanup_errors,
         findings: records,
         vars,
+        login_privilege,
         exchanges: transcript.exchanges(),
         started,
         duration_ms: u64::try_from(clock.elapsed().as_millis()).unwrap_or(u64::MAX),
@@ -255,6 +267,7 @@ async fn open_sessions(
     sessions: &mut Sessions,
     vars: &mut Vars,
     findings: &mut Vec<Finding>,
+    privilege: &mut Option<String>,
 ) -> Result<(), (String, StepError)> {
     let replies = match sessions.open_all(options).await {
         Ok(replies) => replies,
@@ -267,7 +280,11 @@ async fn open_sessions(
         result: Some("0".to_owned()),
         ..Expect::default()
     };
+    let first = sessions.first();
     for (name, reply) in replies {
+        if name == first {
+            *privilege = reply.value("PRIVILEGE").map(str::to_owned);
+        }
         let judgement = check_records(
             &expect,
             std::slice::from_ref(&reply.message),

@@ -40,15 +40,22 @@ pub fn may_cut_off(xmlid: &str) -> bool {
 /// Whether `scenario` sends a destructive command in a step or in its
 /// cleanup: typed, pipelined, or as the xmlid of an `xml` payload.
 pub fn sends_destructive(scenario: &Scenario) -> bool {
+    sends_any(scenario, is_destructive)
+}
+
+/// Whether `scenario` sends a command whose xmlid passes `picked`, in a
+/// step or in its cleanup: typed, pipelined, or as the xmlid of an `xml`
+/// payload.
+pub(crate) fn sends_any(scenario: &Scenario, picked: fn(&str) -> bool) -> bool {
     scenario
         .steps
         .iter()
         .chain(&scenario.cleanup)
         .flat_map(|step| step.actions())
         .any(|(_, action)| match action {
-            Action::Send(xmlid) => is_destructive(xmlid),
-            Action::Pipeline(xmlids) => xmlids.iter().any(|xmlid| is_destructive(xmlid)),
-            Action::Xml(text) => xmlids_in(text).any(is_destructive),
+            Action::Send(xmlid) => picked(xmlid),
+            Action::Pipeline(xmlids) => xmlids.iter().any(|xmlid| picked(xmlid)),
+            Action::Xml(text) => xmlids_in(text).any(picked),
             _ => false,
         })
 }

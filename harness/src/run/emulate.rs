@@ -23,6 +23,14 @@ pub async fn start(faults: &[Fault]) -> std::io::Result<Server> {
     Server::start(ServerConfig::ephemeral(), device).await
 }
 
+/// The `PRIVILEGE` the in-process emulator's accounts give `user`, if it
+/// has such an account, as its login would say it.
+pub fn privilege_of(user: &str) -> Option<String> {
+    default_state()
+        .user(user)
+        .map(|account| account.privilege.to_string())
+}
+
 /// How reports name the emulator with its faults.
 pub fn label(faults: &[Fault]) -> String {
     if faults.is_empty() {

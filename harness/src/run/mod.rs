@@ -3,6 +3,7 @@
 //!
 //! - [`options`]: target, account, profile, what may run;
 //! - [`destructive`]: the commands sent only with `--allow-destructive`;
+//! - [`privilege`]: the cases an ordinary user cannot run;
 //! - [`conn`]: the sessions of one scenario on their connections;
 //! - [`step`]: carrying out and judging one step;
 //! - [`case`]: one scenario, its cleanup, its verdict, its re-run;
@@ -22,6 +23,7 @@ pub mod interrupt;
 mod mask;
 pub mod options;
 pub mod order;
+pub mod privilege;
 pub mod runner;
 pub mod step;
 pub mod suite;

@@ -62,6 +62,10 @@ pub struct RunOptions {
     pub short_timeout: Duration,
     /// The profile unsupported commands are judged by.
     pub profile: Profile,
+    /// The `PRIVILEGE` the run's user logs in with, once known: from the
+    /// opening sanity check's login, or, for `--list --emulate`, from the
+    /// emulator's accounts. `None` while unknown.
+    pub user_privilege: Option<String>,
     /// The longest wait for a reply when a step gives none.
     pub reply_timeout: Duration,
     /// The longest wait for a TCP connection.
@@ -91,6 +95,7 @@ impl RunOptions {
             session_timeout: Duration::from_secs(30 * 60),
             short_timeout: Duration::from_secs(10),
             profile: Profile::V2,
+            user_privilege: None,
             reply_timeout: Duration::from_secs(5),
             connect_timeout: Duration::from_secs(5),
             fail_fast: false,

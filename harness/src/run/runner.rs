@@ -11,6 +11,7 @@ use super::baseline::Baseline;
 use super::case::{Attempt, LOGIN_STEP, attempt, case_result, segments};
 use super::destructive::sends_destructive;
 use super::options::RunOptions;
+use super::privilege::{ORDINARY, ORDINARY_USER_REASON, needs_administrator};
 use super::step;
 use crate::report::{CaseResult, Failure, Progress, Provenance, RunReport, Segment, Verdict};
 use crate::scenario::{Scenario, Vars};
@@ -31,7 +32,10 @@ pub enum Disposition {
     Skip(String),
 }
 
-/// Whether `scenario` runs under `options`.
+/// Whether `scenario` runs under `options`: a destructive one only with
+/// `--allow-destructive`, a long one only with `--long` (or a short session
+/// timeout), one that changes accounts or settings only when the run's
+/// user is not known to be an ordinary user.
 pub fn disposition(scenario: &Scenario, options: &RunOptions) -> Disposition {
     let destructive = scenario.destructive || sends_destructive(scenario);
     if destructive && !options.allow_destructive {
@@ -39,6 +43,10 @@ pub fn disposition(scenario: &Scenario, options: &RunOptions) -> Disposition {
     }
     if scenario.long && !options.runs_long() {
         return Disposition::Skip("long: runs only with --long".to_owned());
+    }
+    let ordinary = options.user_privilege.as_deref() == Some(ORDINARY);
+    if ordinary && needs_administrator(scenario) {
+        return Disposition::Skip(ORDINARY_USER_REASON.to_owned());
     }
     Disposition::Run
 }
@@ -108,6 +116,11 @@ pub async fn run(
         return finish(report, options, started, clock, captured);
     }
 
+    let mut known = options.clone();
+    if first.login_privilege.is_some() {
+        known.user_privilege.clone_from(&first.login_privilege);
+    }
+    let options = &known;
     let mut stopped: Option<(usize, Stop)> = None;
     for (index, scenario) in scenarios.iter().enumerate() {
         if options.interrupt.is_raised() {

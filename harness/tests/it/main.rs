@@ -49,6 +49,7 @@ mod run_infrastructure;
 mod run_interrupt;
 mod run_kit;
 mod run_loading;
+mod run_privilege;
 mod run_redaction;
 mod run_reports;
 mod run_rerun;
