@@ -5,7 +5,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use dvcr_protocol::catalog::{self, COMMANDS};
+use dvcr_protocol::catalog::{self, COMMANDS, Direction, Replies};
 use regex::Regex;
 
 use super::expect::to_check;
@@ -194,14 +194,12 @@ fn check(scenario: &Scenario) -> Result<(), Problem> {
     Ok(())
 }
 
-/// A sweep names catalog commands and a declared session, and uses only
-/// the run's variables: it lists before any step has captured anything.
+/// A sweep lists with a catalog command answering one confirm per item,
+/// names an item by a field of that confirm, deletes with a catalog
+/// command, acts on a declared session, and uses only the run's
+/// variables: it lists before any step has captured anything.
 fn check_sweep(scenario: &Scenario, sweep: &Sweep) -> Result<(), String> {
-    for xmlid in [&sweep.list, &sweep.delete] {
-        if catalog::lookup(xmlid).is_none() {
-            return Err(format!("xmlid {xmlid:?} is not in the catalog"));
-        }
-    }
+    check_sweep_commands(sweep)?;
     let declared = match &sweep.session {
         Some(name) => scenario
             .sessions
@@ -224,6 +222,47 @@ fn check_sweep(scenario: &Scenario, sweep: &Sweep) -> Result<(), String> {
         ));
     }
     check_table(&sweep.only)
+}
+
+/// The commands of a sweep: `list` a catalog command answering one
+/// confirm per item ([`Replies::PerItem`]) whose confirm carries `key`,
+/// `delete` a catalog command. A sweep that broke one of these would list
+/// nothing, or name nothing, and so delete nothing while the case passed.
+fn check_sweep_commands(sweep: &Sweep) -> Result<(), String> {
+    let Some(list) = catalog::lookup(&sweep.list) else {
+        return Err(format!(
+            "list {:?} is not in the catalog, expected a command answering one confirm per              item, such as \"getendpoint\"",
+            sweep.list
+        ));
+    };
+    if list.replies != Replies::PerItem {
+        let lists: Vec<&str> = COMMANDS
+            .iter()
+            .filter(|command| command.replies == Replies::PerItem)
+            .map(|command| command.xmlid)
+            .collect();
+        return Err(format!(
+            "list {:?} answers one confirm, not one per item: expected one of {}",
+            sweep.list,
+            lists.join(", ")
+        ));
+    }
+    if list.field(Direction::Confirm, &sweep.key).is_none() {
+        let fields: Vec<&str> = list.confirm.iter().map(|field| field.name).collect();
+        return Err(format!(
+            "key {:?} is no field of the {} confirm, expected one of {}",
+            sweep.key,
+            list.xmlid,
+            fields.join(", ")
+        ));
+    }
+    if catalog::lookup(&sweep.delete).is_none() {
+        return Err(format!(
+            "delete {:?} is not in the catalog, expected the command deleting one item, such              as \"delendpoint\"",
+            sweep.delete
+        ));
+    }
+    Ok(())
 }
 
 /// Every variable a step uses is built in, a session's id, or captured by

@@ -406,3 +406,96 @@ capture = { password = "PRODUCTNAME" }
         .is_ok()
     );
 }
+
+#[test]
+fn a_sweep_that_would_sweep_nothing_is_a_load_error_naming_file_and_sweep() {
+    let text = r#"
+name = "sweeps-nothing"
+section = "Account Management > Endpoints > ADDENDPOINT"
+
+[[sessions]]
+name = "admin"
+
+[[steps]]
+send = "getendpoint"
+
+[[sweep]]
+item = "room"
+list = "getroom"
+key = "INDEX"
+delete = "delroom"
+
+[[sweep]]
+item = "endpoint"
+list = "getendpoint"
+key = "SOURCENAME"
+only = { SOURCENAME = "dvcr-${run}" }
+delete = "delendpoint"
+"#;
+    assert!(parse(text, Path::new("ok.toml")).is_ok());
+
+    let broken = [
+        (
+            "list = \"getendpoint\"",
+            "list = \"getdevinfo\"",
+            "sweep 2: list \"getdevinfo\" answers one confirm, not one per item",
+        ),
+        (
+            "list = \"getendpoint\"",
+            "list = \"getendpoints\"",
+            "sweep 2: list \"getendpoints\" is not in the catalog",
+        ),
+        (
+            "key = \"SOURCENAME\"",
+            "key = \"NOPE\"",
+            "sweep 2: key \"NOPE\" is no field of the getendpoint confirm",
+        ),
+        (
+            "delete = \"delendpoint\"",
+            "delete = \"removeendpoint\"",
+            "sweep 2: delete \"removeendpoint\" is not in the catalog",
+        ),
+        (
+            "key = \"INDEX\"",
+            "key = \"SOURCENAME\"",
+            "sweep 1: key \"SOURCENAME\" is no field of the getroom confirm",
+        ),
+    ];
+    for (good, bad, expected) in broken {
+        let error =
+            parse(&text.replacen(good, bad, 1), Path::new("sweep.toml")).expect_err("a load error");
+        let shown = error.to_string();
+        assert!(
+            shown.starts_with(&format!("sweep.toml: {expected}")),
+            "{bad}: {shown}"
+        );
+    }
+}
+
+#[test]
+fn run_refuses_a_sweep_listing_with_a_single_record_command() {
+    let dir = temp_dir("sweep-single");
+    let file = dir.join("unk-sweep.toml");
+    std::fs::write(
+        &file,
+        "name = \"sweeps-getdevinfo\"\nsection = \"Account Management > Endpoints > \
+         ADDENDPOINT\"\n\n[[sessions]]\nname = \"admin\"\n\n[[steps]]\nsend = \
+         \"getendpoint\"\n\n[[sweep]]\nitem = \"endpoint\"\nlist = \"getdevinfo\"\nkey = \
+         \"SOURCENAME\"\ndelete = \"delendpoint\"\n",
+    )
+    .expect("write the scenario");
+    let output = dvcr(
+        &["run", "--emulate", "--quiet", "--scenario"]
+            .into_iter()
+            .chain([file.to_str().expect("a UTF-8 path")])
+            .collect::<Vec<_>>(),
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+
+    assert_eq!(output.status.code(), Some(2));
+    let shown = stderr(&output);
+    assert!(
+        shown.contains("unk-sweep.toml: sweep 1: list \"getdevinfo\" answers one confirm"),
+        "{shown}"
+    );
+}

@@ -104,7 +104,7 @@ fn a_case_needs_an_administrator_when_it_sends_a_change_or_sweeps_with_one() {
     let swept = crate::run_kit::scenario(
         "name = \"probe\"\nsection = \"Login/Logout > Login\"\n\n[[sessions]]\nname = \
          \"admin\"\n\n[[steps]]\nsend = \"getroom\"\n\n[[sweep]]\nitem = \"room\"\nlist = \
-         \"getroom\"\nkey = \"ROOMID\"\ndelete = \"delroom\"\n",
+         \"getroom\"\nkey = \"INDEX\"\ndelete = \"delroom\"\n",
     );
     assert!(needs_administrator(&swept));
 }
