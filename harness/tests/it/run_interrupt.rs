@@ -5,6 +5,7 @@
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use dvcr::emulator::state::State;
 use dvcr::report::{Verdict, read_json};
 
 use crate::run_kit::emulator;
@@ -13,45 +14,14 @@ use crate::run_kit::emulator;
 async fn sigint_runs_the_cleanup_writes_the_reports_and_exits_2() {
     let server = emulator(&[]).await;
     let before = server.state().expect("the state reads");
-    let dir = std::env::temp_dir().join(format!("dvcr-interrupt-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let json = dir.join("int.json");
-    let _ = std::fs::remove_file(&json);
-    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../corpus/run-tests/");
-    let child = Command::new(env!("CARGO_BIN_EXE_dvcr"))
-        .args([
-            "run",
-            "--quiet",
-            "--password-env",
-            "DVCR_TEST_PASSWORD",
-            "--target",
-        ])
-        .arg(server.local_addr().to_string())
-        .arg("--scenario")
-        .arg(format!("{fixtures}long-wait.toml"))
-        .arg("--scenario")
-        .arg(format!("{fixtures}after-the-crash.toml"))
-        .arg("--json")
-        .arg(&json)
-        .env("DVCR_TEST_PASSWORD", "")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("dvcr starts");
-
-    let added = Instant::now();
-    while server.state().expect("the state reads").endpoints == before.endpoints {
-        assert!(
-            added.elapsed() < Duration::from_secs(10),
-            "the endpoint never came"
-        );
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    let signalled = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .expect("kill runs");
-    assert!(signalled.success());
+    let json = report_path("int.json");
+    let child = start_run(
+        &server.local_addr().to_string(),
+        &["long-wait.toml", "after-the-crash.toml"],
+        &json,
+    );
+    wait_for_a_new_endpoint(&server, &before).await;
+    interrupt(&child);
     let clock = Instant::now();
     let output = tokio::task::spawn_blocking(move || child.wait_with_output())
         .await
@@ -101,6 +71,51 @@ async fn sigint_runs_the_cleanup_writes_the_reports_and_exits_2() {
     );
 }
 
+/// A fresh path for a JSON report, in a folder of this test process.
+fn report_path(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("dvcr-interrupt-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let json = dir.join(name);
+    let _ = std::fs::remove_file(&json);
+    json
+}
+
+/// Starts `dvcr run` against `target` with the fixture scenarios of
+/// corpus/run-tests/ named, writing its JSON report to `json`.
+fn start_run(target: &str, scenarios: &[&str], json: &std::path::Path) -> std::process::Child {
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../corpus/run-tests/");
+    let mut command = Command::new(env!("CARGO_BIN_EXE_dvcr"));
+    command
+        .args(["run", "--quiet", "--password-env", "DVCR_TEST_PASSWORD"])
+        .args(["--target", target]);
+    for scenario in scenarios {
+        command
+            .arg("--scenario")
+            .arg(format!("{fixtures}{scenario}"));
+    }
+    command
+        .arg("--json")
+        .arg(json)
+        .env("DVCR_TEST_PASSWORD", "")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("dvcr starts")
+}
+
+/// Waits until the device holds an endpoint it did not hold `before`: the
+/// case under way has made its change.
+async fn wait_for_a_new_endpoint(server: &dvcr::emulator::Server, before: &State) {
+    let added = Instant::now();
+    while server.state().expect("the state reads").endpoints == before.endpoints {
+        assert!(
+            added.elapsed() < Duration::from_secs(10),
+            "the endpoint never came"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
 fn interrupt(child: &std::process::Child) {
     let signalled = Command::new("kill")
         .args(["-INT", &child.id().to_string()])
@@ -113,36 +128,13 @@ fn interrupt(child: &std::process::Child) {
 async fn a_second_sigint_stops_at_once_without_waiting_for_the_cleanup() {
     let server = emulator(&[]).await;
     let before = server.state().expect("the state reads");
-    let dir = std::env::temp_dir().join(format!("dvcr-interrupt-twice-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let json = dir.join("twice.json");
-    let _ = std::fs::remove_file(&json);
-    let scenario = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../corpus/run-tests/slow-cleanup.toml"
+    let json = report_path("twice.json");
+    let child = start_run(
+        &server.local_addr().to_string(),
+        &["slow-cleanup.toml"],
+        &json,
     );
-    let child = Command::new(env!("CARGO_BIN_EXE_dvcr"))
-        .args(["run", "--quiet", "--password-env", "DVCR_TEST_PASSWORD"])
-        .arg("--target")
-        .arg(server.local_addr().to_string())
-        .arg("--scenario")
-        .arg(scenario)
-        .arg("--json")
-        .arg(&json)
-        .env("DVCR_TEST_PASSWORD", "")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("dvcr starts");
-
-    let added = Instant::now();
-    while server.state().expect("the state reads").endpoints == before.endpoints {
-        assert!(
-            added.elapsed() < Duration::from_secs(10),
-            "the endpoint never came"
-        );
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    wait_for_a_new_endpoint(&server, &before).await;
     interrupt(&child);
     tokio::time::sleep(Duration::from_millis(500)).await;
     interrupt(&child);
