@@ -97,14 +97,7 @@ pub struct Sweep {
 impl Sweep {
     /// The names of the variables the sweep uses.
     pub fn variables(&self) -> Vec<String> {
-        let text = toml::to_string(self).unwrap_or_default();
-        let mut names: Vec<String> = Vec::new();
-        for name in super::Vars::used(&text) {
-            if !names.iter().any(|known| known == name) {
-                names.push(name.to_owned());
-            }
-        }
-        names
+        variables_in(self)
     }
 
     /// The step that sends the list command.
@@ -289,14 +282,7 @@ impl Step {
     /// The names of the variables the step uses, anywhere: the fields it
     /// sends, its bytes, its expectations.
     pub fn variables(&self) -> Vec<String> {
-        let text = toml::to_string(self).unwrap_or_default();
-        let mut names: Vec<String> = Vec::new();
-        for name in super::Vars::used(&text) {
-            if !names.iter().any(|known| known == name) {
-                names.push(name.to_owned());
-            }
-        }
-        names
+        variables_in(self)
     }
 
     /// The step's one action; [`Action::Sleep`] of 0 when none or several
@@ -378,4 +364,17 @@ pub struct CheckSpec {
     /// `"catalog"`: the value has the type the catalog gives the field.
     #[serde(default, rename = "type")]
     pub value_type: Option<String>,
+}
+
+/// The names of the variables `part` of a scenario uses anywhere, each
+/// once, in the order they first appear in its TOML form.
+fn variables_in(part: &impl Serialize) -> Vec<String> {
+    let text = toml::to_string(part).unwrap_or_default();
+    let mut names: Vec<String> = Vec::new();
+    for name in super::Vars::used(&text) {
+        if !names.iter().any(|known| known == name) {
+            names.push(name.to_owned());
+        }
+    }
+    names
 }
