@@ -116,6 +116,12 @@ pub(crate) async fn request(
     ctx: &mut StepContext<'_>,
     xmlid: &str,
 ) -> Result<crate::client::Reply, StepError> {
+    let name = step_session(step, ctx).await?;
+    send::request(step, ctx, &name, xmlid).await
+}
+
+/// The session `step` uses; in cleanup, opened afresh first when gone.
+async fn step_session(step: &Step, ctx: &mut StepContext<'_>) -> Result<String, StepError> {
     let name = step.session.clone().unwrap_or_else(|| ctx.sessions.first());
     if ctx.cleanup && !ctx.sessions.usable(&name) {
         ctx.sessions
@@ -123,7 +129,7 @@ pub(crate) async fn request(
             .await
             .map_err(open_error)?;
     }
-    send::request(step, ctx, &name, xmlid).await
+    Ok(name)
 }
 
 /// Carries out `step`.
@@ -135,14 +141,7 @@ pub async fn run_step(step: &Step, ctx: &mut StepContext<'_>) -> Result<(), Step
         return Err(StepError::Harness(error.to_string()));
     }
 
-    let name = step.session.clone().unwrap_or_else(|| ctx.sessions.first());
-    if ctx.cleanup && !ctx.sessions.usable(&name) {
-        ctx.sessions
-            .open(&name, ctx.options)
-            .await
-            .map_err(open_error)?;
-    }
-
+    let name = step_session(step, ctx).await?;
     match step.action() {
         Action::Send(xmlid) => send(step, ctx, &name, xmlid).await,
         Action::Raw(hex) => {
