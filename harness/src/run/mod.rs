@@ -6,7 +6,8 @@
 //! - [`privilege`]: the cases an ordinary user cannot run;
 //! - [`conn`]: the sessions of one scenario on their connections;
 //! - [`step`]: carrying out and judging one step;
-//! - [`case`]: one scenario, its cleanup, its verdict, its re-run;
+//! - [`case`]: one scenario, its verdict, its re-run;
+//! - [`cleanup`]: a case's cleanup steps and sweeps;
 //! - [`order`]: safe scenarios first, destructive ones last;
 //! - [`sweep`]: deleting what a case made and its cleanup could not name;
 //! - [`runner`]: the run between two sanity checks, and its exit code;
@@ -16,6 +17,7 @@
 
 pub mod baseline;
 pub mod case;
+pub mod cleanup;
 pub mod conn;
 pub mod destructive;
 pub mod emulate;
