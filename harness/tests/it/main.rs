@@ -11,6 +11,7 @@ mod cli_pipes;
 mod client_faults;
 mod client_session;
 mod decode_cli;
+mod decode_cli_hex;
 mod emulate_cli;
 mod emulator_accounts;
 mod emulator_catalog_check;
