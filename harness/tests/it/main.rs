@@ -56,4 +56,5 @@ mod run_reports;
 mod run_rerun;
 mod run_residue;
 mod run_suite;
+mod scenario_checks;
 mod send_cli;

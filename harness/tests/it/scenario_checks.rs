@@ -1,0 +1,135 @@
+//! Scenario files that load but would mislead a run are refused at load,
+//! naming the file and the step or sweep: a capture that would replace
+//! one of the run's variables, a sweep using a variable not yet set, a
+//! sweep that would sweep nothing.
+
+use std::path::Path;
+
+use dvcr::scenario::parse;
+
+#[test]
+fn a_sweep_using_a_captured_variable_is_a_load_error_naming_it() {
+    let text = r#"
+name = "sweeps-too-early"
+section = "Account Management > Endpoints > ADDENDPOINT"
+
+[[sessions]]
+name = "admin"
+
+[[steps]]
+send = "getendpoint"
+capture = { name = "SOURCENAME" }
+
+[[sweep]]
+item = "endpoint"
+list = "getendpoint"
+key = "SOURCENAME"
+only = { SOURCENAME = "${name}" }
+delete = "delendpoint"
+"#;
+    let error = parse(text, Path::new("early.toml")).expect_err("a load error");
+    let shown = error.to_string();
+    assert!(
+        shown.starts_with("early.toml: sweep 1: variable ${name}"),
+        "{shown}"
+    );
+    assert!(
+        parse(
+            &text.replace("${name}", "dvcr-${run}"),
+            Path::new("ok.toml")
+        )
+        .is_ok()
+    );
+}
+
+#[test]
+fn a_capture_named_as_a_run_variable_is_a_load_error() {
+    let text = r#"
+name = "shadows"
+section = "System Information > System Information > GETDEVINFO"
+[[sessions]]
+name = "admin"
+[[steps]]
+send = "getdevinfo"
+capture = { password = "PRODUCTNAME" }
+"#;
+    let error = parse(text, Path::new("shadow.toml")).expect_err("a load error");
+    let shown = error.to_string();
+
+    assert!(
+        shown.starts_with("shadow.toml: step 1: capture \"password\""),
+        "{shown}"
+    );
+    assert!(
+        parse(
+            &text.replace("password =", "product ="),
+            Path::new("ok.toml")
+        )
+        .is_ok()
+    );
+}
+
+#[test]
+fn a_sweep_that_would_sweep_nothing_is_a_load_error_naming_file_and_sweep() {
+    let text = r#"
+name = "sweeps-nothing"
+section = "Account Management > Endpoints > ADDENDPOINT"
+
+[[sessions]]
+name = "admin"
+
+[[steps]]
+send = "getendpoint"
+
+[[sweep]]
+item = "room"
+list = "getroom"
+key = "INDEX"
+delete = "delroom"
+
+[[sweep]]
+item = "endpoint"
+list = "getendpoint"
+key = "SOURCENAME"
+only = { SOURCENAME = "dvcr-${run}" }
+delete = "delendpoint"
+"#;
+    assert!(parse(text, Path::new("ok.toml")).is_ok());
+
+    let broken = [
+        (
+            "list = \"getendpoint\"",
+            "list = \"getdevinfo\"",
+            "sweep 2: list \"getdevinfo\" answers one confirm, not one per item",
+        ),
+        (
+            "list = \"getendpoint\"",
+            "list = \"getendpoints\"",
+            "sweep 2: list \"getendpoints\" is not in the catalog",
+        ),
+        (
+            "key = \"SOURCENAME\"",
+            "key = \"NOPE\"",
+            "sweep 2: key \"NOPE\" is no field of the getendpoint confirm",
+        ),
+        (
+            "delete = \"delendpoint\"",
+            "delete = \"removeendpoint\"",
+            "sweep 2: delete \"removeendpoint\" is not in the catalog",
+        ),
+        (
+            "key = \"INDEX\"",
+            "key = \"SOURCENAME\"",
+            "sweep 1: key \"SOURCENAME\" is no field of the getroom confirm",
+        ),
+    ];
+    for (good, bad, expected) in broken {
+        let error =
+            parse(&text.replacen(good, bad, 1), Path::new("sweep.toml")).expect_err("a load error");
+        let shown = error.to_string();
+        assert!(
+            shown.starts_with(&format!("sweep.toml: {expected}")),
+            "{bad}: {shown}"
+        );
+    }
+}
