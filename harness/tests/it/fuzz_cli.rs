@@ -158,3 +158,24 @@ fn a_target_that_never_answers_its_login_still_gets_its_json_summary() {
     assert!(error.contains("no reply to login within 300ms"), "{text}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn one_path_for_the_summary_and_the_findings_is_a_usage_error() {
+    let path = std::env::temp_dir().join(format!("dvcr-fuzz-same-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&path);
+    let shown = path.to_string_lossy().into_owned();
+    let output = dvcr_fuzz(&[
+        "--emulate",
+        "--cases",
+        "1",
+        "--json",
+        &shown,
+        "--out",
+        &shown,
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("--json and --out both name"), "{stderr}");
+    assert!(!path.exists(), "nothing is left at {shown}");
+}
