@@ -22,19 +22,11 @@ async fn sigint_runs_the_cleanup_writes_the_reports_and_exits_2() {
     );
     wait_for_a_new_endpoint(&server, &before).await;
     interrupt(&child);
-    let clock = Instant::now();
-    let output = tokio::task::spawn_blocking(move || child.wait_with_output())
-        .await
-        .expect("the wait joins")
-        .expect("dvcr ends");
+    let (output, waited) = wait_for(child).await;
     let after = server.state().expect("the state reads");
     server.stop().await;
 
-    assert!(
-        clock.elapsed() < Duration::from_secs(10),
-        "{:?}",
-        clock.elapsed()
-    );
+    assert!(waited < Duration::from_secs(10), "{waited:?}");
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert!(
@@ -116,6 +108,16 @@ async fn wait_for_a_new_endpoint(server: &dvcr::emulator::Server, before: &State
     }
 }
 
+/// Waits for `child` to end: its output, and how long the wait took.
+async fn wait_for(child: std::process::Child) -> (std::process::Output, Duration) {
+    let clock = Instant::now();
+    let output = tokio::task::spawn_blocking(move || child.wait_with_output())
+        .await
+        .expect("the wait joins")
+        .expect("dvcr ends");
+    (output, clock.elapsed())
+}
+
 fn interrupt(child: &std::process::Child) {
     let signalled = Command::new("kill")
         .args(["-INT", &child.id().to_string()])
@@ -138,18 +140,10 @@ async fn a_second_sigint_stops_at_once_without_waiting_for_the_cleanup() {
     interrupt(&child);
     tokio::time::sleep(Duration::from_millis(500)).await;
     interrupt(&child);
-    let clock = Instant::now();
-    let output = tokio::task::spawn_blocking(move || child.wait_with_output())
-        .await
-        .expect("the wait joins")
-        .expect("dvcr ends");
+    let (output, waited) = wait_for(child).await;
     server.stop().await;
 
-    assert!(
-        clock.elapsed() < Duration::from_secs(5),
-        "{:?}",
-        clock.elapsed()
-    );
+    assert!(waited < Duration::from_secs(5), "{waited:?}");
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert!(
