@@ -27,6 +27,15 @@ pub(crate) fn options(server: &Server) -> RunOptions {
     options
 }
 
+/// Runs `scenarios` between the sanity checks with `options` and no
+/// baseline: the report.
+pub(crate) async fn run_with(scenarios: &[Scenario], options: &RunOptions) -> RunReport {
+    let sanity = suite::sanity().expect("the sanity scenario parses");
+    dvcr::run::run(scenarios, &sanity, options, &Baseline::default())
+        .await
+        .report
+}
+
 /// Runs `scenarios` against a fresh emulator with `faults`.
 pub(crate) async fn run_on(
     faults: &[Fault],

@@ -9,9 +9,9 @@ use std::process::Command;
 use dvcr::emulator::handlers::TABLE;
 use dvcr::report::Verdict;
 use dvcr::run::privilege::{ADMIN_CHANGES, ORDINARY_USER_REASON, needs_administrator};
-use dvcr::run::{Baseline, suite};
+use dvcr::run::suite;
 
-use crate::run_kit::{case, emulator, options};
+use crate::run_kit::{case, emulator, options, run_with};
 
 /// The emulator's ordinary user (corpus/emulator/default.toml).
 const ORDINARY_USER: &str = "test";
@@ -23,10 +23,7 @@ async fn an_ordinary_user_skips_the_admin_changes_and_fails_nothing() {
     let mut options = options(&server);
     options.user = ORDINARY_USER.to_owned();
     options.password = ORDINARY_USER.to_owned();
-    let sanity = suite::sanity().expect("sanity");
-    let report = dvcr::run::run(&scenarios, &sanity, &options, &Baseline::default())
-        .await
-        .report;
+    let report = run_with(&scenarios, &options).await;
     server.stop().await;
 
     let broken: Vec<String> = report
@@ -67,10 +64,7 @@ async fn an_administrator_runs_the_admin_changes() {
         .filter(|scenario| scenario.name == "endpoint-name-is-unique")
         .collect();
     let server = emulator(&[]).await;
-    let sanity = suite::sanity().expect("sanity");
-    let report = dvcr::run::run(&scenarios, &sanity, &options(&server), &Baseline::default())
-        .await
-        .report;
+    let report = run_with(&scenarios, &options(&server)).await;
     server.stop().await;
     assert_eq!(
         case(&report, "endpoint-name-is-unique").verdict,

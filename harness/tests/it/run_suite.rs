@@ -14,11 +14,11 @@ use dvcr::report::Verdict;
 use dvcr::run::destructive::{
     CUTTING_OFF, DESTRUCTIVE, is_destructive, may_cut_off, sends_destructive,
 };
-use dvcr::run::{Baseline, Disposition, Risk, RunOptions, disposition, in_run_order, suite};
+use dvcr::run::{Disposition, Risk, RunOptions, disposition, in_run_order, suite};
 use dvcr::scenario::{load_dir, parse};
 use dvcr_protocol::catalog::COMMANDS;
 
-use crate::run_kit::{emulator, options};
+use crate::run_kit::{emulator, options, run_with};
 
 #[test]
 fn every_catalog_command_is_sent_by_a_scenario_or_listed_as_untestable() {
@@ -86,11 +86,8 @@ async fn the_suite_passes_against_the_faultless_emulator_in_seconds() {
     let server = emulator(&[]).await;
     let mut options = options(&server);
     options.allow_destructive = true;
-    let sanity = suite::sanity().expect("sanity");
     let started = std::time::Instant::now();
-    let report = dvcr::run::run(&scenarios, &sanity, &options, &Baseline::default())
-        .await
-        .report;
+    let report = run_with(&scenarios, &options).await;
     server.stop().await;
 
     let broken: Vec<String> = report
@@ -123,10 +120,7 @@ async fn every_emulator_fault_makes_a_scenario_fail() {
             let server = emulator(&[fault]).await;
             let mut options = options(&server);
             options.fail_fast = true;
-            let sanity = suite::sanity().expect("sanity");
-            let report = dvcr::run::run(&scenarios, &sanity, &options, &Baseline::default())
-                .await
-                .report;
+            let report = run_with(&scenarios, &options).await;
             server.stop().await;
             (fault, report)
         }));
@@ -155,10 +149,7 @@ async fn fail_fast_reports_the_cases_it_did_not_run_as_skipped_with_why() {
     let server = emulator(&[Fault::DuplicateEndpointName]).await;
     let mut options = options(&server);
     options.fail_fast = true;
-    let sanity = suite::sanity().expect("sanity");
-    let report = dvcr::run::run(&scenarios, &sanity, &options, &Baseline::default())
-        .await
-        .report;
+    let report = run_with(&scenarios, &options).await;
     server.stop().await;
 
     let names: Vec<&str> = report.cases.iter().map(|case| case.name.as_str()).collect();
