@@ -8,39 +8,8 @@
 
 use super::destructive::sends_any;
 use crate::client::records::canonical;
+use crate::emulator::handlers::lookup;
 use crate::scenario::Scenario;
-
-/// The commands that change accounts or system settings, by xmlid.
-pub const ADMIN_CHANGES: [&str; 28] = [
-    "addendpoint",
-    "modendpoint",
-    "delendpoint",
-    "adddevuser",
-    "moddevuser",
-    "deldevuser",
-    "addgroup",
-    "modgroup",
-    "delgroup",
-    "setsp",
-    "addroom",
-    "modroom",
-    "delroom",
-    "setip",
-    "setgk",
-    "setlang",
-    "setivr",
-    "setstorage",
-    "shutdown",
-    "setcfskey",
-    "setldap",
-    "setmulticast",
-    "setlogging",
-    "setos",
-    "setstacking",
-    "setbanner",
-    "setuilogo",
-    "setvideologo",
-];
 
 /// The `PRIVILEGE` a login confirm gives an ordinary user.
 pub const ORDINARY: &str = "1";
@@ -50,13 +19,14 @@ pub const ORDINARY_USER_REASON: &str = "not run: the run's user is an ordinary u
     (PRIVILEGE 1); this case changes accounts or system settings";
 
 /// Whether `xmlid`, as a device would read it, changes accounts or system
-/// settings.
+/// settings: a command the emulator's table reserves for administrators,
+/// so that the run and the emulator hold one policy.
 pub fn is_admin_change(xmlid: &str) -> bool {
-    ADMIN_CHANGES.contains(&canonical(xmlid).as_str())
+    lookup(&canonical(xmlid)).is_some_and(|entry| entry.admin_only)
 }
 
 /// Whether `scenario` needs an administrator: a step, a cleanup step or a
-/// sweep sends a command of [`ADMIN_CHANGES`].
+/// sweep sends a command [`is_admin_change`] names.
 pub fn needs_administrator(scenario: &Scenario) -> bool {
     sends_any(scenario, is_admin_change)
         || scenario
