@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use super::model::{CaseResult, FindingRecord, RunReport, Verdict};
+use super::model::{CaseResult, FindingRecord, INTERRUPTED, RunReport, Verdict};
 
 /// The changes between two runs.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -38,7 +38,7 @@ fn interrupted(report: &RunReport, case: &CaseResult) -> bool {
         && case
             .failure
             .as_ref()
-            .is_some_and(|failure| failure.message.contains("interrupted"))
+            .is_some_and(|failure| failure.message == INTERRUPTED)
 }
 
 /// Whether `case` failed in a way its run did not expect: a failure the

@@ -13,7 +13,8 @@ pub use diff::{RunDiff, diff};
 pub use json::{read_json, write_json};
 pub use junit::{junit_text, write_junit};
 pub use model::{
-    CaseResult, Failure, FindingRecord, FrameRecord, Provenance, RunReport, Verdict, Way,
+    CaseResult, Failure, FindingRecord, FrameRecord, INTERRUPTED, Provenance, RunReport, Verdict,
+    Way,
 };
 pub use pcap::{Segment, write_pcap};
 pub use terminal::{Progress, summary};

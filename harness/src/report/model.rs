@@ -128,6 +128,9 @@ pub struct Failure {
     pub mismatches: Vec<Mismatch>,
 }
 
+/// The failure message of the case under way when a run was interrupted.
+pub const INTERRUPTED: &str = "the run was interrupted (SIGINT or SIGTERM); cleanup ran";
+
 /// The outcome of one scenario.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CaseResult {

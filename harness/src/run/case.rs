@@ -15,7 +15,9 @@ use super::options::RunOptions;
 use super::step::{StepContext, StepError, open_error, run_step};
 use super::sweep::{Inventory, take_stock};
 use crate::client::{Direction, Exchange, Transcript};
-use crate::report::{CaseResult, Failure, FindingRecord, FrameRecord, Segment, Verdict, Way};
+use crate::report::{
+    CaseResult, Failure, FindingRecord, FrameRecord, INTERRUPTED, Segment, Verdict, Way,
+};
 use crate::scenario::expect::check_records;
 use crate::scenario::{Expect, Scenario, Step, Vars};
 
@@ -168,9 +170,6 @@ pub async fn attempt(scenario: &Scenario, options: &RunOptions, vars: Vars) -> A
 
 /// How long the cleanup of an interrupted case may take.
 const INTERRUPTED_CLEANUP_LIMIT: std::time::Duration = std::time::Duration::from_secs(10);
-
-/// What an interrupted case says happened at `step`.
-pub const INTERRUPTED: &str = "the run was interrupted (SIGINT or SIGTERM); cleanup ran";
 
 fn interrupted(step: &str) -> (String, StepError) {
     (

@@ -3,7 +3,7 @@
 //! fuzz summary given in place of a run report is named as one, and a case
 //! an interrupt cut short is not compared.
 
-use dvcr::report::{CaseResult, Failure, RunReport, Verdict, diff};
+use dvcr::report::{CaseResult, Failure, INTERRUPTED, RunReport, Verdict, diff};
 
 fn report(verdict: Verdict, expected: Option<&str>) -> RunReport {
     RunReport {
@@ -69,7 +69,7 @@ fn a_case_an_interrupt_cut_short_is_not_compared() {
     new.interrupted_cases = 1;
     new.cases[0].failure = Some(Failure {
         step: "step 2 (sleep)".to_owned(),
-        message: "the run was interrupted (SIGINT or SIGTERM); cleanup ran".to_owned(),
+        message: INTERRUPTED.to_owned(),
         mismatches: Vec::new(),
     });
 

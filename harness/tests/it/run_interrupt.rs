@@ -6,7 +6,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use dvcr::emulator::state::State;
-use dvcr::report::{Verdict, read_json};
+use dvcr::report::{INTERRUPTED, Verdict, read_json};
 
 use crate::run_kit::emulator;
 
@@ -51,7 +51,10 @@ async fn sigint_runs_the_cleanup_writes_the_reports_and_exits_2() {
         .failure
         .as_ref()
         .expect("the interruption is its failure");
-    assert!(failure.message.contains("interrupted"), "{failure:?}");
+    assert_eq!(
+        failure.message, INTERRUPTED,
+        "what dvcr diff reads as cut short"
+    );
     assert_eq!(waited.attempts, 1, "an interrupted case is not run again");
     let next = report
         .cases
