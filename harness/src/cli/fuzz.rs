@@ -128,7 +128,7 @@ fn try_run(args: FuzzArgs) -> Result<u8, String> {
     if let Some(path) = args
         .json
         .as_deref()
-        .filter(|json| same_path(json, &args.out))
+        .filter(|json| super::same_path(json, &args.out))
     {
         return Err(format!(
             "--json and --out both name {}: the summary is a file, the findings a folder",
@@ -229,12 +229,6 @@ fn unfuzzed(error: &FuzzError, seed: u64, elapsed: Duration) -> Summary {
         exit_code: 2,
         ..Summary::default()
     }
-}
-
-/// Whether `a` and `b` name one place, as written or once resolved.
-fn same_path(a: &Path, b: &Path) -> bool {
-    let resolved = |path: &Path| std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
-    a == b || resolved(a) == resolved(b)
 }
 
 /// Fails unless files can be created in folder `dir`; a folder made for

@@ -10,6 +10,7 @@ mod run_list;
 mod send;
 
 use std::fmt::Display;
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -68,6 +69,13 @@ impl Cli {
             Command::Fuzz(args) => fuzz::run(args),
         }
     }
+}
+
+/// Whether paths `a` and `b` name one place, as written or once resolved
+/// (`run.out` and `./run.out`, a link and its file).
+pub(crate) fn same_path(a: &Path, b: &Path) -> bool {
+    let resolved = |path: &Path| std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    a == b || resolved(a) == resolved(b)
 }
 
 /// The password held by the environment variable `var`.

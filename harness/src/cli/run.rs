@@ -322,20 +322,19 @@ impl ReportFiles {
 /// written would overwrite; the files exist by now, so that `run.out` and
 /// `./run.out` are seen to be one.
 fn same_file_twice(outputs: &[(&str, &Option<PathBuf>)]) -> Result<(), String> {
-    let mut seen: Vec<(&str, PathBuf)> = Vec::new();
+    let mut seen: Vec<(&str, &Path)> = Vec::new();
     for (option, path) in outputs {
         let Some(path) = path else {
             continue;
         };
 
-        let file = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
-        if let Some((first, _)) = seen.iter().find(|(_, other)| *other == file) {
+        if let Some((first, _)) = seen.iter().find(|(_, other)| super::same_path(other, path)) {
             return Err(format!(
                 "{first} and {option} both name {}: each report needs its own file",
                 path.display()
             ));
         }
-        seen.push((option, file));
+        seen.push((option, path));
     }
     Ok(())
 }
