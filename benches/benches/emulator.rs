@@ -9,9 +9,9 @@
 //! encodes the reply. `bare-responder` answers a short confirm and is
 //! driven by [`Connection::request`] with a prepared command, as it was
 //! first measured; `bare-same-reply` answers the very bytes the emulator
-//! answers and is driven by [`Session::command`], as the emulator is (with
-//! no session id to add), so that the client does the same work against
-//! both. All run over 1 and over 16 connections at once, each measured
+//! answers and is driven by [`Session::command`] with a session id of the
+//! emulator's as a field, so that the client writes and reads the same
+//! bytes against both and does the same work. All run over 1 and over 16 connections at once, each measured
 //! with all servers listening on the same runtime.
 
 #![expect(
@@ -27,7 +27,8 @@ use criterion::{
 };
 use dvcr::client::{Connection, Login, Session};
 use dvcr_benches::loopback::{
-    XMLID, canned_confirm, client_config, emulator_reply, start_bare_responder, start_emulator,
+    SESSIONID, XMLID, canned_confirm, client_config, emulator_reply, start_bare_responder,
+    start_emulator,
 };
 use dvcr_protocol::{Kind, Message};
 use tokio::runtime::Runtime;
@@ -54,11 +55,11 @@ fn emulator(c: &mut Criterion) {
     let bare_addr = rt
         .block_on(start_bare_responder(canned_confirm()))
         .unwrap_or_else(|error| panic!("bare responder binds: {error}"));
-    let same_reply = rt
+    let same = rt
         .block_on(emulator_reply(emulator_addr))
         .unwrap_or_else(|error| panic!("the emulator answers {XMLID}: {error}"));
     let same_addr = rt
-        .block_on(start_bare_responder(same_reply))
+        .block_on(start_bare_responder(same.frame.clone()))
         .unwrap_or_else(|error| panic!("bare responder binds: {error}"));
 
     let mut group = c.benchmark_group("emulator/round-trips");
@@ -117,7 +118,10 @@ fn emulator(c: &mut Criterion) {
             sessions
         });
         let id = BenchmarkId::new("bare-same-reply", connections);
-        bench_trips(&mut group, &rt, id, sessions, session_trip);
+        let session_id = same.session_id.clone();
+        bench_trips(&mut group, &rt, id, sessions, move |session| {
+            same_reply_trip(session, session_id.clone())
+        });
     }
     group.finish();
 }
@@ -125,6 +129,13 @@ fn emulator(c: &mut Criterion) {
 /// One `getdevinfo` round trip of a session.
 async fn session_trip(mut session: Session) -> Session {
     let _ = session.command(XMLID, &[]).await;
+    session
+}
+
+/// One `getdevinfo` round trip of a session with no login, carrying
+/// `session_id` as the emulator's sessions do.
+async fn same_reply_trip(mut session: Session, session_id: String) -> Session {
+    let _ = session.command(XMLID, &[(SESSIONID, &session_id)]).await;
     session
 }
 

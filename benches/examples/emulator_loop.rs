@@ -7,7 +7,8 @@
 
 use dvcr::client::{Connection, Login, Session};
 use dvcr_benches::loopback::{
-    XMLID, canned_confirm, client_config, emulator_reply, start_bare_responder, start_emulator,
+    SESSIONID, XMLID, canned_confirm, client_config, emulator_reply, start_bare_responder,
+    start_emulator,
 };
 use dvcr_protocol::{Kind, Message};
 
@@ -69,11 +70,13 @@ async fn bare(rounds: usize) -> Result<usize, Box<dyn std::error::Error>> {
 
 async fn same(rounds: usize) -> Result<usize, Box<dyn std::error::Error>> {
     let server = start_emulator().await?;
-    let addr = start_bare_responder(emulator_reply(server.local_addr()).await?).await?;
+    let same = emulator_reply(server.local_addr()).await?;
+    let addr = start_bare_responder(same.frame).await?;
     let mut session = Session::connect(addr, client_config()).await?;
+    let fields = [(SESSIONID, same.session_id.as_str())];
     let mut successes = 0;
     for _ in 0..rounds {
-        if session.command(XMLID, &[]).await?.is_success() {
+        if session.command(XMLID, &fields).await?.is_success() {
             successes += 1;
         }
     }

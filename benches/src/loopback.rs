@@ -25,6 +25,9 @@ use tokio::net::{TcpListener, TcpStream};
 /// its state.
 pub const XMLID: &str = "getdevinfo";
 
+/// The field carrying the session id of every command after the login.
+pub const SESSIONID: &str = "SESSIONID";
+
 /// The emulator's clock starts here, as in the harness tests.
 const START_MS: u64 = 1_150_000_000_000;
 
@@ -64,16 +67,30 @@ pub async fn start_bare_responder(reply: Vec<u8>) -> std::io::Result<SocketAddr>
     Ok(addr)
 }
 
-/// The emulator's own reply to [`XMLID`], as one frame: what the second
-/// bare responder answers, so that the client reads the same bytes from
-/// both servers and only the servers' work differs.
-pub async fn emulator_reply(emulator: SocketAddr) -> Result<Vec<u8>, ClientError> {
+/// What the emulator answers to [`XMLID`] and the session id it was sent
+/// with: the second bare responder answers these very bytes, and the
+/// client sends it the same session id as a field, so that the client
+/// writes and reads the same bytes against both servers and only the
+/// servers' work differs.
+#[derive(Clone, Debug)]
+pub struct SameReply {
+    /// The reply, as one frame.
+    pub frame: Vec<u8>,
+    /// The session id of the command it answered.
+    pub session_id: String,
+}
+
+/// Logs in to the emulator and records its reply to [`XMLID`].
+pub async fn emulator_reply(emulator: SocketAddr) -> Result<SameReply, ClientError> {
     let mut session = Session::connect(emulator, client_config()).await?;
-    session.login(&Login::new("Administrator", "")).await?;
+    let granted = session.login(&Login::new("Administrator", "")).await?;
     let reply = session.command(XMLID, &[]).await?;
     let mut frame = Vec::new();
     encode(&reply.message, &mut frame)?;
-    Ok(frame)
+    Ok(SameReply {
+        frame,
+        session_id: granted.session_id,
+    })
 }
 
 /// The canned reply of the first bare responder: a short confirm of
