@@ -89,6 +89,13 @@ impl Host {
         }
     }
 
+    /// How many sessions are logged in.
+    pub(crate) fn session_count(&self) -> usize {
+        self.inner
+            .lock()
+            .map_or(0, |inner| inner.device.sessions().count())
+    }
+
     /// A copy of the device's current state.
     pub(crate) fn state(&self) -> Option<State> {
         self.inner

@@ -154,6 +154,11 @@ impl Server {
         self.shared.registry.len()
     }
 
+    /// How many sessions the device holds.
+    pub fn session_count(&self) -> usize {
+        self.shared.host.session_count()
+    }
+
     /// A copy of the device's state, as it stands.
     pub fn state(&self) -> Option<State> {
         self.shared.host.state()
