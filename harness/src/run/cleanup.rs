@@ -14,9 +14,10 @@ use crate::scenario::{Scenario, Vars};
 /// the scenario's sweeps, listed before the steps into `inventory`, delete
 /// what the case made and no cleanup step could name.
 ///
-/// After a failed step (`afresh`), each session is logged in again before
-/// its first cleanup use: the device may have dropped or expired it while
-/// the step waited, and a command refused for that would undo nothing.
+/// After a failed step (`afresh`), each session is logged out and in
+/// again before its first cleanup use: the device may have dropped or
+/// expired it while the step waited, and a command refused for that would
+/// undo nothing.
 pub(super) async fn run_cleanup(
     scenario: &Scenario,
     options: &RunOptions,
@@ -73,6 +74,8 @@ pub(super) async fn run_cleanup(
 }
 
 /// Logs session `name` in again on a fresh connection, once per cleanup.
+/// The old session is logged out first, best effort, so that the device
+/// is not left holding it until it times out.
 async fn renew(
     sessions: &mut Sessions,
     options: &RunOptions,
@@ -84,6 +87,7 @@ async fn renew(
     }
 
     renewed.push(name.to_owned());
+    sessions.close(name, options).await;
     sessions
         .open(name, options)
         .await

@@ -3,8 +3,10 @@
 //! (spec, "Login/Logout" and "General Information", item 6).
 
 use std::collections::BTreeMap;
+use std::time::Duration;
 
 use dvcr_protocol::{Kind, Message};
+use tracing::debug;
 
 use super::options::RunOptions;
 use crate::client::{ClientConfig, ClientError, Connection, Reply, Transcript};
@@ -162,26 +164,67 @@ impl Sessions {
             .is_some_and(|live| !live.connection.is_closed())
     }
 
+    /// Closes session `name`'s connection, if it is open, logging its
+    /// session out first as [`Sessions::close_all`] does.
+    pub async fn close(&mut self, name: &str, options: &RunOptions) {
+        if let Some(live) = self.live.remove(name) {
+            live.close(name, options).await;
+        }
+    }
+
     /// Closes every connection, logging out the sessions still logged in
     /// so that the device is left with no session of the run.
     pub async fn close_all(&mut self, options: &RunOptions) {
         let live = std::mem::take(&mut self.live);
-        for (_, mut live) in live {
-            if live.connection.is_closed() {
-                continue;
-            }
-
-            if let Some(id) = &live.session_id {
-                let mut message = Message::single(Kind::Command, "logout");
-                message.push_value("SESSIONID", id.clone());
-                let wait = options.reply_timeout.min(std::time::Duration::from_secs(1));
-                if live.connection.send(&message).await.is_ok() {
-                    let _ = live.connection.await_reply("logout", wait).await;
-                }
-            }
-            let _ = live.connection.shutdown().await;
+        for (name, live) in live {
+            live.close(&name, options).await;
         }
     }
+}
+
+impl Live {
+    /// Logs session `name` out, when it logged in, and closes the
+    /// connection.
+    ///
+    /// Best effort: sending the logout and its confirm are given the reply
+    /// timeout, at most a second, and a logout that fails, goes unanswered
+    /// or finds the connection already closed is only logged, as the
+    /// device ends the session at its idle timeout anyway.
+    async fn close(mut self, name: &str, options: &RunOptions) {
+        if self.connection.is_closed() {
+            if self.session_id.is_some() {
+                debug!(session = name, "not logged out: the connection is closed");
+            }
+            return;
+        }
+
+        if let Some(id) = &self.session_id {
+            let wait = options.reply_timeout.min(Duration::from_secs(1));
+            let logout = log_out(&mut self.connection, id, wait);
+            match tokio::time::timeout(wait, logout).await {
+                Ok(Ok(reply)) if reply.result() == Some("0") => {}
+                Ok(Ok(reply)) => {
+                    debug!(session = name, result = ?reply.result(), "logout refused");
+                }
+                Ok(Err(error)) => debug!(session = name, %error, "logout failed"),
+                Err(_) => debug!(session = name, ?wait, "logout unanswered"),
+            }
+        }
+        let _ = self.connection.shutdown().await;
+    }
+}
+
+/// Sends the `logout` of session `id` on `connection` and awaits its
+/// confirm within `wait`.
+async fn log_out(
+    connection: &mut Connection,
+    id: &str,
+    wait: Duration,
+) -> Result<Reply, ClientError> {
+    let mut message = Message::single(Kind::Command, "logout");
+    message.push_value("SESSIONID", id.to_owned());
+    connection.send(&message).await?;
+    connection.await_reply("logout", wait).await
 }
 
 /// The `login` command of `user`.

@@ -4,7 +4,7 @@
 use dvcr::report::Verdict;
 use dvcr::run::Baseline;
 
-use crate::run_kit::{case, run_on, scenario};
+use crate::run_kit::{case, emulator, options, run_on, run_with, scenario};
 
 const FAILS_AFTER_ADDING: &str = r#"
 name = "adds-then-fails"
@@ -57,6 +57,24 @@ async fn cleanup_runs_after_a_failed_step_and_undoes_the_change() {
     assert!(failure.step.starts_with("step 2"), "{}", failure.step);
     assert!(!failed.frames.is_empty(), "a failure keeps its frames");
     assert_eq!(case(&report, "endpoint-is-gone").verdict, Verdict::Pass);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_cleanup_after_a_failed_step_logs_the_old_session_out() {
+    let server = emulator(&[]).await;
+    let before = server.session_count();
+    let report = run_with(&[scenario(FAILS_AFTER_ADDING)], &options(&server)).await;
+    let after = server.session_count();
+    server.stop().await;
+
+    let failed = case(&report, "adds-then-fails");
+    assert_eq!(failed.verdict, Verdict::Fail);
+    assert!(
+        failed.cleanup_errors.is_empty(),
+        "{:?}",
+        failed.cleanup_errors
+    );
+    assert_eq!(after, before, "the run left sessions on the device");
 }
 
 #[tokio::test(flavor = "multi_thread")]
