@@ -10,14 +10,12 @@
 
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::time::Duration;
 
 use dvcr_protocol::decode::{DecodeOptions, Deviation, Mode, decode_into};
 use dvcr_protocol::tpkt::{Config, Framing, OwnedFrame};
 use dvcr_protocol::{Limits, Message};
 use tokio::net::TcpStream;
 use tokio::sync::{Mutex, mpsc};
-use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 use tracing::{debug, warn};
 
@@ -29,11 +27,8 @@ use super::registry::Peer;
 use super::reply;
 use super::request::canonical_xmlid;
 use super::server::Shared;
+use super::watchdog::{Activity, spawn_watchdog};
 use super::wire::FrameList;
-
-/// How far ahead the idle deadline is put when the idle timeout is too
-/// long to add to the clock: never, in practice.
-const NO_IDLE_DEADLINE: Duration = Duration::from_secs(100 * 365 * 24 * 3600);
 
 /// Why a connection ended, for the log.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,6 +58,9 @@ pub(crate) async fn serve(stream: TcpStream, peer: SocketAddr, shared: Arc<Share
         connection: cancel.clone(),
     };
     let writer = spawn_writer(sink.clone(), outbound);
+    let activity = Activity::new();
+    let idle = shared.config.idle_timeout;
+    let watchdog = spawn_watchdog(Arc::clone(&activity), idle, cancel.clone());
     shared.registry.insert(
         id,
         Peer {
@@ -81,12 +79,14 @@ pub(crate) async fn serve(stream: TcpStream, peer: SocketAddr, shared: Arc<Share
         shared: &shared,
         queue,
         cancel: &cancel,
+        activity,
         sink,
         out: FrameList::new(shared.wire),
         message: None,
         deviations: Vec::new(),
     };
     let end = link.read_loop(&mut frames).await;
+    watchdog.abort();
 
     shared.registry.remove(id);
     shared.host.disconnect(id);
@@ -105,6 +105,8 @@ struct Link<'s> {
     shared: &'s Shared,
     queue: mpsc::Sender<Outbound>,
     cancel: &'s CancellationToken,
+    /// When the last frame came, for the idle watchdog.
+    activity: Arc<Activity>,
     sink: Sink,
     /// The frames of the replies to the last frame read.
     out: FrameList,
@@ -117,41 +119,29 @@ struct Link<'s> {
 type Frames = FrameReader<tokio::net::tcp::OwnedReadHalf>;
 
 impl Link<'_> {
-    /// Reads and answers frames until the connection must end. The idle
-    /// timer is set once and moved only when it fires early, so that a
-    /// frame costs no timer of its own. A cancelled connection answers no
-    /// further frame: the token is looked at before each read and after
-    /// it, and its waiter is polled only while no frame is in.
+    /// Reads and answers frames until the connection must end. A
+    /// cancelled connection answers no further frame: the token is looked
+    /// at before each read and after it, and its waiter is polled only
+    /// while no frame is in. The idle timeout is the watchdog's, which
+    /// cancels the connection, so that a frame costs no timer.
     async fn read_loop(&mut self, frames: &mut Frames) -> End {
-        let idle = self.shared.config.idle_timeout;
         let cancelled = self.cancel.cancelled();
         tokio::pin!(cancelled);
-        let mut last_frame = Instant::now();
-        let idle_timer = tokio::time::sleep_until(idle_deadline(last_frame, idle));
-        tokio::pin!(idle_timer);
         loop {
             if self.cancel.is_cancelled() {
-                return End::Cancelled;
+                return self.cancelled_end();
             }
 
             let next = tokio::select! {
                 biased;
                 next = frames.next() => next,
-                () = &mut cancelled => return End::Cancelled,
-                () = &mut idle_timer => {
-                    let deadline = idle_deadline(last_frame, idle);
-                    if Instant::now() >= deadline {
-                        return End::Idle;
-                    }
-                    idle_timer.as_mut().reset(deadline);
-                    continue;
-                }
+                () = &mut cancelled => return self.cancelled_end(),
             };
             if self.cancel.is_cancelled() {
-                return End::Cancelled;
+                return self.cancelled_end();
             }
 
-            last_frame = Instant::now();
+            self.activity.stamp();
             let frame = match next {
                 None => return End::PeerClosed,
                 Some(Err(error)) => {
@@ -168,6 +158,15 @@ impl Link<'_> {
             if let Some(end) = self.carry_out(outcome).await {
                 return end;
             }
+        }
+    }
+
+    /// Why a cancelled connection ends: idling, or being told to.
+    fn cancelled_end(&self) -> End {
+        if self.activity.idled() {
+            End::Idle
+        } else {
+            End::Cancelled
         }
     }
 
@@ -257,10 +256,4 @@ impl Link<'_> {
 
         None
     }
-}
-
-/// When a connection last active at `from` has idled out.
-fn idle_deadline(from: Instant, idle: Duration) -> Instant {
-    from.checked_add(idle)
-        .unwrap_or_else(|| from + NO_IDLE_DEADLINE)
 }

@@ -31,6 +31,7 @@ pub mod settings;
 mod shape;
 pub mod start;
 pub mod state;
+mod watchdog;
 pub mod wire;
 
 pub use clock::{Clock, ManualClock, SystemClock};

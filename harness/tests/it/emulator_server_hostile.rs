@@ -162,6 +162,29 @@ async fn a_connection_idle_past_the_idle_timeout_is_closed() {
 }
 
 #[tokio::test]
+async fn a_connection_sending_within_each_idle_timeout_stays_open_past_it() {
+    let config = ServerConfig {
+        idle_timeout: Duration::from_millis(300),
+        ..ServerConfig::ephemeral()
+    };
+    let net = Net::with_server(config).await;
+    let mut stream = net.raw().await;
+    let session = raw_login(&mut stream).await;
+    let mut answered = 0;
+    for _ in 0..6 {
+        tokio::time::sleep(Duration::from_millis(150)).await;
+        let command = command_frame("getdevinfo", &[("SESSIONID", &session)]);
+        stream.write_all(&command).await.expect("sent");
+        let reply = String::from_utf8_lossy(&read_frame(&mut stream).await).into_owned();
+        answered += usize::from(reply.contains("<RESULT value=\"0\"/>"));
+    }
+    let closed = is_closed_by_peer(&mut stream).await;
+
+    assert_eq!(answered, 6);
+    assert!(closed, "closed once it idles");
+}
+
+#[tokio::test]
 async fn connections_beyond_the_maximum_are_closed_at_once() {
     let config = ServerConfig {
         max_connections: 4,
