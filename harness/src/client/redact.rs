@@ -3,7 +3,10 @@
 //! settings: `PASSWORD`, `LDAP_PASSWORD`, `LDAP_PWD`) is overwritten with
 //! `*`, one per byte, so frame lengths, TPKT headers and the sequence
 //! numbers of a capture stay consistent. Given the password itself, the
-//! value of any field that holds it is masked too, whatever its name.
+//! value of any field that holds it is masked too, whatever its name, and
+//! so is each appearance of it anywhere else in the bytes (element text, a
+//! comment, broken XML, raw bytes), when it is long enough
+//! ([`SHORTEST_MASKED_INSIDE`]).
 
 /// Whether the field named `name` carries a secret: its name contains
 /// `PASSWORD` or ends in `PWD`, ignoring case.
@@ -24,7 +27,9 @@ pub fn redact_secrets(bytes: &[u8]) -> Vec<u8> {
 /// [`redact_secrets`], and in every other tag each quoted attribute value
 /// that [`holds`] `password` masked too, when `password` is not empty: a
 /// scenario may send the password in any field (`SESSIONID =
-/// "${password}"`).
+/// "${password}"`). Then each appearance of `password` outside such a
+/// value (in a `raw` or `xml` step's text) is masked too, one `*` per
+/// byte, when it is at least [`SHORTEST_MASKED_INSIDE`] bytes long.
 pub fn redact_password(bytes: &[u8], password: &str) -> Vec<u8> {
     let password = password.as_bytes();
     let mut out = bytes.to_vec();
@@ -43,7 +48,29 @@ pub fn redact_password(bytes: &[u8], password: &str) -> Vec<u8> {
             at = mask_tag(&mut out, name_end, secret, password);
         }
     }
+    mask_inside(&mut out, password);
     out
+}
+
+/// Each appearance of `password` in `bytes` made `*`, one per byte, when
+/// it is at least [`SHORTEST_MASKED_INSIDE`] bytes long; a shorter one is
+/// left, as it cannot be told from ordinary text.
+pub(crate) fn mask_inside(bytes: &mut [u8], password: &[u8]) {
+    if password.len() < SHORTEST_MASKED_INSIDE {
+        return;
+    }
+
+    let starts: Vec<usize> = bytes
+        .windows(password.len())
+        .enumerate()
+        .filter(|(_, window)| *window == password)
+        .map(|(start, _)| start)
+        .collect();
+    for start in starts {
+        if let Some(found) = bytes.get_mut(start..start + password.len()) {
+            found.fill(b'*');
+        }
+    }
 }
 
 /// Masks the attribute values of the tag whose name ends at `at`: all but

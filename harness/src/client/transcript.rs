@@ -4,7 +4,8 @@
 //! A [`TranscriptHook`] sees each [`Exchange`] as it happens; a
 //! [`Transcript`] is a ready hook that keeps them all, with every password
 //! masked (see [`redact_password`]) so that no report built from it shows
-//! one.
+//! one, even one that a connection's writes split between exchanges (a
+//! frame written a few bytes at a time).
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -12,7 +13,7 @@ use std::time::SystemTime;
 
 use bytes::Bytes;
 
-use super::redact::redact_password;
+use super::redact::{SHORTEST_MASKED_INSIDE, mask_inside, redact_password};
 
 /// Which way the bytes went.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -45,8 +46,8 @@ pub type TranscriptHook = Arc<dyn Fn(&Exchange) + Send + Sync>;
 #[derive(Clone, Debug, Default)]
 pub struct Transcript {
     exchanges: Arc<Mutex<Vec<Exchange>>>,
-    /// The password whose every appearance in a field's value is masked
-    /// too; empty for none.
+    /// The password whose every appearance is masked too, in a field's
+    /// value or elsewhere in the bytes; empty for none.
     password: Arc<str>,
 }
 
@@ -57,7 +58,8 @@ impl Transcript {
     }
 
     /// An empty transcript, masking the values of password fields and of
-    /// every field whose value holds `password` (when it is not empty).
+    /// every field whose value holds `password` (when it is not empty),
+    /// and `password` wherever else it appears (see [`redact_password`]).
     pub fn masking(password: &str) -> Self {
         Transcript {
             password: Arc::from(password),
@@ -81,11 +83,54 @@ impl Transcript {
         })
     }
 
-    /// Every exchange so far, in order.
+    /// Every exchange so far, in order, with each appearance of the
+    /// password that exchanges of one connection and direction split
+    /// between them masked too.
     pub fn exchanges(&self) -> Vec<Exchange> {
-        self.exchanges
+        let mut exchanges = self
+            .exchanges
             .lock()
             .map(|exchanges| exchanges.clone())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        mask_split(&mut exchanges, &self.password);
+        exchanges
+    }
+}
+
+/// Masks each appearance of `password` in the bytes of one connection's
+/// exchanges in one direction, read as one stream, and writes them back:
+/// the mask of each exchange alone does not see a password split between
+/// two writes.
+fn mask_split(exchanges: &mut [Exchange], password: &str) {
+    if password.len() < SHORTEST_MASKED_INSIDE {
+        return;
+    }
+
+    let mut streams: Vec<(SocketAddr, SocketAddr, Direction)> = Vec::new();
+    for exchange in exchanges.iter() {
+        let stream = (exchange.local, exchange.peer, exchange.direction);
+        if !streams.contains(&stream) {
+            streams.push(stream);
+        }
+    }
+
+    for stream in streams {
+        let in_stream =
+            |exchange: &Exchange| (exchange.local, exchange.peer, exchange.direction) == stream;
+        let mut joined: Vec<u8> = exchanges
+            .iter()
+            .filter(|exchange| in_stream(exchange))
+            .flat_map(|exchange| exchange.bytes.iter().copied())
+            .collect();
+        mask_inside(&mut joined, password.as_bytes());
+
+        let mut rest = joined.as_slice();
+        for exchange in exchanges.iter_mut().filter(|exchange| in_stream(exchange)) {
+            let (own, after) = rest.split_at(exchange.bytes.len().min(rest.len()));
+            if own != exchange.bytes.as_ref() {
+                exchange.bytes = Bytes::copy_from_slice(own);
+            }
+            rest = after;
+        }
     }
 }

@@ -1,10 +1,15 @@
 //! Passwords stay out of every output of `dvcr run`: the terminal's
 //! failure frames, the JSON and JUnit reports and the pcap capture, where
-//! they are masked with `*` of the same length.
+//! they are masked with `*` of the same length, in field values and in the
+//! text a `raw` or `xml` step sends.
 
+use std::net::SocketAddr;
 use std::path::Path;
 use std::process::Command;
 
+use bytes::Bytes;
+
+use dvcr::client::{Direction, Exchange, Transcript};
 use dvcr::emulator::fixture::default_state;
 use dvcr::emulator::{Device, DeviceConfig, Server, ServerConfig, SystemClock};
 
@@ -40,6 +45,26 @@ impl Outputs {
             ("pcap", &self.pcap),
         ]
     }
+}
+
+/// The text of the JSON report's frames on each connection, each way,
+/// joined in order: a password that writes split between them shows whole
+/// here.
+fn joined_frames(json: &[u8]) -> Vec<String> {
+    let report: serde_json::Value = serde_json::from_slice(json).expect("the json reads");
+    let mut streams: Vec<(String, String)> = Vec::new();
+    let cases = report["cases"].as_array().cloned().unwrap_or_default();
+    for case in &cases {
+        for frame in case["frames"].as_array().cloned().unwrap_or_default() {
+            let stream = format!("{}{}", frame["local_port"], frame["way"]);
+            let text = frame["text"].as_str().unwrap_or_default();
+            match streams.iter_mut().find(|(key, _)| *key == stream) {
+                Some((_, joined)) => joined.push_str(text),
+                None => streams.push((stream, text.to_owned())),
+            }
+        }
+    }
+    streams.into_iter().map(|(_, joined)| joined).collect()
 }
 
 async fn run_scenario(file: &str) -> Outputs {
@@ -137,6 +162,53 @@ async fn the_password_in_any_field_is_masked_and_a_steps_own_sessionid_wins() {
     }
 }
 
+#[tokio::test(flavor = "multi_thread")]
+async fn a_hand_written_xml_login_is_masked_outside_field_values_and_across_writes() {
+    let outputs = run_scenario("password-in-xml.toml").await;
+
+    let stdout = String::from_utf8_lossy(&outputs.stdout);
+    assert_eq!(outputs.code, Some(1), "{stdout}");
+    let stars = "*".repeat(RUN_PASSWORD.len());
+    let json = String::from_utf8_lossy(&outputs.json);
+    assert!(
+        json.contains(&format!("<PASSWORD>{stars}</PASSWORD>")),
+        "{json}"
+    );
+    assert!(contains(&outputs.pcap, &stars), "the pcap holds the mask");
+    for (name, bytes) in outputs.all() {
+        assert!(
+            !contains(bytes, RUN_PASSWORD),
+            "the password appears in the {name}"
+        );
+    }
+    for joined in joined_frames(&outputs.json) {
+        assert!(!joined.contains(RUN_PASSWORD), "{joined}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_raw_login_is_masked_outside_quoted_values_and_across_writes() {
+    let outputs = run_scenario("password-in-raw.toml").await;
+
+    let stdout = String::from_utf8_lossy(&outputs.stdout);
+    assert_eq!(outputs.code, Some(1), "{stdout}");
+    let stars = "*".repeat(RUN_PASSWORD.len());
+    let json = String::from_utf8_lossy(&outputs.json);
+    assert!(
+        json.contains(&format!("<PASSWORD value={stars}/>")),
+        "{json}"
+    );
+    for (name, bytes) in outputs.all() {
+        assert!(
+            !contains(bytes, RUN_PASSWORD),
+            "the password appears in the {name}"
+        );
+    }
+    for joined in joined_frames(&outputs.json) {
+        assert!(!joined.contains(RUN_PASSWORD), "{joined}");
+    }
+}
+
 #[test]
 fn every_password_field_is_masked_with_as_many_stars_as_bytes() {
     let frame = r#"<COMMAND xmlid="setldap"><LDAP_PWD value="abc"/><LDAP_PASSWORD name="x" value='d"e'/><PASSWORD="ü"/>< PWD value="q"/><USERNAME value="abc"/></COMMAND>"#.as_bytes();
@@ -171,5 +243,78 @@ fn a_short_password_masks_only_values_that_are_it() {
     assert_eq!(
         text,
         r#"<CONFIRM xmlid="x"><RESULT value="0"/><INDEX value="1024"/><NAME value="**"/></CONFIRM>"#
+    );
+}
+
+#[test]
+fn the_password_outside_any_value_is_masked_byte_for_byte() {
+    let frame =
+        "\x03\x00\x00\x50<!-- liling --><PASSWORD>liling</PASSWORD><X value=liling/>lilingliling"
+            .as_bytes();
+    let redacted = dvcr::client::redact_password(frame, "liling");
+    assert_eq!(redacted.len(), frame.len());
+    let text = String::from_utf8(redacted).expect("still text");
+    assert_eq!(
+        text,
+        "\x03\x00\x00\x50<!-- ****** --><PASSWORD>******</PASSWORD><X value=******/>************"
+    );
+}
+
+#[test]
+fn a_short_password_is_not_masked_outside_a_whole_value() {
+    let frame = r#"<CONFIRM xmlid="x"><RESULT>10</RESULT><NAME value="10"/></CONFIRM>"#.as_bytes();
+    let redacted = dvcr::client::redact_password(frame, "10");
+    let text = String::from_utf8(redacted).expect("still text");
+    assert_eq!(
+        text,
+        r#"<CONFIRM xmlid="x"><RESULT>10</RESULT><NAME value="**"/></CONFIRM>"#
+    );
+}
+
+/// One exchange of `bytes` on a connection from port `local`.
+fn exchange(local: u16, direction: Direction, bytes: &str) -> Exchange {
+    Exchange {
+        at: std::time::SystemTime::now(),
+        direction,
+        local: SocketAddr::from(([127, 0, 0, 1], local)),
+        peer: SocketAddr::from(([127, 0, 0, 1], 81)),
+        bytes: Bytes::copy_from_slice(bytes.as_bytes()),
+    }
+}
+
+#[test]
+fn a_password_split_between_writes_of_one_connection_is_masked_in_each() {
+    let transcript = Transcript::masking("liling");
+    let hook = transcript.hook();
+    for kept in [
+        exchange(5000, Direction::Sent, "<PASSWORD>li"),
+        exchange(5000, Direction::Received, "ling"),
+        exchange(5001, Direction::Sent, "lin"),
+        exchange(5000, Direction::Sent, "lin"),
+        exchange(5000, Direction::Sent, "g</PASSWORD>"),
+        exchange(
+            5000,
+            Direction::Received,
+            "<DESCRIPTION>liling</DESCRIPTION>",
+        ),
+    ] {
+        hook(&kept);
+    }
+
+    let texts: Vec<String> = transcript
+        .exchanges()
+        .iter()
+        .map(|kept| String::from_utf8_lossy(&kept.bytes).into_owned())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "<PASSWORD>**",
+            "ling",
+            "lin",
+            "***",
+            "*</PASSWORD>",
+            "<DESCRIPTION>******</DESCRIPTION>",
+        ]
     );
 }
