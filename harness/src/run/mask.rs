@@ -1,5 +1,6 @@
 //! The run's password kept out of what a case reports besides its frames
-//! (which its [`Transcript`](crate::client::Transcript) masks): a value
+//! (which its [`Transcript`](crate::client::Transcript) masks, field
+//! values and the text of `raw` and `xml` steps alike): a value
 //! that holds it, in a failure's mismatches or in a finding, is masked
 //! whole, and in a failure's message or a cleanup error each appearance of
 //! it, with `*`, one per byte.
