@@ -5,9 +5,11 @@
 //! ` xmlid="...">`.
 //!
 //! It only recognises: on anything else, a reference, a control character,
-//! another attribute, a limit reached, it leaves the cursor where it was
-//! and the general path reads the field, so errors and deviations are
-//! exactly those of the general path.
+//! a limit reached, it leaves the cursor where it was and the general path
+//! reads the field, so errors and deviations are exactly those of the
+//! general path. A field whose plain `value` is followed by anything but
+//! `/>` (another attribute, a start tag's `>`) is read by the general path
+//! from there on, as if it had read the name and the value itself.
 
 use super::chars::{NAME_ASCII, NAME_START};
 use super::document::{Markup, Reader};
@@ -16,38 +18,59 @@ use super::scanner::RawValue;
 use super::shortcuts;
 use crate::message::Message;
 
-/// What follows a field's name when its only attribute is `value`.
+/// What follows a field's name when its first attribute is `value`.
 const VALUE_OPEN: &[u8] = b" value=\"";
 
+/// What the short path read of a field.
+pub(super) enum PlainField<'a> {
+    /// Nothing: the cursor is where it was.
+    None,
+    /// The whole field, up to its `/>`.
+    Whole,
+    /// The field's name and its `value` attribute, up to the closing
+    /// quote: the rest is the general path's, with one attribute read.
+    Open { name: &'a str },
+}
+
 impl<'a> Reader<'a, '_> {
-    /// Reads white space and one plain field at the cursor into `message`
-    /// and says so, or leaves the cursor as it was and says `false`.
-    pub(super) fn plain_field(&mut self, message: &mut Message<'a>) -> bool {
+    /// Reads white space and the start of a field whose first attribute is
+    /// a plain `value` at the cursor into `message`, and the field's end
+    /// when it is `/>` or ` />` at once; or leaves the cursor as it was.
+    pub(super) fn plain_field(&mut self, message: &mut Message<'a>) -> PlainField<'a> {
         if !shortcuts::enabled() {
-            return false;
+            return PlainField::None;
         }
 
         let limits = &self.options.limits;
         if message.field_count() >= limits.max_fields || limits.max_attributes_per_field == 0 {
-            return false;
+            return PlainField::None;
         }
 
-        let Some((name, value, len)) = plain_field_at(self.scan.rest(), limits.max_text_len) else {
-            return false;
+        let Some((name, value)) = plain_field_at(self.scan.rest(), limits.max_text_len) else {
+            return PlainField::None;
         };
 
         let start = self.scan.pos();
         let text = self.scan.text();
-        let (Some(name), Some(value)) = (
+        let (Some(name), Some(value_text)) = (
             text.get(start + name.start..start + name.end),
             text.get(start + value.start..start + value.end),
         ) else {
-            return false;
+            return PlainField::None;
         };
 
-        message.push_borrowed_value(name, value);
-        self.scan.advance(len);
-        true
+        message.push_borrowed_value(name, value_text);
+        self.scan.advance(value.end + 1);
+        let tail = self.scan.rest();
+        let end = if tail.starts_with(b"/>") {
+            2
+        } else if tail.starts_with(b" />") {
+            3
+        } else {
+            return PlainField::Open { name };
+        };
+        self.scan.advance(end);
+        PlainField::Whole
     }
 }
 
@@ -113,13 +136,14 @@ impl Reader<'_, '_> {
     }
 }
 
-/// The name's and value's ranges and the length of the white space and
-/// plain field at the start of `bytes`, if they are one.
+/// The name's and value's ranges of the white space, name and plain
+/// `value` attribute at the start of `bytes`, if they are one; the value's
+/// closing quote follows its range.
 #[inline(always)]
 fn plain_field_at(
     bytes: &[u8],
     max_text: usize,
-) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>, usize)> {
+) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
     let lt = space_len(bytes);
     if bytes.get(lt) != Some(&b'<') {
         return None;
@@ -145,18 +169,7 @@ fn plain_field_at(
         return None;
     }
 
-    let tail = bytes.get(value_end + 1..)?;
-    let spaces = if tail.starts_with(b"/>") {
-        0
-    } else {
-        space_len(tail)
-    };
-    if !tail.get(spaces..)?.starts_with(b"/>") {
-        return None;
-    }
-
-    let len = value_end + 1 + spaces + 2;
-    Some((name_start..name_end, value_start..value_end, len))
+    Some((name_start..name_end, value_start..value_end))
 }
 
 /// How many bytes at the start of `bytes` are ASCII name characters.

@@ -5,6 +5,7 @@
 use super::deviation::DeviationKind;
 use super::document::{Markup, Reader};
 use super::error::DecodeError;
+use super::plain::PlainField;
 use super::scanner::RawValue;
 use super::shortcuts;
 use super::tags::text_of;
@@ -39,8 +40,13 @@ impl<'a> Reader<'a, '_> {
         };
 
         loop {
-            if self.plain_field(message) {
-                continue;
+            match self.plain_field(message) {
+                PlainField::Whole => continue,
+                PlainField::Open { name } => {
+                    self.field_rest(message, name, 1)?;
+                    continue;
+                }
+                PlainField::None => {}
             }
 
             if plain && self.plain_record_end(kind) {
@@ -134,7 +140,18 @@ impl<'a> Reader<'a, '_> {
 
         let name = self.scan.name(self.max_text())?;
         message.push_field(name);
-        if self.field_attributes(message)? {
+        self.field_rest(message, name, 0)
+    }
+
+    /// Reads the rest of the field `name` after its first `read`
+    /// attributes: the others, and its end.
+    pub(super) fn field_rest(
+        &mut self,
+        message: &mut Message<'a>,
+        name: &'a str,
+        read: usize,
+    ) -> Result<(), DecodeError> {
+        if self.field_attributes(message, read)? {
             return Ok(());
         }
 
@@ -148,13 +165,15 @@ impl<'a> Reader<'a, '_> {
         }
     }
 
-    /// Reads a field's attributes; says whether the field was empty (`/>`).
-    pub(super) fn field_attributes(
+    /// Reads a field's attributes after the first `read` of them; says
+    /// whether the field was empty (`/>`).
+    fn field_attributes(
         &mut self,
         message: &mut Message<'a>,
+        read: usize,
     ) -> Result<bool, DecodeError> {
         let max = self.options.limits.max_attributes_per_field;
-        let mut count = 0;
+        let mut count = read;
         loop {
             let spaced = self.scan.skip_space();
             if let Some(empty) = self.tag_end()? {
