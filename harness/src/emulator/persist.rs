@@ -54,6 +54,20 @@ pub enum PersistError {
     /// The state could not be written as TOML.
     #[error("state cannot be written as toml: {0}")]
     Serialize(#[from] toml::ser::Error),
+    /// The state has grown past what [`load`] reads back: the file keeps
+    /// the last state that fitted.
+    #[error(
+        "state file {path}: the state takes {len} bytes, more than the {max} a state file \
+         may hold, so the file keeps the last state that fitted"
+    )]
+    TooLarge {
+        /// The file concerned.
+        path: PathBuf,
+        /// The bytes the state takes as TOML.
+        len: usize,
+        /// The most a state file may hold, [`MAX_STATE_LEN`].
+        max: u64,
+    },
 }
 
 /// Loads a state saved by [`save`], or any fixture file, checked as a
@@ -97,9 +111,18 @@ pub fn check_is_file(path: &Path) -> Result<(), PersistError> {
 }
 
 /// Writes `state` to `path` atomically. When `path` is a symbolic link,
-/// the file it points to is replaced and the link kept.
+/// the file it points to is replaced and the link kept. A state larger
+/// than [`load`] reads back is not written.
 pub fn save(state: &State, path: &Path) -> Result<(), PersistError> {
     let text = toml::to_string_pretty(state)?;
+    if text.len() as u64 > MAX_STATE_LEN {
+        return Err(PersistError::TooLarge {
+            path: path.to_owned(),
+            len: text.len(),
+            max: MAX_STATE_LEN,
+        });
+    }
+
     let target = link_target(path);
     check_is_file(&target)?;
     let temporary = temporary_path(&target);

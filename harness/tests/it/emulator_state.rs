@@ -120,6 +120,25 @@ fn a_save_replaces_the_file_and_leaves_no_temporary_behind() {
 }
 
 #[test]
+fn a_state_too_large_to_load_back_is_not_saved_and_the_file_keeps_the_last() {
+    let directory = scratch_dir();
+    let path = directory.as_path().join("state.toml");
+    persist::save(&default_state(), &path).expect("saved");
+    let mut grown = default_state();
+    let too_long = usize::try_from(persist::MAX_STATE_LEN).expect("fits");
+    grown.users[0].full_name = "x".repeat(too_long);
+
+    let error = persist::save(&grown, &path).expect_err("too large to load back");
+
+    assert!(matches!(error, PersistError::TooLarge { .. }), "{error}");
+    assert!(error.to_string().contains("state.toml"), "{error}");
+    assert_eq!(
+        persist::load(&path).expect("the last state"),
+        default_state()
+    );
+}
+
+#[test]
 fn a_save_into_a_missing_directory_fails_naming_the_path() {
     let directory = scratch_dir();
     let path = directory.as_path().join("missing-dir").join("state.toml");
