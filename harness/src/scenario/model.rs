@@ -189,7 +189,8 @@ pub struct Step {
     /// Expect no indication at all on the session for `within_ms`.
     #[serde(default)]
     pub no_indication: bool,
-    /// Close the session's connection and open a new one, logging in again
+    /// Close the session's connection, logging its session out first where
+    /// the connection is still open, and open a new one, logging in again
     /// when the session logs in.
     #[serde(default)]
     pub reconnect: bool,

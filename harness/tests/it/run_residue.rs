@@ -7,12 +7,13 @@ use dvcr::report::Verdict;
 use dvcr::run::Baseline;
 
 use crate::run_infrastructure::whole_suite;
-use crate::run_kit::{emulator, options};
+use crate::run_kit::{case, emulator, options, run_with, scenario};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_suite_leaves_the_emulator_state_as_it_found_it() {
     let server = emulator(&[]).await;
     let before = server.state().expect("the state reads");
+    let sessions_before = server.session_count();
     let sanity = dvcr::run::suite::sanity().expect("the sanity scenario parses");
     let outcome = dvcr::run::run(
         &whole_suite(),
@@ -22,6 +23,7 @@ async fn the_suite_leaves_the_emulator_state_as_it_found_it() {
     )
     .await;
     let after = server.state().expect("the state reads");
+    let sessions_after = server.session_count();
     server.stop().await;
 
     assert_eq!(
@@ -36,6 +38,7 @@ async fn the_suite_leaves_the_emulator_state_as_it_found_it() {
     assert_eq!(before.media, after.media, "no archive is left behind");
     assert_eq!(before.settings, after.settings);
     assert_eq!(before, after);
+    assert_eq!(sessions_after, sessions_before, "no session is left behind");
 }
 
 /// The suite's cases that record, call or add rooms.
@@ -74,4 +77,35 @@ async fn a_recording_case_that_fails_before_reading_the_archive_id_leaves_no_arc
     assert_eq!(before.media, after.media, "no archive is left behind");
     assert_eq!(before.links, after.links, "no call is left up");
     assert_eq!(before, after);
+}
+
+const RECONNECTS: &str = r#"
+name = "reconnects"
+section = "General Information"
+
+[[sessions]]
+name = "admin"
+
+[[steps]]
+send = "getdevinfo"
+expect = { result = "0" }
+
+[[steps]]
+reconnect = true
+
+[[steps]]
+send = "getdevinfo"
+expect = { result = "0" }
+"#;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reconnect_step_logs_the_session_out_before_logging_in_again() {
+    let server = emulator(&[]).await;
+    let before = server.session_count();
+    let report = run_with(&[scenario(RECONNECTS)], &options(&server)).await;
+    let after = server.session_count();
+    server.stop().await;
+
+    assert_eq!(case(&report, "reconnects").verdict, Verdict::Pass);
+    assert_eq!(after, before, "the run left sessions on the device");
 }

@@ -159,10 +159,13 @@ pub async fn run_step(step: &Step, ctx: &mut StepContext<'_>) -> Result<(), Step
         Action::Pipeline(xmlids) => pipeline(step, ctx, &name, xmlids).await,
         Action::WaitIndication(xmlid) => wait_indication(step, ctx, &name, xmlid).await,
         Action::NoIndication => no_indication(step, ctx, &name).await,
-        Action::Reconnect => match ctx.sessions.open(&name, ctx.options).await {
-            Ok(_) => Ok(()),
-            Err(error) => Err(reconnect_error(error)),
-        },
+        Action::Reconnect => {
+            ctx.sessions.close(&name, ctx.options).await;
+            match ctx.sessions.open(&name, ctx.options).await {
+                Ok(_) => Ok(()),
+                Err(error) => Err(reconnect_error(error)),
+            }
+        }
         Action::Sleep(ms) => {
             tokio::time::sleep(Duration::from_millis(ms)).await;
             Ok(())
