@@ -190,3 +190,35 @@ async fn a_skipped_case_shows_what_its_cleanup_could_not_undo() {
         "{lines:?}"
     );
 }
+
+const RESTORE_REFUSED: &str = r#"
+name = "restore-refused"
+section = "System Configuration > IVR/Language Settings > SETLANG"
+
+[[sessions]]
+name = "admin"
+
+[[steps]]
+send = "getlang"
+expect = { result = "0" }
+capture = { old_lang = "LANG" }
+
+# LANG 9 is no language: the device refuses to set it back.
+[[cleanup]]
+send = "setlang"
+fields = { LANG = "9" }
+expect = { result = "0" }
+"#;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_settings_restore_the_device_refuses_is_a_cleanup_error() {
+    let report = run_on(&[], &[scenario(RESTORE_REFUSED)], &Baseline::default())
+        .await
+        .report;
+
+    let case = case(&report, "restore-refused");
+    assert_eq!(case.verdict, Verdict::Warning);
+    let errors = case.cleanup_errors.join("\n");
+    assert!(errors.starts_with("cleanup step 1"), "{errors}");
+    assert!(errors.contains("RESULT"), "{errors}");
+}

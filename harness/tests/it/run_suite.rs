@@ -237,3 +237,27 @@ fn only_the_commands_that_restart_or_move_the_device_may_cut_it_off() {
         assert!(!may_cut_off(setter), "{setter} answers and goes on");
     }
 }
+
+#[test]
+fn every_settings_restore_of_the_suite_expects_success() {
+    let scenarios = load_dir(&suite::suite_dir()).expect("the suite loads");
+    let unjudged: Vec<String> = scenarios
+        .iter()
+        .flat_map(|scenario| {
+            scenario
+                .cleanup
+                .iter()
+                .filter(|step| {
+                    step.send
+                        .as_deref()
+                        .is_some_and(|xmlid| xmlid.starts_with("set"))
+                })
+                .filter(|step| step.expect.result.as_deref() != Some("0"))
+                .map(|step| format!("{}: {:?}", scenario.name, step.send))
+        })
+        .collect();
+    assert!(
+        unjudged.is_empty(),
+        "restores whose refusal would go unreported: {unjudged:?}"
+    );
+}
