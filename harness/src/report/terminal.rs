@@ -4,6 +4,7 @@
 //! the section, the step, what was expected and what came, and the frames
 //! exchanged.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -13,6 +14,10 @@ use super::model::{CaseResult, Failure, RunReport, Verdict, Way};
 
 /// The most frames a failure shows in the terminal; the JSON keeps all.
 const MAX_FRAMES_SHOWN: usize = 24;
+
+/// The most characters of one frame the terminal shows; the JSON keeps
+/// the whole frame, which may be 64 KiB.
+const MAX_FRAME_CHARS: usize = 480;
 
 /// The progress bar of a run, drawn on stderr when it is a terminal.
 pub struct Progress {
@@ -253,12 +258,27 @@ fn write_frames(out: &mut String, case: &CaseResult, indent: &str) {
             Way::Received => "<<",
         };
         let text = frame.text.replace('\n', " ");
+        let text = shortened(&text);
         let _ = writeln!(
             out,
             "{indent}  {:>6} ms :{} {arrow} {text}",
             frame.at_ms, frame.local_port
         );
     }
+}
+
+/// `text` cut after [`MAX_FRAME_CHARS`] characters, saying how many more
+/// the JSON report holds.
+fn shortened(text: &str) -> Cow<'_, str> {
+    let Some((cut, _)) = text.char_indices().nth(MAX_FRAME_CHARS) else {
+        return Cow::Borrowed(text);
+    };
+
+    let rest = text.get(cut..).map_or(0, |rest| rest.chars().count());
+    let kept = text.get(..cut).unwrap_or(text);
+    Cow::Owned(format!(
+        "{kept} ... ({rest} more characters in the JSON report)"
+    ))
 }
 
 /// `step: message`, or the message alone for a case no step of which ran.
@@ -268,4 +288,28 @@ fn step_and_message(failure: &Failure) -> String {
     }
 
     format!("{}: {}", failure.step, failure.message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{MAX_FRAME_CHARS, shortened};
+
+    #[test]
+    fn a_long_frame_is_cut_and_says_how_much_the_json_keeps() {
+        let frame = format!("[03 00 ff ff] {}", "é".repeat(65_531));
+        let shown = shortened(&frame);
+
+        let kept = frame.chars().take(MAX_FRAME_CHARS).collect::<String>();
+        let more = frame.chars().count() - MAX_FRAME_CHARS;
+        assert_eq!(
+            shown,
+            format!("{kept} ... ({more} more characters in the JSON report)")
+        );
+    }
+
+    #[test]
+    fn a_frame_within_the_limit_is_shown_whole() {
+        let frame = "a".repeat(MAX_FRAME_CHARS);
+        assert_eq!(shortened(&frame), frame);
+    }
 }
