@@ -196,3 +196,34 @@ fn a_hexdump_line_missing_is_named_by_its_offset() -> TestResult {
     );
     Ok(())
 }
+
+#[test]
+fn an_xxd_line_missing_is_named_by_its_offset() -> TestResult {
+    let dump = std::fs::read_to_string(corpus("decode-cli/pauseroomrecord-confirm.xxd"))?;
+    let gapped: String = dump
+        .lines()
+        .enumerate()
+        .filter(|(index, _)| *index != 2)
+        .map(|(_, line)| format!("{line}\n"))
+        .collect();
+    let output = decode_stdin(&[], gapped.as_bytes())?;
+    let text = stdout(&output);
+
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("read as an xxd dump): line 3 column 1: expected offset 00000020"),
+        "{text}"
+    );
+
+    let later: String = dump
+        .lines()
+        .skip(1)
+        .map(|line| format!("{line}\n"))
+        .collect();
+    let output = decode_stdin(&[], later.as_bytes())?;
+    assert!(
+        !stdout(&output).contains("expected offset"),
+        "a dump starting later (xxd -s) is read from its first offset"
+    );
+    Ok(())
+}

@@ -98,7 +98,9 @@ pub(super) fn parse(text: &str) -> Result<Vec<u8>, NotHex> {
                 continue;
             }
             repeat.fill(&mut bytes, base.unwrap_or(0), index + 1, line)?;
-            in_sequence(&mut base, bytes.len(), index + 1, line)?;
+        }
+        if style != Style::Plain {
+            in_sequence(style, &mut base, bytes.len(), index + 1, line)?;
         }
 
         let tokens =
@@ -158,17 +160,23 @@ fn not_hex(style: Style, number: usize, line: &str, token: &str) -> NotHex {
     }
 }
 
-/// Checks that the offset opening `line`, the `number`th of a `hexdump -C`
-/// dump, is where the bytes read so far (`read`) end, counted from the
-/// first line's offset (`base`, set by it: `hexdump -s` starts later), so
-/// that a line lost or moved is named rather than read as other bytes.
+/// Checks that the offset opening `line`, the `number`th of an `xxd` or
+/// `hexdump -C` dump, is where the bytes read so far (`read`) end, counted
+/// from the first line's offset (`base`, set by it: `xxd -s` and `hexdump
+/// -s` start later), so that a line lost or moved is named rather than
+/// read as other bytes.
 fn in_sequence(
+    style: Style,
     base: &mut Option<u64>,
     read: usize,
     number: usize,
     line: &str,
 ) -> Result<(), NotHex> {
-    let token = line.split_whitespace().next().unwrap_or(line);
+    let first = line.split_whitespace().next().unwrap_or(line);
+    let token = match style {
+        Style::Xxd => first.strip_suffix(':').unwrap_or(first),
+        Style::Plain | Style::Canonical => first,
+    };
     let Some(offset) = is_offset(token)
         .then(|| u64::from_str_radix(token, 16).ok())
         .flatten()
@@ -185,7 +193,7 @@ fn in_sequence(
 
     Err(NotHex {
         expected: format!("offset {expected:08x}, where the lines before end (a line missing?)"),
-        ..not_hex(Style::Canonical, number, line, token)
+        ..not_hex(style, number, line, token)
     })
 }
 
