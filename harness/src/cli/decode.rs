@@ -38,8 +38,8 @@ Examples:
   dvcr decode --strict --json capture.bin
   xxd capture.bin | dvcr decode -")]
 pub(super) struct Args {
-    /// Files to decode: TPKT frames, bare XML (documents separated by CR LF)
-    /// or a hex dump (plain, a C array as `xxd -i` writes it or on one
+    /// Files to decode: TPKT frames, bare XML (documents each starting on a
+    /// new line) or a hex dump (plain, a C array as `xxd -i` writes it or on one
     /// line, `xxd` or `hexdump -C`); `-` reads standard input.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<String>,

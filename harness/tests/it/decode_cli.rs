@@ -176,6 +176,41 @@ fn bare_xml_documents_separated_by_crlf_print_each() -> TestResult {
 }
 
 #[test]
+fn bare_xml_documents_separated_by_lf_alone_print_each() -> TestResult {
+    let crlf = std::fs::read_to_string(corpus("decode-cli/refreshstatus.xml"))?;
+    let lf = crlf.replace("\r\n", "\n");
+    let output = decode_stdin(&[], lf.as_bytes())?;
+    let text = stdout(&output);
+
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    assert!(text.contains("  COMMAND refreshstatus\n"), "{text}");
+    assert!(text.contains("  CONFIRM refreshstatus\n"), "{text}");
+    assert!(text.contains("summary: 2 messages"), "{text}");
+    Ok(())
+}
+
+#[test]
+fn a_processing_instruction_on_its_own_line_stays_in_its_document() -> TestResult {
+    let document = [
+        "<?xml version=\"1.0\" encoding=\"utf-8\" ?>",
+        "<DVCRMANAGER version=\"1.0.0.0\">",
+        "<COMMAND xmlid=\"getdevinfo\">",
+        "<?note kept?>",
+        "<SESSIONID value=\"b09c5d22-52c5-41a9-9b8e6cecf7d07ae4\"/>",
+        "</COMMAND>",
+        "</DVCRMANAGER>",
+    ]
+    .join("\r\n");
+    let output = decode_stdin(&[], document.as_bytes())?;
+    let text = stdout(&output);
+
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    assert!(text.contains("  COMMAND getdevinfo\n"), "{text}");
+    assert!(text.contains("summary: 1 message,"), "{text}");
+    Ok(())
+}
+
+#[test]
 fn standard_input_is_read_for_a_dash() -> TestResult {
     let bytes = std::fs::read(corpus("spec/112-pauseroomrecord-confirm-1.tpkt"))?;
     let output = decode_stdin(&[], &bytes)?;

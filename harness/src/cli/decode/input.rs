@@ -1,6 +1,6 @@
 //! Reading an input of `dvcr decode` and telling what it holds: TPKT frames
-//! (spec, "General Information", item 4), bare XML documents separated by
-//! CR LF (item 5), or a hex dump of either.
+//! (spec, "General Information", item 4), bare XML documents each starting
+//! on a new line (item 5), or a hex dump of either.
 
 use std::fmt;
 use std::io;
@@ -157,18 +157,20 @@ pub(super) fn layout(bytes: &[u8]) -> Layout {
 }
 
 /// Cuts bare XML into its documents: after each `</DVCRMANAGER>` (any case)
-/// that a CR LF follows, and before each CR LF that a new document follows
-/// (`<?` or `<DVCRMANAGER` opening the next line), so that junk between two
-/// documents is one undecodable document and the next one is decoded. Gives
-/// each document's start and bytes; white space after the last document is
-/// dropped.
+/// that a line break (LF or CR LF) follows, and before each line break that
+/// a new document follows (`<?xml` or `<DVCRMANAGER` opening the next
+/// line), so that junk between two documents is one undecodable document
+/// and the next one is decoded. Gives each document's start and bytes,
+/// without the line break; white space after the last document is dropped.
 pub(super) fn documents(bytes: &[u8]) -> Vec<(usize, &[u8])> {
     let mut documents = Vec::new();
     let mut start = 0;
     let mut at = 0;
-    while let Some(found) = find_crlf(bytes, at) {
-        at = found + 2;
-        let before = bytes.get(start..found).unwrap_or_default();
+    while let Some(found) = memchr::memchr(b'\n', bytes.get(at..).unwrap_or_default()) {
+        let lf = at + found;
+        at = lf + 1;
+        let before = bytes.get(start..lf).unwrap_or_default();
+        let before = before.strip_suffix(b"\r").unwrap_or(before);
         let after = bytes.get(at..).unwrap_or_default();
         if ends_with_root_end(before) || next_document_opens(before, after) {
             documents.push((start, before));
@@ -193,17 +195,14 @@ fn next_document_opens(before: &[u8], after: &[u8]) -> bool {
         return false;
     }
 
-    let root = after
-        .get(1..=ROOT.len())
-        .is_some_and(|name| after.starts_with(b"<") && name.eq_ignore_ascii_case(ROOT));
-    after.starts_with(b"<?") || (root && !before.ends_with(b"?>"))
-}
-
-/// The index of the first CR LF at or after `from`.
-fn find_crlf(bytes: &[u8], from: usize) -> Option<usize> {
-    let rest = bytes.get(from..)?;
-    let found = rest.windows(2).position(|pair| pair == b"\r\n")?;
-    Some(from + found)
+    let declaration = after
+        .get(..5)
+        .is_some_and(|found| found.eq_ignore_ascii_case(b"<?xml"));
+    let root = after.starts_with(b"<")
+        && after
+            .get(1..=ROOT.len())
+            .is_some_and(|name| name.eq_ignore_ascii_case(ROOT));
+    declaration || (root && !before.ends_with(b"?>"))
 }
 
 /// Whether `text`, trailing blanks aside, ends with the root's end tag.
