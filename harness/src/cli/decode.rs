@@ -22,7 +22,7 @@ use dvcr_protocol::validate::Flow;
 use input::{InputError, Source};
 use judge::Judged;
 
-use super::out::{errln, out, outln};
+use super::out::errln;
 
 /// The exit code when some message has an error.
 const EXIT_FINDINGS: u8 = 1;
@@ -132,9 +132,9 @@ pub(super) fn run(args: &Args) -> ExitCode {
         .collect();
 
     if args.json {
-        outln!("{}", json::render(&reports));
+        json::write(&reports);
     } else {
-        out!("{}", text::render(&reports));
+        text::write(&reports);
     }
 
     if unreadable {

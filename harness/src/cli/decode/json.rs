@@ -2,7 +2,9 @@
 //! holding its messages, each with its records, fields and findings. The
 //! keys are stable: scripts diff them between firmware builds.
 
-use serde::Serialize;
+use std::io::{BufWriter, Write};
+
+use serde::{Serialize, Serializer};
 
 use dvcr_protocol::Message;
 use dvcr_protocol::validate::{Finding, Flow};
@@ -18,10 +20,20 @@ struct InputJson<'a> {
     error: Option<String>,
     layout: Option<&'static str>,
     hex: bool,
-    messages: Vec<MessageJson<'a>>,
+    messages: Messages<'a>,
     stream_error: Option<String>,
     undecoded_rest: Option<RestJson>,
     has_errors: bool,
+}
+
+/// The messages of one input, each made as it is written, so that the
+/// report of a large input is never held whole.
+struct Messages<'a>(&'a [Judgement<'a>]);
+
+impl Serialize for Messages<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(message_json))
+    }
 }
 
 /// The bytes a stream error left undecoded.
@@ -79,10 +91,16 @@ struct FindingJson<'a> {
     found: &'a str,
 }
 
-/// The JSON text of every input's report.
-pub(super) fn render(reports: &[Report<'_>]) -> String {
+/// Writes every input's report to standard output as it is made; what a
+/// closed pipe cannot take is dropped, as [`outln!`](crate::cli::out)
+/// does.
+pub(super) fn write(reports: &[Report<'_>]) {
     let inputs: Vec<InputJson<'_>> = reports.iter().map(input_json).collect();
-    serde_json::to_string_pretty(&inputs).unwrap_or_default()
+    let mut stdout = BufWriter::new(std::io::stdout().lock());
+    let _ = serde_json::to_writer_pretty(&mut stdout, &inputs)
+        .map_err(std::io::Error::from)
+        .and_then(|()| stdout.write_all(b"\n"))
+        .and_then(|()| stdout.flush());
 }
 
 fn input_json<'a>(report: &'a Report<'a>) -> InputJson<'a> {
@@ -94,7 +112,7 @@ fn input_json<'a>(report: &'a Report<'a>) -> InputJson<'a> {
                 error: Some(error.to_string()),
                 layout: None,
                 hex: report.hex,
-                messages: Vec::new(),
+                messages: Messages(&[]),
                 stream_error: None,
                 undecoded_rest: None,
                 has_errors: true,
@@ -110,7 +128,7 @@ fn input_json<'a>(report: &'a Report<'a>) -> InputJson<'a> {
             Layout::Xml => "xml",
         }),
         hex: report.hex,
-        messages: judged.messages.iter().map(message_json).collect(),
+        messages: Messages(&judged.messages),
         stream_error: judged.error.as_ref().map(ToString::to_string),
         undecoded_rest: judged
             .undecoded_rest()

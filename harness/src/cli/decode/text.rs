@@ -9,14 +9,22 @@ use dvcr_protocol::validate::{Finding, Flow, Severity};
 
 use super::Report;
 use super::judge::{Carrier, Judgement};
+use crate::cli::out::out;
 
-/// The report of every input, ready to print.
-pub(super) fn render(reports: &[Report<'_>]) -> String {
+/// Prints the report of every input, a message at a time, so that the
+/// report of a large input is never held whole.
+pub(super) fn write(reports: &[Report<'_>]) {
     let mut out = String::new();
     for report in reports {
         write_report(&mut out, report);
+        flush(&mut out);
     }
-    out
+}
+
+/// Prints what `out` holds and empties it.
+fn flush(out: &mut String) {
+    out!("{out}");
+    out.clear();
 }
 
 /// One input: a heading, its messages, a stream error, a summary whose
@@ -52,6 +60,7 @@ fn write_report(out: &mut String, report: &Report<'_>) {
                 "  decoding goes on at byte {next}, where the next document starts"
             );
         }
+        flush(out);
     }
     if let Some(error) = &judged.error {
         let _ = writeln!(out, "stream error: {error}");
