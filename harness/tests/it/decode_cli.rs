@@ -379,3 +379,25 @@ fn a_stream_error_says_how_many_bytes_were_left_undecoded() -> TestResult {
     );
     Ok(())
 }
+
+#[test]
+fn a_packet_capture_is_named_as_one_with_what_to_decode_instead() -> TestResult {
+    let pcap = [
+        &[0xD4, 0xC3, 0xB2, 0xA1, 0x02, 0x00, 0x04, 0x00][..],
+        &[0; 16],
+    ]
+    .concat();
+    let pcapng = [&[0x0A, 0x0D, 0x0D, 0x0A][..], &[0; 24]].concat();
+    for (bytes, format) in [(pcap, "pcap"), (pcapng, "pcapng")] {
+        let output = decode_stdin(&[], &bytes)?;
+        let text = stdout(&output);
+
+        assert_eq!(output.status.code(), Some(1), "{text}");
+        assert!(
+            text.contains(&format!("the input is a {format} capture")),
+            "{text}"
+        );
+        assert!(text.contains("Follow TCP Stream"), "{text}");
+    }
+    Ok(())
+}

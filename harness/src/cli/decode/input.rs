@@ -44,6 +44,11 @@ pub(super) enum InputError {
     Empty,
     /// The input is text, not XML, and not a hex dump either.
     NotHex(NotHex),
+    /// The input is a packet capture, whose TCP payload is what to decode.
+    Capture {
+        /// `pcap` or `pcapng`.
+        format: &'static str,
+    },
 }
 
 impl InputError {
@@ -74,6 +79,12 @@ impl fmt::Display for InputError {
             }
             InputError::Empty => f.write_str("nothing to decode: the input is empty"),
             InputError::NotHex(not_hex) => not_hex.fmt(f),
+            InputError::Capture { format } => write!(
+                f,
+                "the input is a {format} capture, not the bytes of one TCP stream: \
+                 save the stream's bytes (Wireshark: Follow TCP Stream, show data \
+                 as raw, one direction or both) and decode that file"
+            ),
         }
     }
 }
@@ -100,6 +111,10 @@ pub(super) fn read(name: &str) -> Result<Source, InputError> {
         return Ok(Source { bytes, hex: false });
     }
 
+    if let Some(format) = capture_format(&bytes) {
+        return Err(InputError::Capture { format });
+    }
+
     let Some(text) = as_text(&bytes) else {
         return Ok(Source { bytes, hex: false });
     };
@@ -109,6 +124,20 @@ pub(super) fn read(name: &str) -> Result<Source, InputError> {
         bytes: unhexed,
         hex: true,
     })
+}
+
+/// The format of a packet capture `bytes` open as, told by its magic
+/// number: a pcap file in either byte order, with micro- or nanosecond
+/// times, or a pcapng file. A TPKT stream opens with `03`.
+fn capture_format(bytes: &[u8]) -> Option<&'static str> {
+    match bytes.first_chunk::<4>()? {
+        [0xD4, 0xC3, 0xB2, 0xA1]
+        | [0xA1, 0xB2, 0xC3, 0xD4]
+        | [0x4D, 0x3C, 0xB2, 0xA1]
+        | [0xA1, 0xB2, 0x3C, 0x4D] => Some("pcap"),
+        [0x0A, 0x0D, 0x0D, 0x0A] => Some("pcapng"),
+        _ => None,
+    }
 }
 
 /// The bytes of `name`, at most [`MAX_INPUT`] of them.
