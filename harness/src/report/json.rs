@@ -29,6 +29,17 @@ pub enum JsonError {
         /// What serde said.
         source: serde_json::Error,
     },
+    /// The text is JSON, but not an object as every report is.
+    #[error(
+        "{path}: {found}, not a dvcr run report; \
+         dvcr diff compares the --json reports of two dvcr run runs"
+    )]
+    NotAnObject {
+        /// The file.
+        path: String,
+        /// What the JSON is.
+        found: &'static str,
+    },
     /// The text is the summary `dvcr fuzz --json` writes.
     #[error(
         "{path}: a dvcr fuzz summary, not a dvcr run report; \
@@ -58,20 +69,37 @@ pub fn read_json(path: &Path) -> Result<RunReport, JsonError> {
         source,
     })?;
     serde_json::from_str(&text).map_err(|source| {
-        if is_fuzz_summary(&text) {
-            JsonError::FuzzSummary { path: name }
-        } else {
-            JsonError::Format { path: name, source }
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) else {
+            return JsonError::Format { path: name, source };
+        };
+        match value {
+            serde_json::Value::Object(object) if is_fuzz_summary(&object) => {
+                JsonError::FuzzSummary { path: name }
+            }
+            serde_json::Value::Object(_) => JsonError::Format { path: name, source },
+            other => JsonError::NotAnObject {
+                path: name,
+                found: json_kind(&other),
+            },
         }
     })
 }
 
-/// Whether `text` is a JSON object with the keys only a fuzz summary has.
-fn is_fuzz_summary(text: &str) -> bool {
-    let Ok(serde_json::Value::Object(object)) = serde_json::from_str(text) else {
-        return false;
-    };
+/// Whether `object` has the keys only a fuzz summary has.
+fn is_fuzz_summary(object: &serde_json::Map<String, serde_json::Value>) -> bool {
     ["cases_per_second", "findings", "duplicates"]
         .iter()
         .all(|key| object.contains_key(*key))
+}
+
+/// What JSON `value`, not an object, is, as an error names it.
+fn json_kind(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Array(_) => "a JSON array (dvcr decode --json writes one)",
+        serde_json::Value::String(_) => "a JSON string",
+        serde_json::Value::Number(_) => "a JSON number",
+        serde_json::Value::Bool(_) => "a JSON true or false",
+        serde_json::Value::Null => "JSON null",
+        serde_json::Value::Object(_) => "a JSON object",
+    }
 }

@@ -63,6 +63,25 @@ fn a_fuzz_summary_given_to_diff_is_named_as_one() {
 }
 
 #[test]
+fn a_json_array_given_to_diff_is_named_as_one() {
+    let dir = std::env::temp_dir().join(format!("dvcr-diff-array-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let array = dir.join("decoded.json");
+    std::fs::write(&array, "[]").expect("write");
+
+    let shown = dvcr::report::read_json(&array)
+        .expect_err("not a run report")
+        .to_string();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        shown.contains(
+            "decoded.json: a JSON array (dvcr decode --json writes one), not a dvcr run report"
+        ),
+        "{shown}"
+    );
+}
+
+#[test]
 fn a_case_an_interrupt_cut_short_is_not_compared() {
     let old = report(Verdict::Pass, None);
     let mut new = report(Verdict::Error, None);
