@@ -143,8 +143,12 @@ pub(crate) async fn read(socket: OwnedReadHalf, config: Config, routes: Routes) 
     let mut count = 0;
     let reason = loop {
         let frame = match frames.next().await {
-            None => break CloseReason::PeerClosed,
+            None => {
+                routes.record_bytes(frames.unread());
+                break CloseReason::PeerClosed;
+            }
             Some(Err(CodecError::Tpkt(error))) => {
+                routes.record_bytes(frames.unread());
                 break framing_reason(error, frames.unread(), count);
             }
             Some(Err(error)) => break CloseReason::Io(error.to_string()),
@@ -168,9 +172,9 @@ pub(crate) async fn read(socket: OwnedReadHalf, config: Config, routes: Routes) 
 
 impl Routes {
     fn record(&self, frame: &OwnedFrame) {
-        let Some(hook) = &self.transcript else {
+        if self.transcript.is_none() {
             return;
-        };
+        }
 
         let mut bytes = BytesMut::new();
         if let Some(header) = frame.header() {
@@ -180,12 +184,26 @@ impl Routes {
         if frame.header().is_none() {
             bytes.extend_from_slice(CRLF);
         }
+        self.record_bytes(&bytes);
+    }
+
+    /// Records `bytes` received, a frame or what was left of the stream
+    /// when it ended or broke, so that transcripts and captures show
+    /// every byte that came.
+    fn record_bytes(&self, bytes: &[u8]) {
+        let Some(hook) = &self.transcript else {
+            return;
+        };
+        if bytes.is_empty() {
+            return;
+        }
+
         hook(&Exchange {
             at: SystemTime::now(),
             direction: Direction::Received,
             local: self.local,
             peer: self.peer,
-            bytes: Bytes::from(bytes),
+            bytes: Bytes::copy_from_slice(bytes),
         });
     }
 

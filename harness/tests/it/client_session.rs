@@ -216,6 +216,32 @@ async fn the_transcript_holds_every_frame_with_its_direction() {
     assert_eq!(exchanges[1].bytes[..2], [3, 0]);
 }
 
+#[tokio::test]
+async fn the_transcript_keeps_the_bytes_of_a_broken_or_cut_frame() {
+    for (bytes, closes) in [
+        (&b"\x07\x00\x00\x09hello"[..], false),
+        (&b"\x03\x00\x00\x40half"[..], true),
+    ] {
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        let transcript = Transcript::new();
+        let mut config = client_config();
+        config.transcript = Some(transcript.hook());
+        let (client, accepted) = tokio::join!(Connection::connect(addr, config), listener.accept());
+        let (mut client, mut device) = (client.expect("connects"), accepted.expect("accepts").0);
+        device.write_all(bytes).await.expect("written");
+        if closes {
+            drop(device);
+        }
+        let _ = client.closed(WAIT).await;
+
+        let exchanges = transcript.exchanges();
+        assert_eq!(exchanges.len(), 1, "{bytes:?}");
+        assert_eq!(exchanges[0].direction, Direction::Received);
+        assert_eq!(exchanges[0].bytes.as_ref(), bytes);
+    }
+}
+
 #[test]
 fn a_timeout_is_shown_to_the_millisecond() {
     let error = dvcr::client::ClientError::Timeout {
