@@ -1,5 +1,5 @@
-//! Baselines: the failures a device is known to have, each with a reason,
-//! kept as data so that a run exits 0 when only those fail and reports an
+//! Baselines: the failures a device is known to have, each with a reason
+//! that is not empty, kept as data so that a run exits 0 when only those fail and reports an
 //! expected failure that now passes.
 //!
 //! ```toml
@@ -55,6 +55,20 @@ pub enum BaselineError {
         /// What the TOML reader said.
         source: toml::de::Error,
     },
+    /// An entry gives no reason, which every report shows beside the
+    /// failure it excuses.
+    #[error(
+        "baseline {path}: entry {entry} (scenario {scenario}) has an empty reason; \
+         say why the scenario is expected to fail"
+    )]
+    NoReason {
+        /// The file.
+        path: String,
+        /// The entry's place in the file, from 1.
+        entry: usize,
+        /// The scenario the entry names.
+        scenario: String,
+    },
     /// One scenario is named by two entries, whose reasons would compete.
     #[error("baseline {path}: scenario {scenario} is named twice; give it one entry")]
     Twice {
@@ -79,6 +93,14 @@ impl Baseline {
             path: name.clone(),
             source,
         })?;
+        if let Some((index, entry)) = baseline.without_reason() {
+            return Err(BaselineError::NoReason {
+                path: name,
+                entry: index + 1,
+                scenario: entry.scenario.clone(),
+            });
+        }
+
         match baseline.named_twice() {
             Some(scenario) => Err(BaselineError::Twice {
                 path: name,
@@ -86,6 +108,15 @@ impl Baseline {
             }),
             None => Ok(baseline),
         }
+    }
+
+    /// The first entry whose reason is empty or only blanks, with its
+    /// index.
+    fn without_reason(&self) -> Option<(usize, &ExpectedFailure)> {
+        self.expected
+            .iter()
+            .enumerate()
+            .find(|(_, entry)| entry.reason.trim().is_empty())
     }
 
     /// The first scenario named by a second entry, if any.

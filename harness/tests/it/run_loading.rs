@@ -246,6 +246,47 @@ fn a_baseline_naming_one_scenario_twice_is_a_load_error() {
 }
 
 #[test]
+fn a_baseline_entry_with_an_empty_reason_is_a_load_error() {
+    let path = temp_dir("baseline-no-reason").join("known.toml");
+    let given = "[[expected]]\nscenario = \"user-name-is-unique\"\nreason = \"r\"\n";
+    for reason in ["", "  "] {
+        let blank = format!(
+            "[[expected]]\nscenario = \"endpoint-name-is-unique\"\nreason = \"{reason}\"\n"
+        );
+        std::fs::write(&path, format!("{given}{blank}")).expect("write");
+        let error = Baseline::load(&path).expect_err("an empty reason is refused");
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "baseline {}: entry 2 (scenario endpoint-name-is-unique) has an empty \
+                 reason; say why the scenario is expected to fail",
+                path.display()
+            )
+        );
+    }
+
+    let output = dvcr(&[
+        "run",
+        "--emulate",
+        "--quiet",
+        "--baseline",
+        &path.to_string_lossy(),
+    ]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("has an empty reason"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(output.stdout.is_empty(), "a case ran");
+    std::fs::write(&path, given).expect("write");
+    assert!(
+        Baseline::load(&path).is_ok(),
+        "an entry with a reason loads"
+    );
+}
+
+#[test]
 fn a_run_takes_safe_cases_before_bad_input_ones_whatever_their_files() {
     let json = temp_dir("run-order").join("run.json");
     let output = dvcr(&[
