@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use super::model::{CaseResult, FindingRecord, INTERRUPTED, RunReport, Verdict};
+use super::model::{CaseResult, FindingRecord, RunReport, Verdict};
 
 /// The changes between two runs.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -33,12 +33,7 @@ pub struct RunDiff {
 /// Whether `case` of `report` was the one under way when the run was
 /// interrupted: an error saying so, in a run that counts one.
 fn interrupted(report: &RunReport, case: &CaseResult) -> bool {
-    report.interrupted_cases > 0
-        && case.verdict == Verdict::Error
-        && case
-            .failure
-            .as_ref()
-            .is_some_and(|failure| failure.message == INTERRUPTED)
+    report.interrupted_cases > 0 && case.interrupted()
 }
 
 /// Whether `case` failed in a way its run did not expect: a failure the

@@ -150,7 +150,9 @@ pub struct CaseResult {
     pub attempts: u32,
     /// Why it did not pass, or why it was skipped.
     pub failure: Option<Failure>,
-    /// What failed in the first attempt of a flaky case.
+    /// What failed in the first attempt of a flaky case, or of a case
+    /// whose re-run the run's interruption cut short or kept from starting
+    /// (the case then an error, its failure the interruption).
     pub first_failure: Option<Failure>,
     /// What failed in the re-run of a case that failed twice, when it
     /// failed otherwise than the first attempt (whose failure is
@@ -174,6 +176,16 @@ pub struct CaseResult {
 }
 
 impl CaseResult {
+    /// Whether the case was left undecided by the run's interruption: an
+    /// error whose failure is [`INTERRUPTED`].
+    pub fn interrupted(&self) -> bool {
+        self.verdict == Verdict::Error
+            && self
+                .failure
+                .as_ref()
+                .is_some_and(|failure| failure.message == INTERRUPTED)
+    }
+
     /// Whether the case counts against the run: a failure or error not in
     /// the baseline, a required command unsupported, or a baseline entry
     /// that now passes.

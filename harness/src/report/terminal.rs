@@ -215,30 +215,37 @@ pub fn reasons(case: &CaseResult) -> Vec<String> {
     }
 }
 
-/// A case's failure: step, expectations broken, cleanup errors, frames.
+/// A case's failure: step, expectations broken, the re-run's failure or,
+/// for a case the interruption left undecided, the first attempt's,
+/// cleanup errors, frames.
 pub fn describe_failure(case: &CaseResult) -> String {
     let mut out = String::new();
     if let Some(failure) = &case.failure {
         let _ = writeln!(out, "{}", step_and_message(failure));
-        for mismatch in &failure.mismatches {
-            let _ = writeln!(out, "  {}", mismatch.what);
-            let _ = writeln!(out, "    expected: {}", mismatch.expected);
-            let _ = writeln!(out, "    actual:   {}", mismatch.actual);
-        }
+        write_mismatches(&mut out, failure);
     }
     if let Some(failure) = &case.rerun_failure {
         let _ = writeln!(out, "re-run: {}", step_and_message(failure));
-        for mismatch in &failure.mismatches {
-            let _ = writeln!(out, "  {}", mismatch.what);
-            let _ = writeln!(out, "    expected: {}", mismatch.expected);
-            let _ = writeln!(out, "    actual:   {}", mismatch.actual);
-        }
+        write_mismatches(&mut out, failure);
+    }
+    if let Some(failure) = case.first_failure.as_ref().filter(|_| case.interrupted()) {
+        let _ = writeln!(out, "first attempt: {}", step_and_message(failure));
+        write_mismatches(&mut out, failure);
     }
     for error in &case.cleanup_errors {
         let _ = writeln!(out, "cleanup: {error}");
     }
     write_frames(&mut out, case, "");
     out
+}
+
+/// Each expectation `failure` broke: what, expected, actual.
+fn write_mismatches(out: &mut String, failure: &Failure) {
+    for mismatch in &failure.mismatches {
+        let _ = writeln!(out, "  {}", mismatch.what);
+        let _ = writeln!(out, "    expected: {}", mismatch.expected);
+        let _ = writeln!(out, "    actual:   {}", mismatch.actual);
+    }
 }
 
 /// The last frames `case` exchanged, each line after `indent`.

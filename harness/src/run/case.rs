@@ -1,7 +1,9 @@
 //! One scenario, run as a case: its sessions opened, its steps in order
 //! until one fails, its cleanup whatever happened, and a verdict; a case
 //! that fails is run once more on fresh connections and called flaky when
-//! it then passes.
+//! it then passes; when the run's interruption cuts that re-run short or
+//! keeps it from starting, the case is left undecided and marked as
+//! interrupted.
 
 use std::time::{Instant, SystemTime};
 
@@ -429,4 +431,51 @@ pub fn case_result(scenario: &Scenario, first: &Attempt, last: Option<&Attempt>)
         profile_requires: false,
         frames: frames_kept,
     }
+}
+
+/// Whether the run's interruption cut `attempt` short: an error whose
+/// failure is [`INTERRUPTED`].
+pub fn cut_short(attempt: &Attempt) -> bool {
+    attempt.verdict == Verdict::Error
+        && attempt
+            .failure
+            .as_ref()
+            .is_some_and(|failure| failure.message == INTERRUPTED)
+}
+
+/// The case of `scenario` whose `first` attempt failed and whose re-run,
+/// which tells a failure from a flaky case, the run's interruption cut
+/// short (`again`) or kept from starting (`None`). Left undecided, it is
+/// marked as a case interrupted in its first attempt is, an error whose
+/// failure is [`INTERRUPTED`], so that `dvcr diff` does not compare it;
+/// the first attempt's failure is kept as `first_failure`, and the frames
+/// and cleanup errors of both attempts.
+pub fn undecided_result(
+    scenario: &Scenario,
+    first: &Attempt,
+    again: Option<&Attempt>,
+) -> CaseResult {
+    let mut case = case_result(scenario, first, None);
+    let step = again.and_then(|again| again.failure.as_ref()).map_or_else(
+        || "re-run (interrupted before it started)".to_owned(),
+        |failure| format!("re-run: {}", failure.step),
+    );
+    case.verdict = Verdict::Error;
+    case.first_failure = first.failure.clone();
+    case.failure = Some(Failure {
+        step,
+        message: INTERRUPTED.to_owned(),
+        mismatches: Vec::new(),
+    });
+    if let Some(again) = again {
+        case.attempts = 2;
+        case.duration_ms = again.duration_ms;
+        case.frames.extend(frames(again));
+        for error in &again.cleanup_errors {
+            if !case.cleanup_errors.contains(error) {
+                case.cleanup_errors.push(error.clone());
+            }
+        }
+    }
+    case
 }

@@ -8,7 +8,9 @@ use std::time::{Instant, SystemTime};
 use tracing::info;
 
 use super::baseline::Baseline;
-use super::case::{Attempt, LOGIN_STEP, attempt, case_result, segments};
+use super::case::{
+    Attempt, LOGIN_STEP, attempt, case_result, cut_short, segments, undecided_result,
+};
 use super::destructive::sends_destructive;
 use super::options::RunOptions;
 use super::privilege::{ORDINARY, ORDINARY_USER_REASON, needs_administrator};
@@ -310,9 +312,18 @@ async fn run_case(
         None
     };
 
-    let mut case = case_result(scenario, &first, again.as_ref());
+    let failed = matches!(first.verdict, Verdict::Fail | Verdict::Error) && !cut_short(&first);
+    let undecided = failed && again.as_ref().is_none_or(cut_short);
+    let mut case = if undecided {
+        undecided_result(scenario, &first, again.as_ref())
+    } else {
+        case_result(scenario, &first, again.as_ref())
+    };
     case.profile_requires = options.profile.requires(&scenario.section);
-    if let Some(reason) = baseline.reason(&scenario.name) {
+    let expected = baseline
+        .reason(&scenario.name)
+        .filter(|_| !case.interrupted());
+    if let Some(reason) = expected {
         match case.verdict {
             Verdict::Fail | Verdict::Error | Verdict::Unsupported => {
                 case.expected_failure = Some(reason.to_owned());

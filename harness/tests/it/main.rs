@@ -48,6 +48,7 @@ mod run_exit_codes;
 mod run_expectations;
 mod run_infrastructure;
 mod run_interrupt;
+mod run_interrupt_rerun;
 mod run_junit_exit_code;
 mod run_kit;
 mod run_loading;

@@ -67,7 +67,7 @@ async fn sigint_runs_the_cleanup_writes_the_reports_and_exits_2() {
 }
 
 /// A fresh path for a JSON report, in a folder of this test process.
-fn report_path(name: &str) -> std::path::PathBuf {
+pub(crate) fn report_path(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("dvcr-interrupt-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let json = dir.join(name);
@@ -77,7 +77,21 @@ fn report_path(name: &str) -> std::path::PathBuf {
 
 /// Starts `dvcr run` against `target` with the fixture scenarios of
 /// corpus/run-tests/ named, writing its JSON report to `json`.
-fn start_run(target: &str, scenarios: &[&str], json: &std::path::Path) -> std::process::Child {
+pub(crate) fn start_run(
+    target: &str,
+    scenarios: &[&str],
+    json: &std::path::Path,
+) -> std::process::Child {
+    start_run_with(target, scenarios, json, &[])
+}
+
+/// As [`start_run`], with `extra` arguments.
+pub(crate) fn start_run_with(
+    target: &str,
+    scenarios: &[&str],
+    json: &std::path::Path,
+    extra: &[&std::ffi::OsStr],
+) -> std::process::Child {
     let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../corpus/run-tests/");
     let mut command = Command::new(env!("CARGO_BIN_EXE_dvcr"));
     command
@@ -91,6 +105,7 @@ fn start_run(target: &str, scenarios: &[&str], json: &std::path::Path) -> std::p
     command
         .arg("--json")
         .arg(json)
+        .args(extra)
         .env("DVCR_TEST_PASSWORD", "")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -112,7 +127,7 @@ async fn wait_for_a_new_endpoint(server: &dvcr::emulator::Server, before: &State
 }
 
 /// Waits for `child` to end: its output, and how long the wait took.
-async fn wait_for(child: std::process::Child) -> (std::process::Output, Duration) {
+pub(crate) async fn wait_for(child: std::process::Child) -> (std::process::Output, Duration) {
     let clock = Instant::now();
     let output = tokio::task::spawn_blocking(move || child.wait_with_output())
         .await
@@ -121,7 +136,7 @@ async fn wait_for(child: std::process::Child) -> (std::process::Output, Duration
     (output, clock.elapsed())
 }
 
-fn interrupt(child: &std::process::Child) {
+pub(crate) fn interrupt(child: &std::process::Child) {
     let signalled = Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()
