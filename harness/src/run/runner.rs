@@ -313,7 +313,10 @@ async fn run_case(
     };
 
     let failed = matches!(first.verdict, Verdict::Fail | Verdict::Error) && !cut_short(&first);
-    let undecided = failed && again.as_ref().is_none_or(cut_short);
+    let undecided = failed
+        && again
+            .as_ref()
+            .map_or(options.interrupt.is_raised(), cut_short);
     let mut case = if undecided {
         undecided_result(scenario, &first, again.as_ref())
     } else {
