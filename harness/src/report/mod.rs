@@ -14,7 +14,7 @@ pub use json::{read_json, write_json};
 pub use junit::{junit_text, write_junit};
 pub use model::{
     CaseResult, Failure, FindingRecord, FrameRecord, INTERRUPTED, Provenance, RunReport, Verdict,
-    Way,
+    Way, is_interruption,
 };
 pub use pcap::{Segment, write_pcap};
 pub use terminal::{Progress, summary};

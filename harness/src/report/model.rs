@@ -131,6 +131,12 @@ pub struct Failure {
 /// The failure message of the case under way when a run was interrupted.
 pub const INTERRUPTED: &str = "the run was interrupted (SIGINT or SIGTERM); cleanup ran";
 
+/// Whether `verdict` and `failure` are those the run's interruption
+/// leaves: an error whose failure is [`INTERRUPTED`].
+pub fn is_interruption(verdict: Verdict, failure: Option<&Failure>) -> bool {
+    verdict == Verdict::Error && failure.is_some_and(|failure| failure.message == INTERRUPTED)
+}
+
 /// The outcome of one scenario.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CaseResult {
@@ -179,11 +185,7 @@ impl CaseResult {
     /// Whether the case was left undecided by the run's interruption: an
     /// error whose failure is [`INTERRUPTED`].
     pub fn interrupted(&self) -> bool {
-        self.verdict == Verdict::Error
-            && self
-                .failure
-                .as_ref()
-                .is_some_and(|failure| failure.message == INTERRUPTED)
+        is_interruption(self.verdict, self.failure.as_ref())
     }
 
     /// Whether the case counts against the run: a failure or error not in

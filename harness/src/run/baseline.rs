@@ -1,6 +1,6 @@
 //! Baselines: the failures a device is known to have, each with a reason
-//! that is not empty, kept as data so that a run exits 0 when only those fail and reports an
-//! expected failure that now passes.
+//! that is not empty, kept as data so that a run exits 0 when only those
+//! fail and reports an expected failure that now passes.
 //!
 //! ```toml
 //! [[expected]]

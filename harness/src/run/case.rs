@@ -19,6 +19,7 @@ use super::sweep::{Inventory, take_stock};
 use crate::client::{Direction, Exchange, Transcript};
 use crate::report::{
     CaseResult, Failure, FindingRecord, FrameRecord, INTERRUPTED, Segment, Verdict, Way,
+    is_interruption,
 };
 use crate::scenario::expect::check_records;
 use crate::scenario::{Expect, Scenario, Step, Vars};
@@ -436,11 +437,7 @@ pub fn case_result(scenario: &Scenario, first: &Attempt, last: Option<&Attempt>)
 /// Whether the run's interruption cut `attempt` short: an error whose
 /// failure is [`INTERRUPTED`].
 pub fn cut_short(attempt: &Attempt) -> bool {
-    attempt.verdict == Verdict::Error
-        && attempt
-            .failure
-            .as_ref()
-            .is_some_and(|failure| failure.message == INTERRUPTED)
+    is_interruption(attempt.verdict, attempt.failure.as_ref())
 }
 
 /// The case of `scenario` whose `first` attempt failed and whose re-run,
