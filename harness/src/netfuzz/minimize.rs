@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use super::bound::Bound;
 use super::execute::{Reach, execute};
+use super::fields;
 use super::oracle::{Kind, Strictness, judge, probe};
 use super::sequence::{Case, Step};
 use super::target::Target;
@@ -140,7 +141,8 @@ fn chunk<T: Clone>(items: &[T], parts: usize) -> Vec<Vec<T>> {
 }
 
 /// `case` minimized against `target`: steps first, then the frames of each
-/// step, then splits and mutations dropped where the failure stays. Every
+/// step, then splits and mutations dropped where the failure stays, then
+/// the fields of each frame left unmutated. Every
 /// attempt starts from a reset target; a target that cannot be reset ends
 /// the minimization at once, with what was kept so far; an attempt still
 /// waiting one reply timeout past the budget's end, or when the run is
@@ -218,7 +220,63 @@ pub async fn minimize(
             best = candidate;
         }
     }
+
+    for (at, index) in frame_places(&best) {
+        let Some(template) = frame_template(&best, at, index) else {
+            continue;
+        };
+        let Some(count) = fields::count(&template).filter(|count| *count >= 2) else {
+            continue;
+        };
+
+        let shape = best.clone();
+        let kept = ddmin(
+            (0..count).collect(),
+            &mut budget,
+            &mut async |keep: &[usize]| {
+                let Some(cut) = fields::keep(&template, keep) else {
+                    return false;
+                };
+                check(&with_template(&shape, at, index, cut)).await
+            },
+        )
+        .await;
+        if kept.len() < count
+            && let Some(cut) = fields::keep(&template, &kept)
+        {
+            best = with_template(&best, at, index, cut);
+        }
+    }
     (best.trimmed(), ran.get())
+}
+
+/// Where each frame of `case` is: its step and its place in the step.
+fn frame_places(case: &Case) -> Vec<(usize, usize)> {
+    case.steps
+        .iter()
+        .enumerate()
+        .flat_map(|(at, step)| (0..step.frames.len()).map(move |index| (at, index)))
+        .collect()
+}
+
+/// The template of frame `index` of step `at`, when no mutation changes
+/// its bytes: cutting fields would move a mutation's offsets.
+fn frame_template(case: &Case, at: usize, index: usize) -> Option<String> {
+    let frame = case.steps.get(at)?.frames.get(index)?;
+    frame.mutation.is_none().then(|| frame.template.clone())
+}
+
+/// `case` with frame `index` of step `at` sending `template`.
+fn with_template(case: &Case, at: usize, index: usize, template: String) -> Case {
+    let mut case = case.clone();
+    if let Some(frame) = case
+        .steps
+        .get_mut(at)
+        .and_then(|step| step.frames.get_mut(index))
+    {
+        frame.template = template;
+    }
+    case
 }
 
 fn with_steps(case: &Case, steps: Vec<Step>) -> Case {

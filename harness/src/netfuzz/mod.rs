@@ -33,6 +33,7 @@
 mod bound;
 pub mod boundary;
 pub mod execute;
+pub mod fields;
 mod finding;
 pub mod generate;
 pub mod minimize;

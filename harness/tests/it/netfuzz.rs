@@ -81,6 +81,11 @@ async fn the_crash_fault_is_found_within_a_minute_and_dvcr_run_replays_it() {
     let file = reproducer(&summary);
     let text = std::fs::read_to_string(&file).expect("the reproducer reads");
     assert!(text.contains("<INDEX value="), "{text}");
+    assert_eq!(
+        text.matches(" value=\"").count(),
+        1,
+        "the fields the crash does not need are cut: {text}"
+    );
     let report = replay(&file, &[Fault::PanicOnBadIndex]).await;
     assert_eq!(report.exit_code, 1);
     assert!(report.device_broke, "the replay must crash the device");
