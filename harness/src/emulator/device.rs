@@ -180,12 +180,11 @@ impl Device {
         admission: &Admission,
         out: &mut Out<'_>,
     ) {
-        let xmlid = canonical_xmlid_ref(record.xmlid());
-        let xmlid = xmlid.as_ref();
-        debug!(connection = connection.0, %xmlid, "command received");
+        let named = record.xmlid();
+        debug!(connection = connection.0, xmlid = named, "command received");
         if record.kind() != Kind::Command {
             let description = format!("expected a COMMAND record, got {}", record.kind());
-            return self.send(out, &reply::failure(xmlid, &description), xmlid);
+            return self.refuse_unread(out, named, &description);
         }
 
         if self.is_hang_input(record) {
@@ -194,11 +193,12 @@ impl Device {
         }
 
         self.panic_on_bad_index(record);
-        let Some(entry) = handlers::lookup(xmlid) else {
-            let description = format!("unknown command {:?}", record.xmlid());
-            return self.send(out, &reply::failure(xmlid, &description), xmlid);
+        let Some(entry) = handlers::lookup(named) else {
+            let description = format!("unknown command {named:?}");
+            return self.refuse_unread(out, named, &description);
         };
 
+        let xmlid = entry.xmlid;
         let request = Request::new(record);
         let refusal = admission.refusal(record.index(), xmlid, &self.config.faults);
         let Some(handler) = entry.handler else {
@@ -338,6 +338,14 @@ impl Device {
                 message: indication.clone(),
             });
         }
+    }
+
+    /// Refuses a record the device could not take as a command of its
+    /// table, named `named`: the confirm echoes the name trimmed and in
+    /// lower case, the form clients compare xmlids in.
+    fn refuse_unread(&mut self, out: &mut Out<'_>, named: &str, description: &str) {
+        let echo = canonical_xmlid_ref(named);
+        self.send(out, &reply::failure(&echo, description), &echo);
     }
 
     /// Sends a confirm to the sender, bent by the message-shape faults.

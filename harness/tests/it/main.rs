@@ -30,6 +30,7 @@ mod emulator_server_traffic;
 mod emulator_sessions;
 mod emulator_settings;
 mod emulator_state;
+mod emulator_xmlid;
 mod fuzz_cli;
 mod fuzz_replay;
 mod netfuzz;

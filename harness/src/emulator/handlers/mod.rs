@@ -5,6 +5,7 @@
 use std::cell::Cell;
 
 use dvcr_protocol::Message;
+use dvcr_protocol::validate::Catalog;
 
 use super::faults::FaultSet;
 use super::ids::IdSource;
@@ -216,7 +217,15 @@ pub static TABLE: &[Entry] = &[
     read("stopfilemulticast", version2::stopfilemulticast),
 ];
 
-/// The table entry for canonical xmlid `xmlid`.
+/// The table entry of the command a record names with `xmlid`, as it came.
+///
+/// The command is found by the catalog's own lookup, the one the catalog
+/// check judges the record with: case is ignored (the spec's examples
+/// write `CallAndPlay`) and nothing is trimmed, since the decoder already
+/// trims the spaces written around an xmlid and keeps only those written
+/// as references (`&#32;setlang`), which name no command. So the device
+/// finds a handler only for a command its catalog check has judged.
 pub fn lookup(xmlid: &str) -> Option<&'static Entry> {
-    TABLE.iter().find(|entry| entry.xmlid == xmlid)
+    let (command, _) = Catalog::builtin().lookup(xmlid)?;
+    TABLE.iter().find(|entry| entry.xmlid == command.xmlid)
 }
