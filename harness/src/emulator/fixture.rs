@@ -8,6 +8,7 @@
 use std::collections::BTreeSet;
 use std::net::Ipv4Addr;
 
+use super::fixture_settings::check_settings;
 use super::state::{Endpoint, State};
 
 /// The text of the default fixture.
@@ -33,7 +34,8 @@ pub enum FixtureError {
 /// Reads a fixture from its TOML text and checks its entries: privileges
 /// 0 or 1, ids in the spec's 8-4-4-16 GUID form, no name or id twice,
 /// endpoints' addresses and flags, then the state's invariants (group
-/// members that exist, among others), and that at least one user is an
+/// members that exist, among others), then each settings block as its
+/// `SETx` would be checked, and that at least one user is an
 /// administrator. A saved state is not held to the last rule: it is what
 /// the device's own commands left.
 pub fn parse(text: &str) -> Result<State, FixtureError> {
@@ -84,7 +86,8 @@ pub(super) fn check(state: &State) -> Result<(), FixtureError> {
     }
     state
         .check_invariants()
-        .map_err(|violation| invalid("the fixture".to_owned(), violation.to_string()))
+        .map_err(|violation| invalid("the fixture".to_owned(), violation.to_string()))?;
+    check_settings(state)
 }
 
 /// Checks the values of an endpoint that `ADDENDPOINT` would refuse: its

@@ -15,6 +15,7 @@ mod connection;
 pub mod device;
 pub mod faults;
 pub mod fixture;
+mod fixture_settings;
 pub mod handlers;
 mod host;
 pub mod ids;

@@ -162,6 +162,10 @@ fn a_fixture_entry_the_device_cannot_hold_is_refused_naming_file_and_entry() {
             "group-member-unknown.toml",
             "lists member \"aaaaaaaa-bbbb-cccc-dddddddddddddddd\"",
         ),
+        (
+            "settings-lang-banana.toml",
+            "[settings.language]: LANG: expected one of 0, 1, found \"banana\"",
+        ),
     ];
     for (file, reason) in cases {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -16,6 +16,7 @@ mod emulate_cli;
 mod emulator_accounts;
 mod emulator_catalog_check;
 mod emulator_faults;
+mod emulator_fixture_settings;
 mod emulator_groups;
 mod emulator_indications;
 mod emulator_kit;
