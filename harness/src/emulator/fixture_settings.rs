@@ -30,10 +30,36 @@ const BESIDE_THE_BLOCK: &[(&str, &str)] = &[
     ("LANG", "en"),
 ];
 
-/// Checks every settings block of `state` that a `SETx` changes: the
-/// first bad one is named with what is wrong, in the words the device
-/// would refuse that `SETx` with.
+/// The blocks of `[settings]` that no `SETx` of [`BLOCKS`] changes: what
+/// `GETDEVINFO` and the usage figures show, and the logo files
+/// `SETUILOGO` and `SETVIDEOLOGO` remember.
+const OTHER_BLOCKS: &[&str] = &["devinfo", "usage", "uilogo", "videologo"];
+
+/// Checks that every settings block of `state` is one the device knows,
+/// then each block that a `SETx` changes: the first bad one is named with
+/// what is wrong, in the words the device would refuse that `SETx` with.
 pub(super) fn check_settings(state: &State) -> Result<(), FixtureError> {
+    let known = || {
+        BLOCKS
+            .iter()
+            .map(|block| block.key)
+            .chain(OTHER_BLOCKS.iter().copied())
+    };
+    if let Some(unknown) = state
+        .settings
+        .keys()
+        .find(|key| !known().any(|k| k == *key))
+    {
+        let expected: Vec<&str> = known().collect();
+        return Err(FixtureError::Invalid {
+            entry: format!("[settings.{unknown}]"),
+            problem: format!(
+                "no such settings block, expected one of {}",
+                expected.join(", ")
+            ),
+        });
+    }
+
     for block in BLOCKS {
         let Some(fields) = state.settings.get(block.key) else {
             continue;

@@ -32,6 +32,17 @@ fn a_language_outside_the_catalog_is_refused_naming_block_and_field() {
 }
 
 #[test]
+fn a_settings_block_the_device_does_not_know_is_refused_naming_the_known_ones() {
+    let said = refusal("[settings.language]", "[settings.langauge]");
+
+    assert!(
+        said.contains("[settings.langauge]: no such settings block, expected one of network,"),
+        "{said}"
+    );
+    assert!(said.contains("language"), "{said}");
+}
+
+#[test]
 fn a_value_the_block_rules_take_but_the_catalog_does_not_is_refused() {
     let said = refusal("AUTO_SAVE = \"1\"", "AUTO_SAVE = \"00\"");
 
