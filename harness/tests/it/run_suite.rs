@@ -226,6 +226,44 @@ xml = '<DVCRMANAGER version="1.0.0.0"><COMMAND xmlid="SetIVR "><SESSIONID value=
 }
 
 #[test]
+fn a_destructive_command_in_raw_bytes_or_spelled_with_references_is_found() {
+    let document = r#"<DVCRMANAGER version="1.0.0.0"><COMMAND XMLID = 'shutdown'><POWEROFF value="1"/></COMMAND></DVCRMANAGER>"#;
+    let mut frame = vec![3, 0];
+    frame.extend_from_slice(
+        &u16::try_from(document.len() + 4)
+            .expect("short")
+            .to_be_bytes(),
+    );
+    frame.extend_from_slice(document.as_bytes());
+    let hex: Vec<String> = frame.iter().map(|byte| format!("{byte:02x}")).collect();
+    let raw = format!(
+        "name = \"raw-shutdown\"\nsection = \"General Information\"\n\
+         [[sessions]]\nname = \"admin\"\n[[steps]]\nraw = \"{}\"\n",
+        hex.join(" ")
+    );
+    let referenced = r#"
+name = "referenced-shutdown"
+section = "General Information"
+[[sessions]]
+name = "admin"
+[[steps]]
+xml = '<DVCRMANAGER version="1.0.0.0"><COMMAND xmlid="&#115;hutdown"><POWEROFF value="1"/></COMMAND></DVCRMANAGER>'
+"#;
+    for text in [raw.as_str(), referenced] {
+        let scenario = parse(text, Path::new("guard.toml")).expect("parses");
+        assert!(sends_destructive(&scenario), "{text}");
+        let options = RunOptions::new("127.0.0.1:1");
+        assert!(
+            matches!(
+                disposition(&scenario, &options),
+                Disposition::Skip(reason) if reason.contains("--allow-destructive")
+            ),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn only_the_commands_that_restart_or_move_the_device_may_cut_it_off() {
     for xmlid in CUTTING_OFF {
         assert!(DESTRUCTIVE.contains(&xmlid), "{xmlid}");
