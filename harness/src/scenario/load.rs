@@ -225,13 +225,15 @@ fn check_sweep(scenario: &Scenario, sweep: &Sweep) -> Result<(), String> {
 }
 
 /// The commands of a sweep: `list` a catalog command answering one
-/// confirm per item ([`Replies::PerItem`]) whose confirm carries `key`,
-/// `delete` a catalog command. A sweep that broke one of these would list
-/// nothing, or name nothing, and so delete nothing while the case passed.
+/// confirm per item ([`Replies::PerItem`]) whose confirm carries `key` and
+/// every field `only` picks by, `delete` a catalog command taking `key`.
+/// A sweep that broke one of these would list nothing, pick nothing or
+/// name nothing, and so delete nothing while the case passed.
 fn check_sweep_commands(sweep: &Sweep) -> Result<(), String> {
     let Some(list) = catalog::lookup(&sweep.list) else {
         return Err(format!(
-            "list {:?} is not in the catalog, expected a command answering one confirm per              item, such as \"getendpoint\"",
+            "list {:?} is not in the catalog, expected a command answering one confirm per \
+             item, such as \"getendpoint\"",
             sweep.list
         ));
     };
@@ -256,10 +258,32 @@ fn check_sweep_commands(sweep: &Sweep) -> Result<(), String> {
             fields.join(", ")
         ));
     }
-    if catalog::lookup(&sweep.delete).is_none() {
+    if let Some(name) = sweep
+        .only
+        .keys()
+        .find(|name| list.field(Direction::Confirm, name).is_none())
+    {
+        let fields: Vec<&str> = list.confirm.iter().map(|field| field.name).collect();
         return Err(format!(
-            "delete {:?} is not in the catalog, expected the command deleting one item, such              as \"delendpoint\"",
+            "only names {name:?}, no field of the {} confirm, expected one of {}",
+            list.xmlid,
+            fields.join(", ")
+        ));
+    }
+    let Some(delete) = catalog::lookup(&sweep.delete) else {
+        return Err(format!(
+            "delete {:?} is not in the catalog, expected the command deleting one item, such \
+             as \"delendpoint\"",
             sweep.delete
+        ));
+    };
+    if delete.field(Direction::Command, &sweep.key).is_none() {
+        let fields: Vec<&str> = delete.command.iter().map(|field| field.name).collect();
+        return Err(format!(
+            "delete {} takes no {:?} to name the item by, expected a key among {}",
+            delete.xmlid,
+            sweep.key,
+            fields.join(", ")
         ));
     }
     Ok(())

@@ -103,13 +103,14 @@ send = "addendpoint"
 fields = { SOURCENAME = "dvcr-swept", SOURCEIP = "192.0.2.98", E164 = "", H323 = "", FLAG = "0" }
 expect = { result = "0" }
 
-# delroom is the wrong command: the device refuses it.
+# modendpoint deletes nothing: without the endpoint's address the device
+# refuses it.
 [[sweep]]
 item = "endpoint"
 list = "getendpoint"
 key = "SOURCENAME"
 only = { SOURCENAME = "dvcr-swept" }
-delete = "delroom"
+delete = "modendpoint"
 "#;
 
 #[tokio::test(flavor = "multi_thread")]
@@ -125,7 +126,7 @@ async fn an_item_a_sweep_cannot_delete_is_a_cleanup_error() {
         "{errors}"
     );
     assert!(
-        errors.contains("is left on the device: delroom answered RESULT 1"),
+        errors.contains("is left on the device: modendpoint answered RESULT 1"),
         "{errors}"
     );
 }
@@ -168,9 +169,9 @@ async fn a_sweep_deletes_what_appeared_during_a_failed_case() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_skipped_case_shows_what_its_cleanup_could_not_undo() {
     let text = LEAVES_AN_ENDPOINT_IT_CANNOT_SWEEP.replace(
-        "\n# delroom",
+        "\n# modendpoint",
         "\n[[steps]]\nsend = \"getendpoint\"\nskip_unless = { SOURCENAME = \"none\" }\n\
-         skip_reason = \"the device has no endpoint named none\"\n\n# delroom",
+         skip_reason = \"the device has no endpoint named none\"\n\n# modendpoint",
     );
     let report = run_on(&[], &[scenario(&text)], &Baseline::default())
         .await

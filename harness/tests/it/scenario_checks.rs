@@ -122,6 +122,16 @@ delete = "delendpoint"
             "key = \"SOURCENAME\"",
             "sweep 1: key \"SOURCENAME\" is no field of the getroom confirm",
         ),
+        (
+            "only = { SOURCENAME =",
+            "only = { SOURCNAME =",
+            "sweep 2: only names \"SOURCNAME\", no field of the getendpoint confirm",
+        ),
+        (
+            "delete = \"delendpoint\"",
+            "delete = \"delgroup\"",
+            "sweep 2: delete delgroup takes no \"SOURCENAME\" to name the item by",
+        ),
     ];
     for (good, bad, expected) in broken {
         let error =
