@@ -17,7 +17,10 @@ Examples:
   dvcr diff old.json new.json
 
 Prints the new failures, the fixed cases, the other changed verdicts and
-the findings that appeared or went; exits 1 when there are new failures.";
+the findings that appeared or went; exits 1 when the new run is worse: a
+case fails it that passed or was not in the old run (failures its baseline
+expects and unsupported commands its profile allows aside), or it did not
+test the device at all.";
 
 /// The options of `dvcr diff`.
 #[derive(Debug, Args)]
@@ -28,8 +31,8 @@ pub(crate) struct DiffArgs {
     new: PathBuf,
 }
 
-/// Runs `dvcr diff`: exit 0 without new failures, 1 with some, 2 when a
-/// report cannot be read.
+/// Runs `dvcr diff`: exit 0 when the new run is no worse, 1 when it is, 2
+/// when a report cannot be read.
 pub(crate) fn run(args: DiffArgs) -> ExitCode {
     let reports = read_json(&args.old).and_then(|old| Ok((old, read_json(&args.new)?)));
     let (old, new) = match reports {
@@ -42,9 +45,9 @@ pub(crate) fn run(args: DiffArgs) -> ExitCode {
 
     let changes = diff(&old, &new);
     out!("{}", changes.text());
-    if changes.new_failures.is_empty() {
-        ExitCode::SUCCESS
-    } else {
+    if changes.is_worse() {
         ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }

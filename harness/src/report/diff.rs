@@ -23,6 +23,10 @@ pub struct RunDiff {
     pub gone_findings: Vec<(String, String)>,
     /// Cases only in the new run.
     pub added: Vec<String>,
+    /// Cases only in the new run that fail it: `(name, new)`.
+    pub added_failures: Vec<(String, Verdict)>,
+    /// Why the new run did not test the device at all, when it did not.
+    pub untested: Option<String>,
     /// Cases only in the old run.
     pub removed: Vec<String>,
     /// Cases an interrupt cut short in either run, whose verdicts say
@@ -36,14 +40,11 @@ fn interrupted(report: &RunReport, case: &CaseResult) -> bool {
     report.interrupted_cases > 0 && case.interrupted()
 }
 
-/// Whether `case` failed in a way its run did not expect: a failure the
-/// run's baseline expected is a change, not a new failure.
+/// Whether `case` failed in a way that fails its run: a failure the run's
+/// baseline expected, or a command found unsupported that the run's
+/// profile does not require, is a change, not a new failure.
 fn bad(case: &CaseResult) -> bool {
-    let failed = matches!(
-        case.verdict,
-        Verdict::Fail | Verdict::Error | Verdict::Unsupported
-    );
-    failed && case.expected_failure.is_none()
+    case.breaks_run() && !case.baseline_fixed
 }
 
 /// Compares `old` with `new`.
@@ -60,6 +61,9 @@ pub fn diff(old: &RunReport, new: &RunReport) -> RunDiff {
     for (name, case) in &after {
         let Some(previous) = before.get(name) else {
             out.added.push(name.clone());
+            if bad(case) && !interrupted(new, case) {
+                out.added_failures.push((name.clone(), case.verdict));
+            }
             continue;
         };
 
@@ -94,6 +98,7 @@ pub fn diff(old: &RunReport, new: &RunReport) -> RunDiff {
         .filter(|name| !after.contains_key(*name))
         .cloned()
         .collect();
+    out.untested = new.infrastructure_error.clone();
     out
 }
 
@@ -119,9 +124,18 @@ impl RunDiff {
         *self == RunDiff::default()
     }
 
+    /// Whether the new run is worse: a case fails it that passed or was
+    /// not there before, or it did not test the device at all.
+    pub fn is_worse(&self) -> bool {
+        !self.new_failures.is_empty() || !self.added_failures.is_empty() || self.untested.is_some()
+    }
+
     /// The diff as text, one line per change.
     pub fn text(&self) -> String {
         let mut out = String::new();
+        if let Some(error) = &self.untested {
+            let _ = writeln!(out, "the new run did not test the device: {error}");
+        }
         let verdicts = [
             ("new failure", &self.new_failures),
             ("fixed", &self.fixed),
@@ -137,6 +151,9 @@ impl RunDiff {
         }
         for (name, finding) in &self.gone_findings {
             let _ = writeln!(out, "finding gone: {name}: {finding}");
+        }
+        for (name, new) in &self.added_failures {
+            let _ = writeln!(out, "new failure: {name} (not in the old run -> {new})");
         }
         for name in &self.added {
             let _ = writeln!(out, "added: {name}");

@@ -1,7 +1,9 @@
-//! `dvcr diff` counts as new failures only those the new run did not
-//! expect: a failure its baseline names is a change, not a regression. A
-//! fuzz summary given in place of a run report is named as one, and a case
-//! an interrupt cut short is not compared.
+//! `dvcr diff` counts as new failures only those that fail the new run: a
+//! failure its baseline names, or an unsupported command its profile
+//! allows, is a change, not a regression; a failing case the old run did
+//! not have is one, and so is a new run that tested nothing. A fuzz
+//! summary given in place of a run report is named as one, and a case an
+//! interrupt cut short is not compared.
 
 use dvcr::report::{CaseResult, Failure, INTERRUPTED, RunReport, Verdict, diff};
 
@@ -38,6 +40,56 @@ fn a_failure_the_new_baseline_expects_is_no_new_failure() {
 
     let unexpected = diff(&old, &report(Verdict::Fail, None));
     assert_eq!(unexpected.new_failures.len(), 1);
+}
+
+#[test]
+fn an_added_case_that_fails_the_new_run_is_a_new_failure() {
+    let old = RunReport::default();
+    let passing = diff(&old, &report(Verdict::Pass, None));
+    assert!(!passing.is_worse(), "{passing:?}");
+
+    let failing = diff(&old, &report(Verdict::Fail, None));
+    assert!(failing.is_worse());
+    assert!(
+        failing
+            .text()
+            .contains("new failure: endpoint-name-is-unique (not in the old run -> fail)"),
+        "{}",
+        failing.text()
+    );
+}
+
+#[test]
+fn a_new_run_that_tested_nothing_is_worse() {
+    let old = report(Verdict::Pass, None);
+    let mut new = RunReport {
+        infrastructure_error: Some("cannot connect to 127.0.0.1:9".to_owned()),
+        ..RunReport::default()
+    };
+    new.cases.clear();
+
+    let changes = diff(&old, &new);
+    assert!(changes.is_worse());
+    assert!(
+        changes
+            .text()
+            .starts_with("the new run did not test the device: cannot connect"),
+        "{}",
+        changes.text()
+    );
+}
+
+#[test]
+fn an_unsupported_command_the_profile_allows_is_no_new_failure() {
+    let old = report(Verdict::Pass, None);
+    let mut new = report(Verdict::Unsupported, None);
+    let allowed = diff(&old, &new);
+    assert!(allowed.new_failures.is_empty(), "{allowed:?}");
+    assert!(!allowed.is_worse());
+
+    new.cases[0].profile_requires = true;
+    let required = diff(&old, &new);
+    assert_eq!(required.new_failures.len(), 1, "{required:?}");
 }
 
 #[test]
