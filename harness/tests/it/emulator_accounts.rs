@@ -263,3 +263,31 @@ fn the_last_administrator_cannot_be_deleted() {
 
     assert_refused(&outcome, "last administrator");
 }
+
+#[test]
+fn the_last_administrator_cannot_be_made_an_ordinary_user() {
+    let mut bench = Bench::new();
+    let session = bench.admin(1);
+    bench.call(1, &session, "deldevuser", &[("USERNAME", "liling")]);
+    let demote = [
+        ("USERNAME", "Administrator"),
+        ("FULLNAME", "A"),
+        ("EMAIL", ""),
+        ("PASSWORD", ""),
+        ("PRIVILEGE", "1"),
+    ];
+    let outcome = bench.call(1, &session, "moddevuser", &demote);
+
+    assert_refused(
+        &outcome,
+        "last administrator cannot be made an ordinary user",
+    );
+    let kept = bench
+        .device
+        .state()
+        .users
+        .iter()
+        .filter(|user| user.privilege == 0)
+        .count();
+    assert_eq!(kept, 1);
+}

@@ -147,6 +147,12 @@ pub fn moddevuser<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handle
     }
 
     let privilege = request.choice("PRIVILEGE", &[0, 1])?;
+    if privilege == Some(1) && is_last_administrator(&ctx.state.users, position) {
+        return Err(Refusal::new(
+            "the last administrator cannot be made an ordinary user",
+        ));
+    }
+
     let Some(user) = ctx.state.users.get_mut(position) else {
         return Err(Refusal(format!("no user named {name:?}")));
     };
@@ -176,14 +182,7 @@ pub fn deldevuser<'c>(ctx: &'c mut Ctx<'_>, request: &Request<'_, '_>) -> Handle
         return Err(Refusal(format!("no user named {name:?}")));
     };
 
-    let admins = ctx.state.users.iter().filter(|u| u.privilege == 0).count();
-    if ctx
-        .state
-        .users
-        .get(position)
-        .is_some_and(|u| u.privilege == 0)
-        && admins == 1
-    {
+    if is_last_administrator(&ctx.state.users, position) {
         return Err(Refusal::new("the last administrator cannot be deleted"));
     }
 
@@ -271,4 +270,11 @@ fn push_user(message: &mut Message<'_>, user: &User) {
     reply::put(message, "PASSWORD", &user.password);
     reply::put(message, "PRIVILEGE", user.privilege);
     reply::put(message, "OPTIONS", "0");
+}
+
+/// Whether the user at `position` is the only administrator left, whom
+/// the device keeps so that it can still be managed.
+fn is_last_administrator(users: &[User], position: usize) -> bool {
+    let admins = users.iter().filter(|user| user.privilege == 0).count();
+    admins == 1 && users.get(position).is_some_and(|user| user.privilege == 0)
 }
