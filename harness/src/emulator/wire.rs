@@ -13,6 +13,7 @@ use tracing::warn;
 
 use super::faults::{Fault, FaultSet};
 use super::outcome::Replies;
+use super::reply;
 
 /// How long the writer waits between the two halves of a split reply.
 pub const SPLIT_PAUSE: Duration = Duration::from_millis(20);
@@ -134,10 +135,20 @@ impl FrameList {
 }
 
 impl Replies for FrameList {
+    /// Frames `message`; one that cannot be framed (a list longer than the
+    /// 65,535 bytes a TPKT frame holds) is answered by a failure saying
+    /// why, so that the client is not left waiting for a reply.
     fn reply(&mut self, message: &Message<'_>) {
-        match self.wire.append_frame(message, &mut self.bytes) {
-            Ok(()) => self.ends.push(self.bytes.len()),
-            Err(error) => warn!(%error, "reply cannot be encoded"),
+        let error = match self.wire.append_frame(message, &mut self.bytes) {
+            Ok(()) => return self.ends.push(self.bytes.len()),
+            Err(error) => error,
+        };
+
+        warn!(%error, "reply cannot be encoded, a failure is sent instead");
+        let xmlid = message.records().next().map_or("", |record| record.xmlid());
+        let failure = reply::failure(xmlid, &format!("the reply cannot be sent: {error}"));
+        if self.wire.append_frame(&failure, &mut self.bytes).is_ok() {
+            self.ends.push(self.bytes.len());
         }
     }
 }

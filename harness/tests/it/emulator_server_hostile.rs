@@ -219,3 +219,35 @@ async fn connections_beyond_the_maximum_are_closed_at_once() {
     assert!(!still_served.is_empty());
     let _ = WAIT;
 }
+
+#[tokio::test]
+async fn a_list_too_long_for_one_frame_is_answered_with_a_failure_saying_so() {
+    let net = Net::start().await;
+    let mut admin = net.admin().await;
+    for n in 0..400 {
+        let name = format!("dvcr-long-list-{n:03}-{}", "x".repeat(100));
+        let address = format!("192.0.2.{}", n % 250 + 1);
+        let fields = [
+            ("SOURCENAME", name.as_str()),
+            ("SOURCEIP", address.as_str()),
+            ("FLAG", "0"),
+            ("E164", ""),
+            ("H323", ""),
+        ];
+        let added = admin.command("addendpoint", &fields).await.expect("reply");
+        assert!(added.is_success(), "{}", added.description());
+    }
+    let listed = admin
+        .command("getendpoint", &[])
+        .await
+        .expect("a reply, not a wait");
+
+    assert_eq!(listed.result(), Some("1"));
+    assert!(
+        listed
+            .description()
+            .contains("exceeds the tpkt maximum of 65535"),
+        "{}",
+        listed.description()
+    );
+}
