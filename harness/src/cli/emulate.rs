@@ -77,7 +77,8 @@ pub(crate) struct EmulateArgs {
     /// Seed of generated ids, for reproducible runs.
     #[arg(long, value_name = "N")]
     seed: Option<u64>,
-    /// Start from this fixture (TOML) instead of the built-in one.
+    /// Start from this fixture (TOML) instead of the built-in one; not
+    /// used, with a warning, when the --state file exists.
     #[arg(long, value_name = "FILE")]
     fixture: Option<PathBuf>,
     /// Load the state from FILE if it exists, and save it there at start
@@ -159,6 +160,15 @@ pub(crate) fn run(args: EmulateArgs) -> Result<(), EmulateError> {
 }
 
 async fn serve(args: EmulateArgs) -> Result<(), EmulateError> {
+    let resumed = args.state.as_deref().filter(|path| path.exists());
+    if let (Some(fixture), Some(state)) = (&args.fixture, resumed) {
+        tracing::warn!(
+            fixture = %fixture.display(),
+            state = %state.display(),
+            "the fixture is not used: the state file exists and is loaded; remove it to \
+             start from the fixture"
+        );
+    }
     let state = starting_state(args.fixture.as_deref(), args.state.as_deref())?;
     if let Some(path) = &args.state {
         persist::save(&state, path)?;

@@ -180,6 +180,41 @@ fn a_fixture_entry_the_device_cannot_hold_is_refused_naming_file_and_entry() {
 }
 
 #[test]
+fn a_fixture_given_with_a_state_file_that_exists_is_named_as_not_used() {
+    let folder = std::env::temp_dir().join(format!("dvcr-fixture-beside-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).expect("folder");
+    let state = folder.join("state.toml");
+    std::fs::write(&state, dvcr::emulator::fixture::DEFAULT_FIXTURE).expect("state written");
+    let mut child = dvcr()
+        .args(["emulate", "--listen", "127.0.0.1:0", "--fixture"])
+        .arg(state.with_file_name("fixture.toml"))
+        .arg("--state")
+        .arg(&state)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("dvcr starts");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut line = String::new();
+    let _ = BufReader::new(stdout).read_line(&mut line);
+    child.kill().expect("the emulator stops");
+    let _ = child.wait();
+    let mut logs = String::new();
+    let _ = child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut logs);
+    let _ = std::fs::remove_dir_all(&folder);
+
+    assert!(line.contains("listening on"), "{line}");
+    assert!(
+        logs.contains("the fixture is not used: the state file exists"),
+        "{logs}"
+    );
+}
+
+#[test]
 fn a_host_name_to_listen_on_is_resolved() {
     let mut child = dvcr()
         .args(["emulate", "--listen", "localhost:0"])
