@@ -88,6 +88,16 @@ pub(crate) struct RunArgs {
     /// Write every byte exchanged as a pcap capture here.
     #[arg(long, value_name = "FILE")]
     pcap: Option<PathBuf>,
+    /// The in-process emulator's session timeout, in milliseconds: short,
+    /// so that session expiry is checked in seconds; raise it for your own
+    /// scenarios that pause longer [default: 1500].
+    #[arg(
+        long,
+        value_name = "MS",
+        requires = "emulate",
+        value_parser = super::number_in(100_u64, None)
+    )]
+    session_timeout_ms: Option<u64>,
     /// The longest wait for a reply, in milliseconds [default: 5000 against
     /// --target, 1000 with --emulate].
     #[arg(long, value_name = "MS", value_parser = super::number_in(1_u64, None))]
@@ -157,7 +167,7 @@ fn try_run(args: RunArgs) -> Result<u8, String> {
         .map_err(|error| format!("cannot start the async runtime: {error}"))?;
     let outcome = runtime.block_on(async {
         let server = if args.emulate {
-            let server = emulate::start(&args.fault)
+            let server = emulate::start_with(&args.fault, options.session_timeout)
                 .await
                 .map_err(|error| format!("cannot start the emulator: {error}"))?;
             options.target = server.local_addr().to_string();
@@ -353,7 +363,9 @@ fn options(args: &RunArgs) -> Result<RunOptions, String> {
         (None, true) => {
             let mut options = RunOptions::new("emulator");
             options.target_label = emulate::label(&args.fault);
-            options.session_timeout = emulate::EMULATED_SESSION_TIMEOUT;
+            options.session_timeout = args
+                .session_timeout_ms
+                .map_or(emulate::EMULATED_SESSION_TIMEOUT, Duration::from_millis);
             options.reply_timeout = Duration::from_millis(1000);
             options
         }

@@ -12,10 +12,17 @@ use crate::emulator::{Device, DeviceConfig, Fault, FaultSet, SystemClock};
 /// The session timeout of the in-process emulator.
 pub const EMULATED_SESSION_TIMEOUT: Duration = Duration::from_millis(1500);
 
-/// Starts the emulator with `faults`, on the default fixture.
+/// Starts the emulator with `faults`, on the default fixture, its
+/// sessions expiring after [`EMULATED_SESSION_TIMEOUT`].
 pub async fn start(faults: &[Fault]) -> std::io::Result<Server> {
+    start_with(faults, EMULATED_SESSION_TIMEOUT).await
+}
+
+/// Starts the emulator with `faults`, on the default fixture, its sessions
+/// expiring after `session_timeout`.
+pub async fn start_with(faults: &[Fault], session_timeout: Duration) -> std::io::Result<Server> {
     let config = DeviceConfig {
-        idle_timeout_ms: u64::try_from(EMULATED_SESSION_TIMEOUT.as_millis()).unwrap_or(1500),
+        idle_timeout_ms: u64::try_from(session_timeout.as_millis()).unwrap_or(u64::MAX),
         faults: faults.iter().copied().collect::<FaultSet>(),
         ..DeviceConfig::default()
     };

@@ -173,3 +173,46 @@ fn the_list_is_grouped_by_section_sorted_and_aligned() {
     }
     assert_eq!(status_columns.len(), 1, "one status column: {text}");
 }
+
+#[test]
+fn the_emulated_session_timeout_can_be_raised_for_a_scenario_that_pauses() {
+    let folder = std::env::temp_dir().join(format!("dvcr-pause-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).expect("folder");
+    let file = folder.join("pause.toml");
+    let scenario = r#"
+name = "pauses-then-reads"
+section = "System Configuration > IVR/Language Settings > GETLANG"
+
+[[sessions]]
+name = "admin"
+
+[[steps]]
+sleep_ms = 1800
+
+[[steps]]
+send = "getlang"
+expect = { result = "0" }
+"#;
+    std::fs::write(&file, scenario).expect("scenario written");
+    let path = file.to_str().expect("a UTF-8 path");
+
+    let expired = dvcr(&["run", "--emulate", "--quiet", "--scenario", path]);
+    let raised = dvcr(&[
+        "run",
+        "--emulate",
+        "--quiet",
+        "--scenario",
+        path,
+        "--session-timeout-ms",
+        "10000",
+    ]);
+    let _ = std::fs::remove_dir_all(&folder);
+
+    assert_eq!(expired.status.code(), Some(1), "{}", stdout(&expired));
+    assert!(
+        stdout(&expired).contains("session has timed out"),
+        "{}",
+        stdout(&expired)
+    );
+    assert_eq!(raised.status.code(), Some(0), "{}", stdout(&raised));
+}
