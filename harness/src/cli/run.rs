@@ -95,6 +95,7 @@ pub(crate) struct RunArgs {
         long,
         value_name = "MS",
         requires = "emulate",
+        conflicts_with = "target",
         value_parser = super::number_in(100_u64, None)
     )]
     session_timeout_ms: Option<u64>,
