@@ -37,9 +37,12 @@ pub enum FixtureError {
 /// members that exist, among others), then each settings block as its
 /// `SETx` would be checked, and that at least one user is an
 /// administrator. A saved state is not held to the last rule: it is what
-/// the device's own commands left.
+/// the device's own commands left. A `[settings.NAME]` block the fixture
+/// leaves out is the default fixture's, so that the device never answers
+/// a `GETx` with blank values.
 pub fn parse(text: &str) -> Result<State, FixtureError> {
-    let state: State = toml::from_str(text)?;
+    let mut state: State = toml::from_str(text)?;
+    fill_missing_settings(&mut state);
     check(&state)?;
     if !state.users.iter().any(|user| user.privilege == 0) {
         let problem = "no [[users]] entry with privilege 0 (administrator), \
@@ -48,6 +51,16 @@ pub fn parse(text: &str) -> Result<State, FixtureError> {
         return Err(invalid("the fixture".to_owned(), problem));
     }
     Ok(state)
+}
+
+/// Gives `state` the default fixture's settings blocks it does not hold.
+fn fill_missing_settings(state: &mut State) {
+    let Ok(default) = toml::from_str::<State>(DEFAULT_FIXTURE) else {
+        return;
+    };
+    for (name, block) in default.settings {
+        state.settings.entry(name).or_insert(block);
+    }
 }
 
 /// Checks what the TOML shape cannot: the first entry that breaks a rule.

@@ -43,6 +43,17 @@ fn a_settings_block_the_device_does_not_know_is_refused_naming_the_known_ones() 
 }
 
 #[test]
+fn a_settings_block_left_out_is_the_default_fixtures() {
+    let text = edited("[settings.language]\nLANG = \"0\"\n", "");
+    let state = fixture::parse(&text).expect("a fixture without a language block loads");
+
+    assert_eq!(
+        state.settings.get("language"),
+        fixture::default_state().settings.get("language")
+    );
+}
+
+#[test]
 fn a_value_the_block_rules_take_but_the_catalog_does_not_is_refused() {
     let said = refusal("AUTO_SAVE = \"1\"", "AUTO_SAVE = \"00\"");
 
