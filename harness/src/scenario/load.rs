@@ -344,9 +344,16 @@ fn check_step(scenario: &Scenario, step: &Step) -> Result<(), String> {
             .find(|session| &session.name == name),
         None => scenario.sessions.first(),
     };
-    if session.is_none() {
+    let Some(session) = session else {
         let name = step.session.as_deref().unwrap_or("(the first)");
         return Err(format!("session {name} is not declared in [[sessions]]"));
+    };
+    if step.wait_indication.is_some() && !(session.indication && session.login) {
+        return Err(format!(
+            "wait_indication on session {}, which does not log in with indication = true: \
+             the device sends it no indication, so the step could only fail",
+            session.name
+        ));
     }
 
     if let Some(hex) = &step.raw {

@@ -143,3 +143,34 @@ delete = "delendpoint"
         );
     }
 }
+
+#[test]
+fn waiting_for_an_indication_on_a_session_that_asked_for_none_is_a_load_error() {
+    let text = r#"
+name = "waits-in-vain"
+section = "Account Management > Endpoints > ADDENDPOINT"
+
+[[sessions]]
+name = "admin"
+
+[[sessions]]
+name = "watcher"
+indication = true
+
+[[steps]]
+session = "watcher"
+wait_indication = "addendpoint"
+"#;
+    assert!(parse(text, Path::new("ok.toml")).is_ok());
+
+    let shown = parse(
+        &text.replace("session = \"watcher\"\nwait", "session = \"admin\"\nwait"),
+        Path::new("wait.toml"),
+    )
+    .expect_err("a load error")
+    .to_string();
+    assert!(
+        shown.starts_with("wait.toml: step 1: wait_indication on session admin, which does not log in with indication = true"),
+        "{shown}"
+    );
+}
