@@ -169,12 +169,7 @@ fn text_that_is_not_hex_names_the_first_bad_token_not_a_tpkt_error() -> TestResu
 #[test]
 fn a_hexdump_line_missing_is_named_by_its_offset() -> TestResult {
     let dump = std::fs::read_to_string(corpus("decode-cli/login-confirm-repeated.hexdump"))?;
-    let gapped: String = dump
-        .lines()
-        .enumerate()
-        .filter(|(index, _)| *index != 1)
-        .map(|(_, line)| format!("{line}\n"))
-        .collect();
+    let gapped = lines_but(&dump, |index| index == 1);
     let output = decode_stdin(&[], gapped.as_bytes())?;
     let text = stdout(&output);
 
@@ -184,11 +179,7 @@ fn a_hexdump_line_missing_is_named_by_its_offset() -> TestResult {
         "{text}"
     );
 
-    let later: String = dump
-        .lines()
-        .skip(1)
-        .map(|line| format!("{line}\n"))
-        .collect();
+    let later = lines_but(&dump, |index| index == 0);
     let output = decode_stdin(&[], later.as_bytes())?;
     assert!(
         !stdout(&output).contains("expected offset"),
@@ -200,12 +191,7 @@ fn a_hexdump_line_missing_is_named_by_its_offset() -> TestResult {
 #[test]
 fn an_xxd_line_missing_is_named_by_its_offset() -> TestResult {
     let dump = std::fs::read_to_string(corpus("decode-cli/pauseroomrecord-confirm.xxd"))?;
-    let gapped: String = dump
-        .lines()
-        .enumerate()
-        .filter(|(index, _)| *index != 2)
-        .map(|(_, line)| format!("{line}\n"))
-        .collect();
+    let gapped = lines_but(&dump, |index| index == 2);
     let output = decode_stdin(&[], gapped.as_bytes())?;
     let text = stdout(&output);
 
@@ -215,15 +201,20 @@ fn an_xxd_line_missing_is_named_by_its_offset() -> TestResult {
         "{text}"
     );
 
-    let later: String = dump
-        .lines()
-        .skip(1)
-        .map(|line| format!("{line}\n"))
-        .collect();
+    let later = lines_but(&dump, |index| index == 0);
     let output = decode_stdin(&[], later.as_bytes())?;
     assert!(
         !stdout(&output).contains("expected offset"),
         "a dump starting later (xxd -s) is read from its first offset"
     );
     Ok(())
+}
+
+/// `dump` without the lines whose index (from 0) `dropped` picks.
+fn lines_but(dump: &str, dropped: impl Fn(usize) -> bool) -> String {
+    dump.lines()
+        .enumerate()
+        .filter(|(index, _)| !dropped(*index))
+        .map(|(_, line)| format!("{line}\n"))
+        .collect()
 }

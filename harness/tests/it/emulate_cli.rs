@@ -25,6 +25,30 @@ fn refused_start(options: &[&std::ffi::OsStr]) -> (Option<i32>, String) {
     (output.status.code(), stderr)
 }
 
+/// Starts `dvcr emulate` with `options`, waits for its first line on
+/// standard output, then stops it: that line and its logs.
+fn started_then_stopped(options: &[&std::ffi::OsStr]) -> (String, String) {
+    let mut child = dvcr()
+        .arg("emulate")
+        .args(options)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("dvcr starts");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut line = String::new();
+    let _ = BufReader::new(stdout).read_line(&mut line);
+    child.kill().expect("the emulator stops");
+    let _ = child.wait();
+    let mut logs = String::new();
+    let _ = child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut logs);
+    (line, logs)
+}
+
 #[test]
 fn a_state_file_in_a_missing_folder_fails_at_start_with_exit_2() {
     let missing = std::env::temp_dir()
@@ -39,25 +63,9 @@ fn a_state_file_in_a_missing_folder_fails_at_start_with_exit_2() {
 
 #[test]
 fn logs_into_a_file_or_pipe_carry_no_colour_codes() {
-    let mut child = dvcr()
-        .args(["emulate", "--listen", "127.0.0.1:0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("dvcr starts");
-    let stdout = child.stdout.take().expect("stdout");
-    let mut line = String::new();
-    let _ = BufReader::new(stdout).read_line(&mut line);
-    assert!(line.contains("listening on"), "{line}");
+    let (line, logs) = started_then_stopped(&["--listen".as_ref(), "127.0.0.1:0".as_ref()]);
 
-    child.kill().expect("the emulator stops");
-    let _ = child.wait();
-    let mut logs = String::new();
-    let _ = child
-        .stderr
-        .take()
-        .expect("stderr")
-        .read_to_string(&mut logs);
+    assert!(line.contains("listening on"), "{line}");
     assert!(logs.contains("INFO"), "{logs}");
     assert!(!logs.contains('\u{1b}'), "{logs:?}");
 }
@@ -185,26 +193,15 @@ fn a_fixture_given_with_a_state_file_that_exists_is_named_as_not_used() {
     std::fs::create_dir_all(&folder).expect("folder");
     let state = folder.join("state.toml");
     std::fs::write(&state, dvcr::emulator::fixture::DEFAULT_FIXTURE).expect("state written");
-    let mut child = dvcr()
-        .args(["emulate", "--listen", "127.0.0.1:0", "--fixture"])
-        .arg(state.with_file_name("fixture.toml"))
-        .arg("--state")
-        .arg(&state)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("dvcr starts");
-    let stdout = child.stdout.take().expect("stdout");
-    let mut line = String::new();
-    let _ = BufReader::new(stdout).read_line(&mut line);
-    child.kill().expect("the emulator stops");
-    let _ = child.wait();
-    let mut logs = String::new();
-    let _ = child
-        .stderr
-        .take()
-        .expect("stderr")
-        .read_to_string(&mut logs);
+    let fixture = state.with_file_name("fixture.toml");
+    let (line, logs) = started_then_stopped(&[
+        "--listen".as_ref(),
+        "127.0.0.1:0".as_ref(),
+        "--fixture".as_ref(),
+        fixture.as_os_str(),
+        "--state".as_ref(),
+        state.as_os_str(),
+    ]);
     let _ = std::fs::remove_dir_all(&folder);
 
     assert!(line.contains("listening on"), "{line}");
@@ -216,17 +213,7 @@ fn a_fixture_given_with_a_state_file_that_exists_is_named_as_not_used() {
 
 #[test]
 fn a_host_name_to_listen_on_is_resolved() {
-    let mut child = dvcr()
-        .args(["emulate", "--listen", "localhost:0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("dvcr starts");
-    let stdout = child.stdout.take().expect("stdout");
-    let mut line = String::new();
-    let _ = BufReader::new(stdout).read_line(&mut line);
-    child.kill().expect("the emulator stops");
-    let _ = child.wait();
+    let (line, _) = started_then_stopped(&["--listen".as_ref(), "localhost:0".as_ref()]);
 
     assert!(line.starts_with("dvcr emulator listening on "), "{line}");
 }

@@ -5,24 +5,7 @@ use dvcr::emulator::Fault;
 use dvcr::report::Verdict;
 use dvcr::run::{Baseline, ExpectedFailure};
 
-use crate::run_kit::{case, run_on, scenario};
-
-const NEEDS_SOURCEIP: &str = r#"
-name = "endpoint-needs-a-sourceip"
-section = "Account Management > Endpoints > ADDENDPOINT"
-
-[[sessions]]
-name = "admin"
-
-[[steps]]
-send = "addendpoint"
-fields = { SOURCENAME = "dvcr-blank", SOURCEIP = "", E164 = "", H323 = "", FLAG = "0" }
-expect = { result = "1" }
-
-[[cleanup]]
-send = "delendpoint"
-fields = { SOURCENAME = "dvcr-blank" }
-"#;
+use crate::run_kit::{NEEDS_SOURCEIP, case, run_on, scenario};
 
 fn baseline(reason: &str) -> Baseline {
     Baseline {

@@ -7,24 +7,7 @@ use dvcr::emulator::Fault;
 use dvcr::report::{RunReport, junit_text};
 use dvcr::run::{Baseline, ExpectedFailure, Profile, RunOptions, suite};
 
-use crate::run_kit::{old_firmware, run_on, scenario};
-
-const NEEDS_SOURCEIP: &str = r#"
-name = "endpoint-needs-a-sourceip"
-section = "Account Management > Endpoints > ADDENDPOINT"
-
-[[sessions]]
-name = "admin"
-
-[[steps]]
-send = "addendpoint"
-fields = { SOURCENAME = "dvcr-blank", SOURCEIP = "", E164 = "", H323 = "", FLAG = "0" }
-expect = { result = "1" }
-
-[[cleanup]]
-send = "delendpoint"
-fields = { SOURCENAME = "dvcr-blank" }
-"#;
+use crate::run_kit::{NEEDS_SOURCEIP, old_firmware, run_on, scenario};
 
 const REASON: &str = "firmware 1.0 accepts a blank SOURCEIP";
 

@@ -158,3 +158,22 @@ pub(crate) async fn old_firmware() -> std::net::SocketAddr {
     });
     address
 }
+
+/// A scenario that fails on a device accepting an endpoint with a blank
+/// `SOURCEIP` (the emulator's `blank-endpoint-ip` fault).
+pub(crate) const NEEDS_SOURCEIP: &str = r#"
+name = "endpoint-needs-a-sourceip"
+section = "Account Management > Endpoints > ADDENDPOINT"
+
+[[sessions]]
+name = "admin"
+
+[[steps]]
+send = "addendpoint"
+fields = { SOURCENAME = "dvcr-blank", SOURCEIP = "", E164 = "", H323 = "", FLAG = "0" }
+expect = { result = "1" }
+
+[[cleanup]]
+send = "delendpoint"
+fields = { SOURCENAME = "dvcr-blank" }
+"#;
