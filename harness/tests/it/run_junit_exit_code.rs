@@ -34,11 +34,11 @@ fn with_junit(report: &RunReport, check: impl FnOnce(&roxmltree::Document<'_>, &
 }
 
 /// The counts on the `testsuites` element: failures, errors, skipped.
-fn counts(doc: &roxmltree::Document<'_>) -> (String, String, String) {
+fn counts<'a>(doc: &'a roxmltree::Document<'_>) -> [&'a str; 3] {
     let root = doc.root_element();
     assert!(root.has_tag_name("testsuites"));
-    let count = |name: &str| root.attribute(name).unwrap_or("0").to_owned();
-    (count("failures"), count("errors"), count("skipped"))
+    let count = |name: &str| root.attribute(name).unwrap_or("0");
+    [count("failures"), count("errors"), count("skipped")]
 }
 
 /// The child named `tag` of the baselined scenario's testcase.
@@ -65,11 +65,7 @@ async fn an_expected_failure_is_skipped_in_junit_with_its_reason_and_details() {
     assert_eq!(report.exit_code, 0);
 
     with_junit(&report, |doc, xml| {
-        assert_eq!(
-            counts(doc),
-            ("0".to_owned(), "0".to_owned(), "1".to_owned()),
-            "{xml}"
-        );
+        assert_eq!(counts(doc), ["0", "0", "1"], "{xml}");
         assert!(child(doc, "failure").is_none(), "{xml}");
         assert!(child(doc, "error").is_none(), "{xml}");
         let skipped = child(doc, "skipped").expect("a skipped element");
@@ -92,11 +88,7 @@ async fn a_baseline_entry_that_now_passes_is_a_failure_in_junit() {
     assert_eq!(report.exit_code, 1);
 
     with_junit(&report, |doc, xml| {
-        assert_eq!(
-            counts(doc),
-            ("1".to_owned(), "0".to_owned(), "0".to_owned()),
-            "{xml}"
-        );
+        assert_eq!(counts(doc), ["1", "0", "0"], "{xml}");
         let failure = child(doc, "failure").expect("a failure element");
         let message = failure.attribute("message").unwrap_or_default();
         assert!(message.contains("the baseline expects it to fail"), "{xml}");
@@ -109,11 +101,7 @@ async fn an_unexpected_failure_stays_a_failure_in_junit() {
     assert_eq!(report.exit_code, 1);
 
     with_junit(&report, |doc, xml| {
-        assert_eq!(
-            counts(doc),
-            ("1".to_owned(), "0".to_owned(), "0".to_owned()),
-            "{xml}"
-        );
+        assert_eq!(counts(doc), ["1", "0", "0"], "{xml}");
         assert!(child(doc, "failure").is_some(), "{xml}");
         assert!(child(doc, "skipped").is_none(), "{xml}");
     });
@@ -136,11 +124,7 @@ async fn an_unsupported_command_is_a_junit_failure_only_where_the_profile_requir
         .report;
     assert_eq!(report.exit_code, 1);
     with_junit(&report, |doc, xml| {
-        assert_eq!(
-            counts(doc),
-            ("1".to_owned(), "0".to_owned(), "0".to_owned()),
-            "{xml}"
-        );
+        assert_eq!(counts(doc), ["1", "0", "0"], "{xml}");
         assert!(child_of(doc, "banner", "failure").is_some(), "{xml}");
     });
 
@@ -150,11 +134,7 @@ async fn an_unsupported_command_is_a_junit_failure_only_where_the_profile_requir
         .report;
     assert_eq!(report.exit_code, 0);
     with_junit(&report, |doc, xml| {
-        assert_eq!(
-            counts(doc),
-            ("0".to_owned(), "0".to_owned(), "1".to_owned()),
-            "{xml}"
-        );
+        assert_eq!(counts(doc), ["0", "0", "1"], "{xml}");
         let skipped = child_of(doc, "banner", "skipped").expect("a skipped element");
         assert_eq!(
             skipped.attribute("message"),

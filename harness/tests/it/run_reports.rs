@@ -11,7 +11,7 @@ use dvcr::report::{Segment, diff, junit_text, read_json, write_json, write_pcap}
 use dvcr::run::Baseline;
 use pcap_file::pcap::PcapReader;
 
-use crate::run_kit::{run_on, scenario};
+use crate::run_kit::{NEEDS_SOURCEIP, run_on, scenario};
 
 const TWO_CASES: [&str; 2] = [
     r#"
@@ -23,19 +23,7 @@ name = "admin"
 send = "getdevinfo"
 expect = { result = "0" }
 "#,
-    r#"
-name = "endpoint-needs-a-sourceip"
-section = "Account Management > Endpoints > ADDENDPOINT"
-[[sessions]]
-name = "admin"
-[[steps]]
-send = "addendpoint"
-fields = { SOURCENAME = "dvcr-blank", SOURCEIP = "", E164 = "", H323 = "", FLAG = "0" }
-expect = { result = "1" }
-[[cleanup]]
-send = "delendpoint"
-fields = { SOURCENAME = "dvcr-blank" }
-"#,
+    NEEDS_SOURCEIP,
 ];
 
 async fn outcome(faults: &[Fault]) -> dvcr::run::RunOutcome {
