@@ -153,7 +153,10 @@ async fn indications_and_their_absence_are_checked() {
     let heard = verdict(&crate::run_kit::run_one(text).await);
     assert!(matches!(heard, Verdict::Pass | Verdict::Warning), "{heard}");
 
-    let waits_in_vain = text.replace("session = \"watcher\"\nwait", "session = \"quiet\"\nwait");
+    let waits_in_vain = text.replace(
+        "wait_indication = \"adddevuser\"",
+        "wait_indication = \"addendpoint\"",
+    );
     assert_eq!(
         verdict(&crate::run_kit::run_one(&waits_in_vain).await),
         Verdict::Fail
