@@ -381,7 +381,58 @@ fn check_step(scenario: &Scenario, step: &Step) -> Result<(), String> {
             return Err(format!("capture {variable} must name a field as a string"));
         }
     }
+    if checks_catalog && let Some(xmlid) = &step.send {
+        check_confirm_fields(step, xmlid)?;
+    }
     Ok(())
+}
+
+/// The fields a typed `send` step checks, skips on or captures are fields
+/// of its command's confirm (or an alias the spec's examples use), so
+/// that a misspelt name is not checked absent, and so passed, in vain.
+fn check_confirm_fields(step: &Step, xmlid: &str) -> Result<(), String> {
+    let Some(command) = catalog::lookup(xmlid) else {
+        return Ok(());
+    };
+    let checked = step
+        .expect
+        .fields
+        .keys()
+        .chain(
+            step.expect
+                .some_record
+                .iter()
+                .flat_map(|checks| checks.keys()),
+        )
+        .chain(
+            step.expect
+                .no_record
+                .iter()
+                .flat_map(|checks| checks.keys()),
+        )
+        .chain(step.skip_unless.iter().flat_map(|checks| checks.keys()))
+        .map(String::as_str);
+    let captured = step
+        .capture
+        .values()
+        .filter_map(toml::Value::as_str)
+        .map(|field| field.trim_end_matches("[]").trim_end_matches('?'));
+    let known = |name: &str| {
+        command.field(Direction::Confirm, name).is_some()
+            || catalog::ALIASES.iter().copied().flatten().any(|alias| {
+                alias.0 == command.xmlid && alias.1 == Direction::Confirm && alias.2 == name
+            })
+    };
+    let Some(unknown) = checked.chain(captured).find(|name| !known(name)) else {
+        return Ok(());
+    };
+    let fields: Vec<&str> = command.confirm.iter().map(|field| field.name).collect();
+    Err(format!(
+        "{unknown:?} is no field of the {} confirm, expected one of {}; set \
+         expect.catalog = false to check it anyway",
+        command.xmlid,
+        fields.join(", ")
+    ))
 }
 
 fn check_table(checks: &FieldChecks) -> Result<(), String> {

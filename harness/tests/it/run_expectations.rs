@@ -63,11 +63,15 @@ async fn catalog_types_and_presence_are_checked() {
     )
     .await;
     holds(
-        "[[steps]]\nsend = \"getdevinfo\"\nexpect = { fields = { VERSION = true, NOSUCH = \
-        false } }",
+        "[[steps]]\nsend = \"getdevinfo\"\nexpect = { catalog = false, fields = { VERSION = \
+        true, NOSUCH = false } }",
     )
     .await;
-    breaks("[[steps]]\nsend = \"getdevinfo\"\nexpect = { fields = { NOSUCH = true } }").await;
+    breaks(
+        "[[steps]]\nsend = \"getdevinfo\"\nexpect = { catalog = false, fields = { NOSUCH = \
+        true } }",
+    )
+    .await;
     breaks("[[steps]]\nsend = \"getdevinfo\"\nexpect = { fields = { VERSION = false } }").await;
 }
 

@@ -174,3 +174,45 @@ wait_indication = "addendpoint"
         "{shown}"
     );
 }
+
+#[test]
+fn a_checked_or_captured_field_the_confirm_does_not_have_is_a_load_error() {
+    let text = r#"
+name = "reads-lang"
+section = "System Configuration > IVR/Language Settings > GETLANG"
+
+[[sessions]]
+name = "admin"
+
+[[steps]]
+send = "getlang"
+expect = { result = "0", fields = { LANG = true } }
+capture = { old = "LANG?" }
+"#;
+    assert!(parse(text, Path::new("ok.toml")).is_ok());
+
+    for (good, bad) in [
+        ("fields = { LANG = true }", "fields = { LANGG = false }"),
+        (
+            "capture = { old = \"LANG?\" }",
+            "capture = { old = \"LNAG?\" }",
+        ),
+    ] {
+        let shown = parse(&text.replace(good, bad), Path::new("typo.toml"))
+            .expect_err("a load error")
+            .to_string();
+        assert!(
+            shown.starts_with("typo.toml: step 1: \"L")
+                && shown.contains("is no field of the getlang confirm"),
+            "{shown}"
+        );
+    }
+    let unchecked = text.replace("result = \"0\",", "catalog = false, result = \"0\",");
+    assert!(
+        parse(
+            &unchecked.replace("LANG = true", "LANGG = false"),
+            Path::new("ok.toml")
+        )
+        .is_ok()
+    );
+}
