@@ -9,7 +9,7 @@ use dvcr_protocol::catalog::{self, COMMANDS, Direction, Replies};
 use regex::Regex;
 
 use super::expect::to_check;
-use super::model::{Check, FieldChecks, Scenario, Step, Sweep};
+use super::model::{Action, Check, Expect, FieldChecks, Scenario, Step, Sweep};
 use super::vars::BUILT_IN;
 use crate::bounded;
 
@@ -344,6 +344,20 @@ fn check_step(scenario: &Scenario, step: &Step) -> Result<(), String> {
             .find(|session| &session.name == name),
         None => scenario.sessions.first(),
     };
+    let awaits_nothing = actions.first().is_some_and(|(_, action)| {
+        matches!(
+            action,
+            Action::NoIndication | Action::Reconnect | Action::Sleep(_) | Action::IdlePastTimeout
+        )
+    });
+    if awaits_nothing && says_anything(&step.expect) {
+        let name = actions.first().map_or("", |(name, _)| *name);
+        return Err(format!(
+            "expect on a {name} step, which awaits no reply: its checks would never run; \
+             put them on the step that sends"
+        ));
+    }
+
     let Some(session) = session else {
         let name = step.session.as_deref().unwrap_or("(the first)");
         return Err(format!("session {name} is not declared in [[sessions]]"));
@@ -385,6 +399,20 @@ fn check_step(scenario: &Scenario, step: &Step) -> Result<(), String> {
         check_confirm_fields(step, xmlid)?;
     }
     Ok(())
+}
+
+/// Whether `expect` asks for anything at all.
+fn says_anything(expect: &Expect) -> bool {
+    expect.result.is_some()
+        || expect.records.is_some()
+        || expect.min_records.is_some()
+        || expect.catalog.is_some()
+        || !expect.fields.is_empty()
+        || expect.some_record.is_some()
+        || expect.no_record.is_some()
+        || expect.closed
+        || expect.answer_or_close
+        || expect.max_ms.is_some()
 }
 
 /// The fields a typed `send` step checks, skips on or captures are fields

@@ -216,3 +216,29 @@ capture = { old = "LANG?" }
         .is_ok()
     );
 }
+
+#[test]
+fn an_expect_on_a_step_that_awaits_no_reply_is_a_load_error() {
+    let text = r#"
+name = "pauses"
+section = "General Information"
+
+[[sessions]]
+name = "admin"
+
+[[steps]]
+sleep_ms = 10
+"#;
+    assert!(parse(text, Path::new("ok.toml")).is_ok());
+
+    let shown = parse(
+        &format!("{text}expect = {{ result = \"0\" }}\n"),
+        Path::new("pause.toml"),
+    )
+    .expect_err("a load error")
+    .to_string();
+    assert!(
+        shown.starts_with("pause.toml: step 1: expect on a sleep_ms step, which awaits no reply"),
+        "{shown}"
+    );
+}
