@@ -85,7 +85,7 @@ fn test_case(case: &CaseResult, profile: &str) -> TestCase {
     if let Some(reason) = &case.expected_failure {
         test.add_property(("expected-failure", reason.as_str()));
     }
-    if case.verdict == Verdict::Warning {
+    if matches!(case.verdict, Verdict::Warning | Verdict::Flaky) {
         let mut text = reasons(case).join("\n");
         text.push('\n');
         test.set_system_out(text);

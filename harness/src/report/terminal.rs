@@ -169,12 +169,26 @@ fn counted(count: usize, noun: &str) -> String {
     format!("{count} {noun}{plural}")
 }
 
-/// Why a case that passed with a warning, or was skipped, is not a pass:
-/// one line per distinct warning finding (severity, rule id, field, what
-/// was expected and what came) and per cleanup error, or the reason for the
-/// skip and any cleanup error. Empty for other verdicts.
+/// Why a case that passed with a warning, was flaky or was skipped, is
+/// not a pass: one line per distinct warning finding (severity, rule id,
+/// field, what was expected and what came) and per cleanup error, or how
+/// the first attempt of a flaky case failed, or the reason for the skip,
+/// each with any cleanup error. Empty for other verdicts.
 pub fn reasons(case: &CaseResult) -> Vec<String> {
     match case.verdict {
+        Verdict::Flaky => case
+            .first_failure
+            .iter()
+            .map(|failure| {
+                let failed = step_and_message(failure);
+                format!("flaky: the first attempt failed, the second passed: {failed}")
+            })
+            .chain(
+                case.cleanup_errors
+                    .iter()
+                    .map(|error| format!("cleanup: {error}")),
+            )
+            .collect(),
         Verdict::Skipped => case
             .failure
             .iter()

@@ -76,6 +76,14 @@ async fn a_case_that_passes_when_run_again_is_flaky_not_failed() {
     assert_eq!(case.attempts, 2);
     assert!(case.first_failure.is_some());
     assert_eq!(report.exit_code, 0);
+
+    let shown = dvcr::report::terminal::reasons(case).join("\n");
+    assert!(
+        shown.starts_with("flaky: the first attempt failed, the second passed: step 1"),
+        "{shown}"
+    );
+    let junit = dvcr::report::junit_text(&report).expect("junit");
+    assert!(junit.contains("flaky: the first attempt failed"), "{junit}");
 }
 
 #[tokio::test(flavor = "multi_thread")]
