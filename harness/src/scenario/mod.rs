@@ -3,7 +3,8 @@
 //! every chapter; the format is described in `corpus/scenarios/README.md`).
 //!
 //! - [`model`]: the file format, as serde types;
-//! - [`load`]: reading files and folders, with errors naming file and step;
+//! - [`load`]: reading files and folders, with errors naming file and step
+//!   (a sweep's checks in `sweep_check`);
 //! - [`vars`]: `${name}` variables and captures of reply values;
 //! - [`expect`]: judging a reply or an indication against a step's
 //!   expectations.
@@ -11,6 +12,7 @@
 pub mod expect;
 pub mod load;
 pub mod model;
+mod sweep_check;
 pub mod vars;
 
 pub use expect::{Mismatch, check_records};
