@@ -233,8 +233,10 @@ fn host_port(text: &str) -> Result<String, String> {
     Ok(text.to_owned())
 }
 
-/// The scenarios selected, and the names of every scenario loaded (for
-/// checking the baseline). Selecting none is an error.
+/// The scenarios selected, and the names a baseline may give: every
+/// scenario loaded, and the built-in suite's too when `--scenario` chose
+/// others, so that one baseline serves a suite job and a custom one.
+/// Selecting none is an error.
 fn load_scenarios(args: &RunArgs) -> Result<(Vec<Scenario>, Vec<String>), String> {
     let (mut scenarios, paths) = if args.scenario.is_empty() {
         let suite = suite::load().map_err(|error| error.to_string())?;
@@ -243,10 +245,15 @@ fn load_scenarios(args: &RunArgs) -> Result<(Vec<Scenario>, Vec<String>), String
         let loaded = load_paths(&args.scenario).map_err(|error| error.to_string())?;
         (loaded, args.scenario.clone())
     };
-    let known = scenarios
+    let mut known: Vec<String> = scenarios
         .iter()
         .map(|scenario| scenario.name.clone())
         .collect();
+    if !args.scenario.is_empty()
+        && let Ok(suite) = suite::load()
+    {
+        known.extend(suite.into_iter().map(|scenario| scenario.name));
+    }
     if let Some(filter) = &args.filter {
         scenarios.retain(|scenario| matches(scenario, filter));
     }

@@ -82,6 +82,34 @@ fn a_baseline_naming_an_unknown_scenario_exits_2_and_names_it() {
 }
 
 #[test]
+fn a_baseline_naming_a_suite_scenario_serves_a_run_of_other_scenarios() {
+    let dir = temp_dir("shared-baseline");
+    let baseline = dir.join("baseline.toml");
+    std::fs::write(
+        &baseline,
+        "[[expected]]\nscenario = \"endpoint-name-is-unique\"\nreason = \"ticket 7\"\n",
+    )
+    .expect("write");
+    let scenario = fixture("after-the-crash.toml");
+    let output = dvcr(&[
+        "run",
+        "--emulate",
+        "--quiet",
+        "--scenario",
+        &scenario.to_string_lossy(),
+        "--baseline",
+        &baseline.to_string_lossy(),
+    ]);
+
+    assert_ne!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        !stderr(&output).contains("do not exist"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
 fn a_run_refused_before_its_cases_leaves_no_new_report_and_an_old_one_intact() {
     let dir = temp_dir("refused-reports");
     let baseline = unknown_scenario_baseline(&dir);
