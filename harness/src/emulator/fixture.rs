@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use std::net::Ipv4Addr;
 
 use super::fixture_settings::check_settings;
-use super::state::{Endpoint, State};
+use super::state::{Endpoint, Media, Room, State};
 
 /// The text of the default fixture.
 pub const DEFAULT_FIXTURE: &str = include_str!("../../../corpus/emulator/default.toml");
@@ -80,6 +80,9 @@ pub(super) fn check(state: &State) -> Result<(), FixtureError> {
             });
         }
 
+        if user.name.trim().is_empty() {
+            return Err(invalid(entry(), "a blank name, expected one".to_owned()));
+        }
         once(&mut names, &user.name, "name").map_err(|problem| invalid(entry(), problem))?;
         account_id(&mut ids, &user.id).map_err(|problem| invalid(entry(), problem))?;
     }
@@ -97,10 +100,63 @@ pub(super) fn check(state: &State) -> Result<(), FixtureError> {
         account_id(&mut ids, &endpoint.id).map_err(|problem| invalid(entry(), problem))?;
         endpoint_values(endpoint).map_err(|problem| invalid(entry(), problem))?;
     }
+    let mut indexes = BTreeSet::new();
+    for (index, room) in state.rooms.iter().enumerate() {
+        let entry = || format!("[[rooms]] entry {} (name {:?})", index + 1, room.name);
+        if !indexes.insert(room.index) {
+            let problem = format!("index {} again, expected each index once", room.index);
+            return Err(invalid(entry(), problem));
+        }
+        room_values(room).map_err(|problem| invalid(entry(), problem))?;
+    }
+    for (index, media) in state.media.iter().enumerate() {
+        let entry = || format!("[[media]] entry {} (name {:?})", index + 1, media.name);
+        media_values(media).map_err(|problem| invalid(entry(), problem))?;
+    }
     state
         .check_invariants()
         .map_err(|violation| invalid("the fixture".to_owned(), violation.to_string()))?;
     check_settings(state)
+}
+
+/// Checks the values of a room that `ADDROOM` would refuse: a name, a
+/// `VIDEO_FORMAT` of 0 to 3, `DUALVIDEO` and `BROADCAST` 0 or 1.
+fn room_values(room: &Room) -> Result<(), String> {
+    if room.name.trim().is_empty() {
+        return Err("a blank name, expected one".to_owned());
+    }
+    if room.video_format > 3 {
+        let format = room.video_format;
+        return Err(format!(
+            "video_format {format}, expected 0 to 3 (H.261 to H.264)"
+        ));
+    }
+    if room.dual_video > 1 || room.broadcast > 1 {
+        return Err("dual_video or broadcast above 1, expected 0 or 1".to_owned());
+    }
+    Ok(())
+}
+
+/// Checks the values of an archive or live stream that `GETMEDIAINFO`
+/// could not answer per the catalog: a `CONF_ID` in the spec's GUID form,
+/// `CATALOG` and `H239` 0 or 1.
+fn media_values(media: &Media) -> Result<(), String> {
+    if !is_spec_guid(&media.id) {
+        let id = &media.id;
+        return Err(format!(
+            "id {id:?}, expected a GUID in the spec's 8-4-4-16 form"
+        ));
+    }
+    if media.catalog > 1 {
+        let catalog = media.catalog;
+        return Err(format!(
+            "catalog {catalog}, expected 0 (archive) or 1 (live stream)"
+        ));
+    }
+    if media.h239 > 1 {
+        return Err(format!("h239 {}, expected 0 or 1", media.h239));
+    }
+    Ok(())
 }
 
 /// Checks the values of an endpoint that `ADDENDPOINT` would refuse: its

@@ -69,6 +69,30 @@ fn a_fixture_with_an_unknown_key_is_refused_with_its_line() {
 }
 
 #[test]
+fn rooms_and_media_the_catalog_would_not_answer_are_refused_naming_the_entry() {
+    let edits = [
+        (
+            "video_format = 3\n",
+            "video_format = 99\n",
+            "[[rooms]] entry 2",
+        ),
+        ("index = 1\n", "index = 0\n", "index 0 again"),
+        ("catalog = 0\n", "catalog = 5\n", "[[media]] entry 1"),
+        (
+            "id = \"bcc09f0b-a052-4a2a-a3121ac88dfb955c\"",
+            "id = \"not-a-guid\"",
+            "expected a GUID",
+        ),
+    ];
+    for (from, to, named) in edits {
+        assert!(DEFAULT_FIXTURE.contains(from), "the fixture holds {from:?}");
+        let text = DEFAULT_FIXTURE.replacen(from, to, 1);
+        let error = fixture::parse(&text).expect_err("refused").to_string();
+        assert!(error.contains(named), "{to}: {error}");
+    }
+}
+
+#[test]
 fn a_small_fixture_file_starts_a_device() {
     let text = "[[users]]\nname = \"root\"\npassword = \"pw\"\nprivilege = 0\n";
     let state = fixture::parse(text).expect("fixture parses");
