@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use super::model::{CaseResult, FindingRecord, RunReport, Verdict};
+use super::model::{CaseResult, FindingRecord, NOT_RUN_INTERRUPTED, RunReport, Verdict};
 
 /// The changes between two runs.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -25,13 +25,16 @@ pub struct RunDiff {
     pub added: Vec<String>,
     /// Cases only in the new run that fail it: `(name, new)`.
     pub added_failures: Vec<(String, Verdict)>,
-    /// Why the new run did not test the device at all, when it did not.
+    /// Why the new run did not test the device at all, when it stopped
+    /// before any case judged it.
     pub untested: Option<String>,
     /// Cases only in the old run.
     pub removed: Vec<String>,
     /// Cases an interrupt cut short in either run, whose verdicts say
     /// nothing of the device: `(name, "old" or "new")`.
     pub cut_short: Vec<(String, &'static str)>,
+    /// How many cases the new run did not reach, being interrupted before.
+    pub not_reached: usize,
 }
 
 /// Whether `case` of `report` was the one under way when the run was
@@ -67,6 +70,11 @@ pub fn diff(old: &RunReport, new: &RunReport) -> RunDiff {
             continue;
         };
 
+        if not_reached(case) {
+            out.not_reached += 1;
+            continue;
+        }
+
         let change = (name.clone(), previous.verdict, case.verdict);
         if interrupted(old, previous) || interrupted(new, case) {
             let which = if interrupted(old, previous) {
@@ -98,8 +106,21 @@ pub fn diff(old: &RunReport, new: &RunReport) -> RunDiff {
         .filter(|name| !after.contains_key(*name))
         .cloned()
         .collect();
-    out.untested = new.infrastructure_error.clone();
+    let judged = new
+        .cases
+        .iter()
+        .any(|case| !matches!(case.verdict, Verdict::Skipped | Verdict::Error));
+    out.untested = new.infrastructure_error.clone().filter(|_| !judged);
     out
+}
+
+/// Whether `case` is one an interrupted run did not reach.
+fn not_reached(case: &CaseResult) -> bool {
+    case.verdict == Verdict::Skipped
+        && case
+            .failure
+            .as_ref()
+            .is_some_and(|failure| failure.message == NOT_RUN_INTERRUPTED)
 }
 
 fn findings(case: &CaseResult) -> BTreeSet<String> {
@@ -165,6 +186,13 @@ impl RunDiff {
             let _ = writeln!(
                 out,
                 "not compared: {name} (the {which} run was interrupted during it)"
+            );
+        }
+        if self.not_reached > 0 {
+            let _ = writeln!(
+                out,
+                "not compared: {} case(s) the new run was interrupted before",
+                self.not_reached
             );
         }
         if out.is_empty() {

@@ -13,8 +13,8 @@ pub use diff::{RunDiff, diff};
 pub use json::{read_json, write_json};
 pub use junit::{junit_text, write_junit};
 pub use model::{
-    CaseResult, Failure, FindingRecord, FrameRecord, INTERRUPTED, Provenance, RunReport, Verdict,
-    Way, is_interruption,
+    CaseResult, Failure, FindingRecord, FrameRecord, INTERRUPTED, NOT_RUN_INTERRUPTED, Provenance,
+    RunReport, Verdict, Way, is_interruption,
 };
 pub use pcap::{Segment, write_pcap};
 pub use terminal::{Progress, summary};

@@ -131,6 +131,10 @@ pub struct Failure {
 /// The failure message of the case under way when a run was interrupted.
 pub const INTERRUPTED: &str = "the run was interrupted (SIGINT or SIGTERM); cleanup ran";
 
+/// Why a case after the one under way when a run was interrupted is
+/// skipped.
+pub const NOT_RUN_INTERRUPTED: &str = "not run: the run was interrupted";
+
 /// Whether `verdict` and `failure` are those the run's interruption
 /// leaves: an error whose failure is [`INTERRUPTED`].
 pub fn is_interruption(verdict: Verdict, failure: Option<&Failure>) -> bool {

@@ -15,7 +15,9 @@ use super::destructive::sends_destructive;
 use super::options::RunOptions;
 use super::privilege::{ORDINARY, ORDINARY_USER_REASON, needs_administrator};
 use super::step;
-use crate::report::{CaseResult, Failure, Progress, Provenance, RunReport, Segment, Verdict};
+use crate::report::{
+    CaseResult, Failure, NOT_RUN_INTERRUPTED, Progress, Provenance, RunReport, Segment, Verdict,
+};
 use crate::scenario::{Scenario, Vars};
 
 /// The exit code of a run whose every case went as expected.
@@ -168,7 +170,7 @@ pub async fn run(
     match stopped {
         Some((next, Stop::Interrupted)) => {
             for scenario in scenarios.get(next..).unwrap_or_default() {
-                let reason = "not run: the run was interrupted".to_owned();
+                let reason = NOT_RUN_INTERRUPTED.to_owned();
                 report.cases.push(skipped(scenario, reason));
             }
             report.infrastructure_error = Some(format!(

@@ -5,7 +5,9 @@
 //! summary given in place of a run report is named as one, and a case an
 //! interrupt cut short is not compared.
 
-use dvcr::report::{CaseResult, Failure, INTERRUPTED, RunReport, Verdict, diff};
+use dvcr::report::{
+    CaseResult, Failure, INTERRUPTED, NOT_RUN_INTERRUPTED, RunReport, Verdict, diff,
+};
 
 fn report(verdict: Verdict, expected: Option<&str>) -> RunReport {
     RunReport {
@@ -74,6 +76,34 @@ fn a_new_run_that_tested_nothing_is_worse() {
         changes
             .text()
             .starts_with("the new run did not test the device: cannot connect"),
+        "{}",
+        changes.text()
+    );
+}
+
+#[test]
+fn the_cases_an_interrupted_run_did_not_reach_are_counted_not_compared() {
+    let mut old = report(Verdict::Pass, None);
+    let mut reached = old.cases[0].clone();
+    reached.name = "device-info".to_owned();
+    old.cases.push(reached.clone());
+    let mut new = report(Verdict::Skipped, None);
+    new.cases[0].failure = Some(Failure {
+        step: String::new(),
+        message: NOT_RUN_INTERRUPTED.to_owned(),
+        mismatches: Vec::new(),
+    });
+    new.cases.push(reached);
+    new.infrastructure_error = Some("interrupted; cleanup ran for 0 scenario(s)".to_owned());
+
+    let changes = diff(&old, &new);
+    assert!(changes.changed.is_empty(), "{changes:?}");
+    assert_eq!(changes.not_reached, 1);
+    assert!(!changes.is_worse(), "{changes:?}");
+    assert!(
+        changes
+            .text()
+            .contains("not compared: 1 case(s) the new run was interrupted before"),
         "{}",
         changes.text()
     );
