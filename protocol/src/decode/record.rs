@@ -145,7 +145,7 @@ impl<'a> Reader<'a, '_> {
 
     /// Reads the rest of the field `name` after its first `read`
     /// attributes: the others, and its end.
-    pub(super) fn field_rest(
+    fn field_rest(
         &mut self,
         message: &mut Message<'a>,
         name: &'a str,
