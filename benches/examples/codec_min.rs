@@ -19,16 +19,19 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let action = args.next().unwrap_or_else(|| "decode".to_owned());
     let passes: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(300);
+    let baseline = match action.as_str() {
+        "decode" => "quick-xml-events",
+        "encode" => "quick-xml-writer",
+        other => {
+            eprintln!("codec_min: {other:?} is no action, expected decode or encode");
+            std::process::exit(2);
+        }
+    };
     for work in workload::all() {
         let (ours, theirs) = if action == "encode" {
             fastest_in_turn(passes, encode_pass(&work), writer_pass(&work))
         } else {
             fastest_in_turn(passes, decode_pass(&work), events_pass(&work))
-        };
-        let baseline = if action == "encode" {
-            "quick-xml-writer"
-        } else {
-            "quick-xml-events"
         };
         println!(
             "{:20} ours {:8.1} us  {baseline} {:8.1} us  ratio {:.2}x",
