@@ -167,54 +167,40 @@ fn text_that_is_not_hex_names_the_first_bad_token_not_a_tpkt_error() -> TestResu
 }
 
 #[test]
-fn a_hexdump_line_missing_is_named_by_its_offset() -> TestResult {
-    let dump = std::fs::read_to_string(corpus("decode-cli/login-confirm-repeated.hexdump"))?;
-    let gapped = lines_but(&dump, |index| index == 1);
-    let output = decode_stdin(&[], gapped.as_bytes())?;
-    let text = stdout(&output);
+fn a_line_missing_from_an_xxd_or_hexdump_dump_is_named_by_its_offset() -> TestResult {
+    let dumps = [
+        (
+            "decode-cli/login-confirm-repeated.hexdump",
+            1,
+            "read as a hexdump -C dump): line 2 column 1: expected offset 00000010",
+        ),
+        (
+            "decode-cli/pauseroomrecord-confirm.xxd",
+            2,
+            "read as an xxd dump): line 3 column 1: expected offset 00000020",
+        ),
+    ];
+    for (file, lost, expected) in dumps {
+        let dump = std::fs::read_to_string(corpus(file))?;
+        let output = decode_stdin(&[], without_line(&dump, lost).as_bytes())?;
+        let text = stdout(&output);
+        assert_eq!(output.status.code(), Some(1), "{file}: {text}");
+        assert!(text.contains(expected), "{file}: {text}");
 
-    assert_eq!(output.status.code(), Some(1), "{text}");
-    assert!(
-        text.contains("line 2 column 1: expected offset 00000010"),
-        "{text}"
-    );
-
-    let later = lines_but(&dump, |index| index == 0);
-    let output = decode_stdin(&[], later.as_bytes())?;
-    assert!(
-        !stdout(&output).contains("expected offset"),
-        "a dump starting later (hexdump -s) is read from its first offset"
-    );
+        let later = decode_stdin(&[], without_line(&dump, 0).as_bytes())?;
+        assert!(
+            !stdout(&later).contains("expected offset"),
+            "{file}: a dump starting later (-s) is read from its first offset"
+        );
+    }
     Ok(())
 }
 
-#[test]
-fn an_xxd_line_missing_is_named_by_its_offset() -> TestResult {
-    let dump = std::fs::read_to_string(corpus("decode-cli/pauseroomrecord-confirm.xxd"))?;
-    let gapped = lines_but(&dump, |index| index == 2);
-    let output = decode_stdin(&[], gapped.as_bytes())?;
-    let text = stdout(&output);
-
-    assert_eq!(output.status.code(), Some(1), "{text}");
-    assert!(
-        text.contains("read as an xxd dump): line 3 column 1: expected offset 00000020"),
-        "{text}"
-    );
-
-    let later = lines_but(&dump, |index| index == 0);
-    let output = decode_stdin(&[], later.as_bytes())?;
-    assert!(
-        !stdout(&output).contains("expected offset"),
-        "a dump starting later (xxd -s) is read from its first offset"
-    );
-    Ok(())
-}
-
-/// `dump` without the lines whose index (from 0) `dropped` picks.
-fn lines_but(dump: &str, dropped: impl Fn(usize) -> bool) -> String {
+/// `dump` without its line `index` (from 0).
+fn without_line(dump: &str, index: usize) -> String {
     dump.lines()
         .enumerate()
-        .filter(|(index, _)| !dropped(*index))
+        .filter(|(at, _)| *at != index)
         .map(|(_, line)| format!("{line}\n"))
         .collect()
 }
