@@ -175,7 +175,7 @@ fn counted(count: usize, noun: &str) -> String {
 /// the first attempt of a flaky case failed, or the reason for the skip,
 /// each with any cleanup error. Empty for other verdicts.
 pub fn reasons(case: &CaseResult) -> Vec<String> {
-    match case.verdict {
+    let mut lines: Vec<String> = match case.verdict {
         Verdict::Flaky => case
             .first_failure
             .iter()
@@ -183,50 +183,44 @@ pub fn reasons(case: &CaseResult) -> Vec<String> {
                 let failed = step_and_message(failure);
                 format!("flaky: the first attempt failed, the second passed: {failed}")
             })
-            .chain(
-                case.cleanup_errors
-                    .iter()
-                    .map(|error| format!("cleanup: {error}")),
-            )
             .collect(),
         Verdict::Skipped => case
             .failure
             .iter()
             .map(|failure| format!("skipped: {}", failure.message))
-            .chain(
-                case.cleanup_errors
-                    .iter()
-                    .map(|error| format!("cleanup: {error}")),
-            )
             .collect(),
-        Verdict::Warning => {
-            let mut lines: Vec<String> = Vec::new();
-            let warnings = case
-                .findings
-                .iter()
-                .filter(|finding| finding.severity == "warning");
-            for finding in warnings {
-                let field = finding
-                    .field
-                    .as_ref()
-                    .map_or_else(String::new, |field| format!(" field {field}"));
-                let line = format!(
-                    "warning[{}]{field}: expected {}, found {}",
-                    finding.rule, finding.expected, finding.found
-                );
-                if !lines.contains(&line) {
-                    lines.push(line);
-                }
-            }
-            lines.extend(
-                case.cleanup_errors
-                    .iter()
-                    .map(|error| format!("cleanup: {error}")),
-            );
-            lines
+        Verdict::Warning => warning_lines(case),
+        _ => return Vec::new(),
+    };
+    lines.extend(
+        case.cleanup_errors
+            .iter()
+            .map(|error| format!("cleanup: {error}")),
+    );
+    lines
+}
+
+/// One line per distinct warning finding of `case`.
+fn warning_lines(case: &CaseResult) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let warnings = case
+        .findings
+        .iter()
+        .filter(|finding| finding.severity == "warning");
+    for finding in warnings {
+        let field = finding
+            .field
+            .as_ref()
+            .map_or_else(String::new, |field| format!(" field {field}"));
+        let line = format!(
+            "warning[{}]{field}: expected {}, found {}",
+            finding.rule, finding.expected, finding.found
+        );
+        if !lines.contains(&line) {
+            lines.push(line);
         }
-        _ => Vec::new(),
     }
+    lines
 }
 
 /// A case's failure: step, expectations broken, the re-run's failure or,
